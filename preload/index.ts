@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
+import type { Result } from './contract/result';
+import { EVENT_CHANNEL } from './ipc-names';
+
+// Runs in the sandboxed preload: only `electron` may be required, so everything else is bundled in.
+const bridge = createBridge({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload) as Promise<Result<unknown>>,
+  subscribe: (listener) => {
+    const forward = (_event: unknown, message: { event: never; payload: unknown }) =>
+      listener(message.event, message.payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+  },
+});
+
+contextBridge.exposeInMainWorld('companion', bridge);

@@ -1,0 +1,15 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/packaging/**/*.test.ts', 'test/security/**/*.test.ts', 'test/lint/**/*.test.ts'],
+    // Every import of electron, electron-store's included, gets the fake: the real one would try to download.
+    alias: { electron: resolve('test/fakes/electron.ts') },
+    server: { deps: { inline: ['electron-store'] } },
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
