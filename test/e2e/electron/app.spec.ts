@@ -1,0 +1,26 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { resolve } from 'node:path';
+import { findElectronBinary } from '../../../main/dev/electron-runtime';
+
+const binary = findElectronBinary();
+
+test.describe('the packaged app in real Electron', () => {
+  test.skip(!binary, 'No Electron runtime on this machine (it cannot be downloaded here); set ELECTRON_OVERRIDE_DIST_PATH to run this');
+
+  test('opens one hardened window on the app bundle', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: [resolve(import.meta.dirname, '../../..')] });
+    const window = await app.firstWindow();
+    expect(window.url()).toBe('app://bundle/index.html');
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const w = BrowserWindow.getAllWindows()[0]!;
+      return { count: BrowserWindow.getAllWindows().length, prefs: w.webContents.getLastWebPreferences() };
+    });
+    expect(prefs.count).toBe(1);
+    expect(prefs.prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await window.evaluate(() => Object.keys((window as unknown as { companion: object }).companion).sort())).toEqual(
+      ['app', 'on', 'settings'],
+    );
+    await app.close();
+  });
+});
