@@ -1,4 +1,4 @@
-import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { type BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../renderer-assets';
 import { createServices } from '../services';

@@ -1,0 +1,42 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The process borders are lint rules; these cases prove each rule fires where it must and not elsewhere. */
+const eslint = new ESLint();
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+const restricted = '@typescript-eslint/no-restricted-imports';
+
+describe('import borders', () => {
+  it.each([
+    ['renderer/src/x.ts', "import { createServices } from '../../main/services';\nexport const s = createServices;"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const r = ipcRenderer;"],
+    ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
+    ['main/vault/x.ts', "import { safeStorage } from 'electron';\nexport const s = safeStorage;"],
+    ['main/x.ts', "import Store from 'electron-store';\nexport const s = Store;"],
+    ['preload/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
+    ['preload/contract/x.ts', "import { createServices } from '../../main/services';\nexport const s = createServices;"],
+    ['preload/bridge-helper.ts', "import { app } from '../main/services';\nexport const a = app;"],
+  ])('refuses in %s: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain(restricted);
+  });
+
+  it.each([
+    ['main/app/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['preload/contract/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['preload/contract/x.ts', "import type { Services } from '../../main/services';\nexport type S = Services;"],
+    ['renderer/src/x.ts', "import type { CompanionApi } from '../../preload/contract';\nexport type A = CompanionApi;"],
+  ])('allows in %s: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).not.toContain(restricted);
+  });
+
+  it('refuses ipcMain.handle outside the one wrapper', async () => {
+    const code = "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n";
+    expect(await ruleIds('main/app/other.ts', code)).toContain('no-restricted-syntax');
+    expect(await ruleIds('main/app/ipc.ts', code)).not.toContain('no-restricted-syntax');
+  });
+});
