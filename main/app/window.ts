@@ -1,23 +1,9 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 
-/** Written out in full, defaults included, so a reviewer (and electronegativity) sees every choice. */
-export function hardenedWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
-
+/**
+ * Every web preference is written out, defaults included, inline in the constructor call: a reviewer and
+ * electronegativity (which reads only literal options) then see every choice.
+ */
 export function createMainWindow(preloadPath: string): BrowserWindow {
   return new BrowserWindow({
     width: 1200,
@@ -27,6 +13,20 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     title: 'TSS Companion',
     autoHideMenuBar: true,
-    webPreferences: hardenedWebPreferences(preloadPath),
+    webPreferences: {
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: reviewed; sandboxed, isolated, exposes only the typed contract
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
 }

@@ -1,3 +1,49 @@
+import './styles.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import type { CompanionApi } from '../../preload/contract/api';
+import { resolveBridge } from './bridge/unavailable-bridge';
+import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { bindLanguage } from './i18n/bind-language';
+import { createI18n } from './i18n/create-i18n';
+import { createAppStore } from './state/app-store';
+import { StoreProvider } from './state/store-context';
 
-createRoot(document.getElementById('root')!).render(<p>TSS Companion</p>);
+const bridge = resolveBridge(window.companion as CompanionApi | undefined);
+const store = createAppStore(bridge);
+const i18n = createI18n();
+const unbindLanguage = bindLanguage(store, i18n, document.documentElement);
+const stop = store.getState().start();
+
+/** React's own reports would print whole error messages; keep to the error's class, never its text. */
+const errorKind = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('TSS Companion: #root is missing from index.html.');
+
+createRoot(container, {
+  onCaughtError: () => {}, // the ErrorBoundary reports these itself
+  onUncaughtError: (error) => console.error(`TSS Companion: the interface stopped (${errorKind(error)}).`),
+  onRecoverableError: (error) => console.warn(`TSS Companion: React recovered from an error (${errorKind(error)}).`),
+}).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </StoreProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);
+
+window.addEventListener(
+  'pagehide',
+  () => {
+    stop();
+    unbindLanguage();
+  },
+  { once: true },
+);

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../main/renderer-assets';
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('is the policy the page itself declares', () => {
+  it('is the policy the page itself declares, less frame-ancestors, which only a header can carry', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    const withoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+    expect(meta).toBe(withoutFrameAncestors);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 
   it('allows scripts from our own bundle only', () => {
