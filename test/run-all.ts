@@ -30,6 +30,28 @@ function runner(command: string, args: string[], report: string, count: (json: n
   return !ok && tally.failed === 0 ? { ...tally, failed: 1 } : tally;
 }
 
+interface PlaywrightSuite {
+  title: string;
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; tests: Array<{ status: string; annotations: Array<{ type: string; description?: string }> }> }>;
+}
+
+/** A skipped test says why, so a reader of the CI log knows what did not run here. */
+function printSkipReasons(report: string): void {
+  const json = readJson(report) as { suites?: PlaywrightSuite[] } | null;
+  const walk = (suite: PlaywrightSuite, path: string[]): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        if (t.status !== 'skipped') continue;
+        const reason = t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        console.log(`skipped: ${[...path, spec.title].join(' › ')}: ${reason}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of json?.suites ?? []) walk(suite, [suite.title]);
+}
+
 const tallies: Array<[string, Tally]> = [
   ['typecheck', gate(run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']))],
   ['lint', gate(run('npx', ['eslint', '--max-warnings', '0', '.']))],
@@ -51,6 +73,8 @@ const tallies: Array<[string, Tally]> = [
     })),
   ],
 ];
+
+printSkipReasons('reports/playwright.json');
 
 console.log('');
 for (const [name, t] of tallies) console.log(`${name.padEnd(11)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
