@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { ApiError } from '../api-error';
+import type { OrganizationRecord, SandboxState } from '../state';
+
+const ISSUER = 'https://sandbox.tss-companion.invalid/auth';
+const ALGORITHM = 'ES256';
+
+export interface TokenSet {
+  access_token: string;
+  access_token_claims: { env: OrganizationRecord['env']; organization_id: string };
+  access_token_expires_in: number;
+  access_token_expires_at: number;
+  refresh_token: string;
+  refresh_token_expires_in: number;
+  refresh_token_expires_at: number;
+}
+
+export interface VerifiedAccess {
+  organizationId: string;
+  tokenId: string;
+}
+
+interface Lifetimes {
+  accessSeconds: number;
+  refreshSeconds: number;
+}
+
+/** Signed JWTs like fiskaly's: a repeated login with the same key gets the same token until it expires. */
+export class TokenService {
+  private readonly cache = new Map<string, TokenSet>();
+
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+    private readonly lifetimes: () => Lifetimes,
+    private readonly now: () => number,
+  ) {}
+
+  /** Loads the signing key from the state, making and storing one the first time. */
+  static async create(state: SandboxState, lifetimes: () => Lifetimes, now: () => number): Promise<TokenService> {
+    if (!state.tokenKey) {
+      const pair = await generateKeyPair(ALGORITHM, { extractable: true });
+      state.tokenKey = {
+        privateJwk: (await exportJWK(pair.privateKey)) as Record<string, unknown>,
+        publicJwk: (await exportJWK(pair.publicKey)) as Record<string, unknown>,
+      };
+    }
+    const privateKey = (await importJWK(state.tokenKey.privateJwk as JWK, ALGORITHM)) as CryptoKey;
+    const publicKey = (await importJWK(state.tokenKey.publicJwk as JWK, ALGORITHM)) as CryptoKey;
+    return new TokenService(privateKey, publicKey, lifetimes, now);
+  }
+
+  async login(organization: OrganizationRecord): Promise<TokenSet> {
+    const cached = this.cache.get(organization.apiKey);
+    const now = this.now();
+    if (cached && cached.access_token_expires_at > now) {
+      return {
+        ...cached,
+        access_token_expires_in: cached.access_token_expires_at - now,
+        refresh_token_expires_in: cached.refresh_token_expires_at - now,
+      };
+    }
+    const fresh = await this.issue(organization);
+    this.cache.set(organization.apiKey, fresh);
+    return fresh;
+  }
+
+  /** A refresh token buys a new pair; a bad or expired one is a 401, as on the real API since v2.1.9. */
+  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined): Promise<TokenSet> {
+    const claims = await this.verify(refreshToken, 'refresh');
+    const organization = claims && findOrganization(claims.organizationId);
+    if (!organization) throw unauthorized();
+    const fresh = await this.issue(organization);
+    this.cache.set(organization.apiKey, fresh);
+    return fresh;
+  }
+
+  async verifyAccess(token: string): Promise<VerifiedAccess> {
+    const claims = await this.verify(token, 'access');
+    if (!claims) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
+    return claims;
+  }
+
+  /** Forgets cached logins, e.g. after a reset. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async issue(organization: OrganizationRecord): Promise<TokenSet> {
+    const now = this.now();
+    const { accessSeconds, refreshSeconds } = this.lifetimes();
+    const sign = (type: 'access' | 'refresh', seconds: number) =>
+      new SignJWT({ env: organization.env, organization: organization.id, organization_id: organization.id, type: 'API_KEY', token_use: type })
+        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setSubject(organization.apiKey)
+        .setJti(randomUUID())
+        .setIssuedAt(now)
+        .setExpirationTime(now + seconds)
+        .sign(this.privateKey);
+    return {
+      access_token: await sign('access', accessSeconds),
+      access_token_claims: { env: organization.env, organization_id: organization.id },
+      access_token_expires_in: accessSeconds,
+      access_token_expires_at: now + accessSeconds,
+      refresh_token: await sign('refresh', refreshSeconds),
+      refresh_token_expires_in: refreshSeconds,
+      refresh_token_expires_at: now + refreshSeconds,
+    };
+  }
+
+  private async verify(token: string, use: 'access' | 'refresh'): Promise<VerifiedAccess | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: ISSUER,
+        algorithms: [ALGORITHM],
+        currentDate: new Date(this.now() * 1000),
+      });
+      if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string') {
+        return null;
+      }
+      return { organizationId: payload.organization_id, tokenId: payload.jti };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Wrong key or secret: the real API answers 401 with no `code` at all. */
+export const unauthorized = (): ApiError => new ApiError(401, undefined, 'Unauthorized');

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SandboxCa } from '../tse';
+import type { TokenService } from './auth/tokens';
+import type { ResolvedSandboxOptions } from './options';
+import type { OrganizationRecord, SandboxState } from './state';
+
+/** What every route module gets: the state, the clock, the CA and the token service. */
+export interface SandboxContext {
+  state: SandboxState;
+  options: ResolvedSandboxOptions;
+  ca: SandboxCa;
+  tokens: TokenService;
+  /** Unix seconds now. */
+  now(): number;
+  /** Schedules an atomic write of the state file (no-op for an in-memory sandbox). */
+  persist(): void;
+  /** Waits, cancellably: the sandbox closes without waiting out long delays. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** The caller, known once its bearer token checked out. */
+export interface Caller {
+  organization: OrganizationRecord;
+  /** The access token's id: admin sessions are bound to it. */
+  tokenId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller;
+  }
+}
+
+export type RouteModule = (app: FastifyInstance, ctx: SandboxContext) => void;
+
+export const callerOf = (request: FastifyRequest): Caller => request.caller;

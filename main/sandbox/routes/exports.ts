@@ -1,0 +1,4 @@
+import type { RouteModule } from '../context';
+
+// Being written: see the sandbox issue.
+export const exportRoutes: RouteModule = () => {};
