@@ -152,7 +152,7 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector): FastifyInstance {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(errorBody(413, undefined, 'Request body is larger than 1 MB'));
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    if (error.code?.startsWith('FST_ERR_CTP_INVALID_JSON') || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
       return reply.code(400).send(errorBody(400, 'E_PARSER', `can't parse request body: ${error.message}`));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

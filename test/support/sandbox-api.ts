@@ -29,6 +29,16 @@ export class SandboxApi {
     return { status: response.status, headers: response.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
   }
 
+  /** The sandbox's own knobs under /_sandbox/ (not part of the fiskaly API). */
+  async control<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    const response = await fetch(`${new URL(this.sandbox.url).origin}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  }
+
   /** Logs in with the default TEST organization (or the given credentials) and keeps the token. */
   async login(apiKey = DEFAULT_ORGANIZATION.apiKey, apiSecret = DEFAULT_ORGANIZATION.apiSecret): Promise<ApiResponse> {
     const response = await this.request('POST', '/auth', { api_key: apiKey, api_secret: apiSecret }, null);

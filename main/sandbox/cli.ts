@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { type Sandbox, createSandbox } from './server';
+
+const USAGE =
+  'usage: npm run sandbox -- [--port 8787] [--api-key KEY --api-secret SECRET] [--env TEST|LIVE] [--state FILE] [--deploy-delay-ms 3000]';
+
+const CliOptions = z
+  .object({
+    port: z.coerce.number({ error: 'must be a whole number from 0 to 65535' }).int().min(0).max(65_535).default(8787),
+    'api-key': z.string().min(1).optional(),
+    'api-secret': z.string().min(1).optional(),
+    env: z.enum(['TEST', 'LIVE']).default('TEST'),
+    state: z.string().min(1).optional(),
+    'deploy-delay-ms': z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(3000),
+  })
+  .refine((o) => (o['api-key'] === undefined) === (o['api-secret'] === undefined), {
+    message: '--api-key and --api-secret go together',
+  });
+
+/** Parses the sandbox's command line; throws one plain sentence on bad input. */
+export function parseSandboxArgs(argv: string[]): z.output<typeof CliOptions> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        'api-key': { type: 'string' },
+        'api-secret': { type: 'string' },
+        env: { type: 'string' },
+        state: { type: 'string' },
+        'deploy-delay-ms': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
+  const parsed = CliOptions.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${issue.path.length ? `--${issue.path.join('.')}: ` : ''}${issue.message}\n${USAGE}`);
+  }
+  return parsed.data;
+}
+
+/** Starts the standalone sandbox and prints where it is and how to log in. */
+export async function runSandboxCli(argv: string[], print: (line: string) => void = console.log): Promise<Sandbox> {
+  const args = parseSandboxArgs(argv);
+  const sandbox = await createSandbox({
+    port: args.port,
+    stateFile: args.state,
+    deployDelayMs: args['deploy-delay-ms'],
+    organizations:
+      args['api-key'] && args['api-secret']
+        ? [{ apiKey: args['api-key'], apiSecret: args['api-secret'], env: args.env }]
+        : undefined,
+  });
+  print(`fiskaly SIGN DE v2 sandbox at ${sandbox.url}`);
+  for (const org of sandbox.organizations) {
+    print(`organization ${org.id} (${org.env}): api_key=${org.apiKey} api_secret=${org.apiSecret}`);
+  }
+  print(args.state ? `state kept in ${args.state}` : 'state kept in memory (use --state FILE to keep it)');
+  return sandbox;
+}
