@@ -1,0 +1,110 @@
+/**
+ * What a fiskaly error code means for the technician, and what to do next, in German and English.
+ * Codes not listed fall back to a general text by HTTP status.
+ */
+export interface Explanation {
+  de: string;
+  en: string;
+}
+
+export const EXPLANATIONS: Record<string, Explanation> = {
+  E_ADMIN_PIN_BLOCKED: {
+    de: 'Die Admin-PIN dieser TSS ist gesperrt. Nutzen Sie die PUK-Wiederherstellung, um eine neue PIN zu setzen.',
+    en: 'The admin PIN of this TSS is blocked. Use the PUK recovery to set a new PIN.',
+  },
+  E_ADMIN_LOGIN_FAILED: {
+    de: 'Die PUK wurde abgelehnt (oder die neue PIN ist kürzer als 6 Zeichen). Prüfen Sie die PUK im Tresor und versuchen Sie es erneut.',
+    en: 'The PUK was refused (or the new PIN is shorter than 6 characters). Check the PUK in the vault and try again.',
+  },
+  E_CHANGE_ADMIN_PIN_FAILED: {
+    de: 'Die PIN konnte nicht geändert werden: Die PUK ist falsch. Prüfen Sie die PUK im Tresor.',
+    en: 'The PIN could not be changed: the PUK is wrong. Check the PUK in the vault.',
+  },
+  E_UNAUTHORIZED: {
+    de: 'fiskaly hat die Anmeldung abgelehnt. Prüfen Sie API-Key und Secret (TEST oder LIVE) bzw. die Admin-PIN.',
+    en: 'fiskaly refused the login. Check the API key and secret (TEST or LIVE), or the admin PIN.',
+  },
+  E_TX_LIMIT_REACHED: {
+    de: 'Diese TSS hat 2.000 offene Transaktionen. Schließen Sie offene Transaktionen in der Filialübersicht.',
+    en: 'This TSS has 2,000 open transactions. Close open transactions in the store overview.',
+  },
+  E_TSS_NOT_INITIALIZED: {
+    de: 'Die TSS ist noch nicht initialisiert. Setzen Sie die Einrichtung fort, um sie zu initialisieren.',
+    en: 'The TSS is not initialized yet. Resume the provisioning run to initialize it.',
+  },
+  E_TSS_DISABLED: {
+    de: 'Die TSS ist außer Betrieb genommen, das ist endgültig. Legen Sie eine neue TSS mit neuen Kassen an.',
+    en: 'The TSS is disabled, which is final. Create a new TSS with new clients.',
+  },
+  E_ILLEGAL_TSS_STATE_CHANGE: {
+    de: 'Dieser Zustandswechsel der TSS ist nicht erlaubt. Laden Sie den aktuellen Zustand neu und setzen Sie dort fort.',
+    en: 'This TSS state change is not allowed. Reload the current state and continue from there.',
+  },
+  E_ILLEGAL_CLIENT_SERIAL: {
+    de: 'Die Seriennummer der Kasse ist ungültig oder an dieser TSS schon vergeben. Wählen Sie eine andere.',
+    en: 'The client serial number is invalid or already used on this TSS. Choose another one.',
+  },
+  E_CLIENT_DEREGISTERED: {
+    de: 'Die Kasse ist abgemeldet. Melden Sie sie in der Filialübersicht wieder an.',
+    en: 'The client is deregistered. Register it again in the store overview.',
+  },
+  E_CLIENT_LIMIT_REACHED: {
+    de: 'An dieser TSS sind schon 199 Kassen angemeldet. Melden Sie eine ab oder nutzen Sie eine weitere TSS.',
+    en: 'This TSS already has 199 registered clients. Deregister one or use another TSS.',
+  },
+  E_TSS_LIMIT_REACHED: {
+    de: 'Im TEST-Konto sind schon 5 aktive TSS. Nehmen Sie eine alte Test-TSS außer Betrieb und versuchen Sie es erneut.',
+    en: 'The TEST account already has 5 active TSS. Disable an old test TSS and try again.',
+  },
+  E_TSS_LIMIT_PER_DAY_REACHED: {
+    de: 'Heute wurden schon 500 TSS angelegt. Versuchen Sie es morgen erneut.',
+    en: '500 TSS were created today already. Try again tomorrow.',
+  },
+  E_TSS_NOT_FOUND: {
+    de: 'fiskaly kennt diese TSS nicht. Prüfen Sie, ob Sie in der richtigen Umgebung (TEST/LIVE) angemeldet sind.',
+    en: 'fiskaly does not know this TSS. Check that you are logged in to the right environment (TEST/LIVE).',
+  },
+  E_CLIENT_NOT_FOUND: {
+    de: 'fiskaly kennt diese Kasse nicht. Registrieren Sie die Kasse zuerst.',
+    en: 'fiskaly does not know this client. Register the client first.',
+  },
+  E_TSS_CONFLICT: {
+    de: 'Eine TSS mit dieser ID existiert schon in einem anderen Zustand. Setzen Sie den Lauf fort statt neu zu beginnen.',
+    en: 'A TSS with this ID already exists in another state. Resume the run instead of starting over.',
+  },
+  E_CLIENT_CONFLICT: {
+    de: 'Diese Kassen-ID ist bei fiskaly schon vergeben. Setzen Sie den Lauf fort; er verwendet seine eigenen IDs.',
+    en: 'This client ID is already taken at fiskaly. Resume the run; it uses its own IDs.',
+  },
+  E_TSS_LOCKED: {
+    de: 'fiskaly wartet die TSS gerade. Versuchen Sie es in einigen Minuten erneut.',
+    en: 'fiskaly is maintaining the TSS right now. Try again in a few minutes.',
+  },
+  E_FAILED_SCHEMA_VALIDATION: {
+    de: 'fiskaly hat die Anfrage als ungültig abgelehnt. Prüfen Sie die Eingaben.',
+    en: 'fiskaly refused the request as invalid. Check the entries.',
+  },
+  E_NETWORK: {
+    de: 'fiskaly ist nicht erreichbar. Prüfen Sie die Internetverbindung und setzen Sie den Lauf fort; nichts geht verloren.',
+    en: 'fiskaly cannot be reached. Check the internet connection and resume the run; nothing is lost.',
+  },
+  E_TIMEOUT: {
+    de: 'fiskaly hat nicht rechtzeitig geantwortet. Setzen Sie den Lauf fort; bereits Erledigtes wird nicht doppelt angelegt.',
+    en: 'fiskaly did not answer in time. Resume the run; nothing done already is created twice.',
+  },
+};
+
+export function explain(code: string, status: number): Explanation {
+  const known = EXPLANATIONS[code];
+  if (known) return known;
+  if (status === 429 || status >= 500) {
+    return {
+      de: 'fiskaly ist gerade überlastet oder gestört. Warten Sie kurz und setzen Sie den Lauf fort.',
+      en: 'fiskaly is overloaded or disturbed right now. Wait a moment and resume the run.',
+    };
+  }
+  return {
+    de: 'fiskaly hat die Anfrage abgelehnt. Die Meldung von fiskaly steht unten; wenden Sie sich im Zweifel an den Support.',
+    en: 'fiskaly refused the request. fiskaly’s message is below; contact support if in doubt.',
+  };
+}
