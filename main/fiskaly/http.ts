@@ -103,7 +103,8 @@ export class FiskalyHttp {
 
 function toFiskalyError(answer: HttpAnswer & { retryAfter?: string }): FiskalyError {
   const body = (answer.json ?? {}) as { code?: unknown; message?: unknown };
-  const code = typeof body.code === 'string' ? body.code : `HTTP_${answer.status}`;
+  // fiskaly's 401 for wrong credentials has no code at all.
+  const code = typeof body.code === 'string' ? body.code : answer.status === 401 ? 'E_UNAUTHORIZED' : `HTTP_${answer.status}`;
   const message = typeof body.message === 'string' ? body.message : '';
   return new FiskalyError(answer.status, code, message, parseRetryAfter(answer.retryAfter));
 }

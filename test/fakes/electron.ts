@@ -2,6 +2,7 @@
  * A faithful stand-in for the parts of Electron the app uses, for tests on a machine with no Electron
  * runtime. It records what the app asked for, so tests assert on the real calls.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,7 +170,60 @@ export const protocol = {
   },
 };
 
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+/**
+ * safeStorage: really encrypts (AES-256-GCM under a per-keyring random key, as an OS keyring would), so a
+ * ciphertext from another keyring or an altered one fails to decrypt. Tests set `encryptionAvailable` and
+ * `backend` (Linux), and `resetKeyring()` simulates a keyring that was reset or switched.
+ */
+class FakeSafeStorage {
+  encryptionAvailable = true;
+  backend: StorageBackend = 'gnome_libsecret';
+  private keyring = randomBytes(32);
+
+  isEncryptionAvailable(): boolean {
+    return this.encryptionAvailable;
+  }
+  getSelectedStorageBackend(): StorageBackend {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.encryptionAvailable) {
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    }
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keyring, iv);
+    const ct = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), ct]);
+  }
+  decryptString(encrypted: Buffer): string {
+    if (!this.encryptionAvailable) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    }
+    try {
+      if (encrypted.subarray(0, 3).toString() !== 'v11') throw new Error('bad prefix');
+      const decipher = createDecipheriv('aes-256-gcm', this.keyring, encrypted.subarray(3, 15));
+      decipher.setAuthTag(encrypted.subarray(15, 31));
+      return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    }
+  }
+  /** A keyring that was reset or switched: what was encrypted before no longer decrypts. */
+  resetKeyring(): void {
+    this.keyring = randomBytes(32);
+  }
+  /** Back to an available, trusted keyring (the state each test should start from). */
+  reset(): void {
+    this.encryptionAvailable = true;
+    this.backend = 'gnome_libsecret';
+  }
+}
+
+export const safeStorage = new FakeSafeStorage();
+
 export type IpcMain = FakeIpcMain;
 export type WebContents = FakeWebContents;
 
-export default { app, ipcMain, ipcRenderer, session, shell, contextBridge, protocol, BrowserWindow };
+export default { app, ipcMain, ipcRenderer, session, shell, contextBridge, protocol, BrowserWindow, safeStorage };

@@ -32,7 +32,8 @@ describe('fiskaly session against the sandbox', () => {
     expect(attempts.map((a) => a.outcome)).toEqual([200, 200, 401, 200, 200]);
     nowMs += 200_000;
     await client.listTss();
-    expect(client.session.authCalls).toBe(3);
+    // The client's clock thinks the refresh token is still good, so it tries it first.
+    expect(client.session.authCalls).toBe(4);
     expect(attempts.slice(-4).map((a) => [a.path, a.outcome])).toEqual([
       ['/tss', 401],
       ['/auth', 401],
@@ -61,13 +62,14 @@ describe('fiskaly session against the sandbox', () => {
     const { client, attempts, waits } = clientFor(sandbox);
     await client.session.authenticate();
     await api.control('PUT', '/faults', { seed: 3, errorRate: 0.3, rateLimitRate: 0.2, retryAfterSeconds: 2, dropRate: 0.2 });
-    for (let i = 0; i < 10; i++) await client.createTss(randomUUID());
+    for (let i = 0; i < 4; i++) await client.createTss(randomUUID());
+    for (let i = 0; i < 6; i++) await client.listTss();
     const outcomes = attempts.map((a) => a.outcome);
     expect(outcomes).toContain(429);
     expect(outcomes).toContain('network');
     expect(outcomes.some((o) => typeof o === 'number' && o >= 500)).toBe(true);
     expect(waits).toContain(2000);
-    expect((await api.control('GET', '/status')).body.tss).toBe(10);
+    expect((await api.control('GET', '/status')).body.tss).toBe(4);
     await client.close();
   });
 
@@ -76,8 +78,7 @@ describe('fiskaly session against the sandbox', () => {
     const { client, attempts } = clientFor(sandbox, { timeouts: { deploy: 400, default: 400 } });
     await client.session.authenticate();
     await api.control('PUT', '/faults', { seed: 5, hangRate: 0.5 });
-    const tss = await client.createTss(randomUUID());
-    expect(tss.state).toBe('CREATED');
+    for (let i = 0; i < 4; i++) expect((await client.createTss(randomUUID())).state).toBe('CREATED');
     expect(attempts.some((a) => a.outcome === 'network')).toBe(true);
   });
 

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../main/sandbox/server';
 import { SandboxApi } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
 
 describe('sandbox state file', () => {
-  const dir = makeTempDir();
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
   afterEach(() => dir.remove());
 
   it('keeps TSS, PUK, keys and tokens across a restart', async () => {

@@ -1,0 +1,178 @@
+import { buildExportTar } from '../../tse';
+import { ApiError } from '../api-error';
+import type { SandboxContext } from '../context';
+import { API_VERSION } from '../ids';
+import type { ExportRecord, SandboxState, StoredLog, TssRecord } from '../state';
+
+/**
+ * The export resource: its filters (SPEC-2.2.2 `TriggerExportsQuerystring`), which signed logs they
+ * select, the TAR, and how an export moves from PENDING to COMPLETED.
+ */
+
+export const EXPORT_STATES = ['CANCELLED', 'PENDING', 'WORKING', 'COMPLETED', 'ERROR'] as const;
+export const EXPORT_ORDER_BY = ['state', 'time_request', 'time_start', 'time_end', 'time_expiration', 'time_error'] as const;
+export const MAX_RUNNING_EXPORTS = 10;
+const MAX_RECORDS = 1_000_000;
+/**
+ * An export finishes once the sandbox clock has moved past the second it was requested in: the real TEST
+ * environment finishes small exports at once (time_start = time_end = time_request), and a test that
+ * holds the clock still can watch a PENDING export as long as it likes.
+ */
+const PROCESSING_SECONDS = 1;
+/** How long the TAR stays downloadable: not documented, an assumption. */
+const RETENTION_SECONDS = 30 * 86_400;
+
+const NUMBER_FILTERS = [
+  'transaction_number',
+  'start_transaction_number',
+  'end_transaction_number',
+  'maximum_number_records',
+  'start_signature_counter',
+  'end_signature_counter',
+] as const;
+const DATE_FILTERS = ['start_date', 'end_date'] as const;
+const RANGES = [
+  ['start_transaction_number', 'end_transaction_number'],
+  ['start_date', 'end_date'],
+  ['start_signature_counter', 'end_signature_counter'],
+] as const;
+
+export type ExportFilters = Record<string, string>;
+
+/** Known filters, checked as the API's query schema checks them; other query parameters are ignored. */
+export function parseExportFilters(query: Record<string, unknown>): ExportFilters {
+  const filters: ExportFilters = {};
+  for (const name of ['client_id', ...NUMBER_FILTERS, ...DATE_FILTERS]) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw schemaError(`querystring.${name} should be string`);
+    if (NUMBER_FILTERS.includes(name as (typeof NUMBER_FILTERS)[number]) && !/^\d+$/.test(value)) {
+      throw schemaError(`querystring.${name} should match pattern "^\\d+$"`);
+    }
+    if (DATE_FILTERS.includes(name as (typeof DATE_FILTERS)[number]) && !/^\d{1,15}$/.test(value)) {
+      throw schemaError(`querystring.${name} should be integer`);
+    }
+    filters[name] = value;
+  }
+  for (const [start, end] of RANGES) {
+    if (filters[start] !== undefined && filters[end] !== undefined && BigInt(filters[start]) > BigInt(filters[end])) {
+      throw new ApiError(400, 'E_PARAMETER_MISMATCH', `${start} (${filters[start]}) is greater than ${end} (${filters[end]})`);
+    }
+  }
+  if (filters.maximum_number_records !== undefined && BigInt(filters.maximum_number_records) < 1n) {
+    throw new ApiError(400, 'E_PARAMETER_MISMATCH', 'maximum_number_records must be at least 1');
+  }
+  return filters;
+}
+
+export const sameFilters = (a: ExportFilters, b: ExportFilters): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);
+
+/** Whom each transaction log belongs to, by signature counter: the revisions know, the log bytes need not be parsed. */
+function transactionLogOwners(state: SandboxState, tss: TssRecord): Map<number, { number: number; clientId: string }> {
+  const owners = new Map<number, { number: number; clientId: string }>();
+  for (const record of Object.values(state.transactions)) {
+    if (record.tssId !== tss.id) continue;
+    for (const { response } of record.revisions) {
+      owners.set((response.signature as { counter: number }).counter, { number: record.number, clientId: response.client_id as string });
+    }
+  }
+  return owners;
+}
+
+export type LogSelection = { logs: StoredLog[] } | { exception: 'E_NO_DATA_AVAILABLE' | 'E_TOO_MANY_RECORDS' };
+
+/**
+ * The logs an export holds, in counter order. `client_id` overrides every other filter (SPEC); any
+ * transaction-number filter leaves the system logs out.
+ */
+export function selectLogs(state: SandboxState, tss: TssRecord, filters: ExportFilters): LogSelection {
+  const owners = transactionLogOwners(state, tss);
+  const n = (name: string): bigint | undefined => (filters[name] === undefined ? undefined : BigInt(filters[name]));
+  const within = (value: number, low?: bigint, high?: bigint) => (low === undefined || BigInt(value) >= low) && (high === undefined || BigInt(value) <= high);
+
+  let logs: StoredLog[];
+  if (filters.client_id !== undefined) {
+    const clientId = filters.client_id.toLowerCase();
+    logs = tss.logs.filter((log) => owners.get(log.counter)?.clientId === clientId);
+  } else {
+    const byNumber = [n('transaction_number'), n('start_transaction_number'), n('end_transaction_number')];
+    const numberFiltered = byNumber.some((value) => value !== undefined);
+    logs = tss.logs.filter((log) => {
+      if (!within(log.counter, n('start_signature_counter'), n('end_signature_counter'))) return false;
+      if (!within(log.time, n('start_date'), n('end_date'))) return false;
+      if (!numberFiltered) return true;
+      const owner = owners.get(log.counter);
+      if (!owner) return false;
+      return (byNumber[0] === undefined || BigInt(owner.number) === byNumber[0]) && within(owner.number, byNumber[1], byNumber[2]);
+    });
+  }
+  const maximum = n('maximum_number_records') ?? BigInt(MAX_RECORDS);
+  if (maximum > BigInt(MAX_RECORDS)) return { exception: 'E_TOO_MANY_RECORDS' };
+  if (logs.length === 0) return { exception: 'E_NO_DATA_AVAILABLE' };
+  return { logs: logs.slice(0, Number(maximum)) };
+}
+
+/** The TAR as base64: the logs, the TSS certificate and the sandbox CA's, and info.csv. */
+export async function buildExportFile(ctx: SandboxContext, tss: TssRecord, logs: StoredLog[], exportTime: number): Promise<string> {
+  const caCertificate = ctx.ca.certificatePem.replace(/-----[^-]+-----|\s/g, '');
+  const tar = await buildExportTar({
+    tss: { serialNumber: tss.serialNumber, publicKey: tss.publicKey, certificate: tss.certificate, description: tss.description },
+    logs: logs.map((log) => new Uint8Array(Buffer.from(log.file, 'base64'))),
+    chain: [caCertificate],
+    exportTime,
+  });
+  return tar.toString('base64');
+}
+
+export const isRunning = (record: ExportRecord): boolean => record.state === 'PENDING' || record.state === 'WORKING';
+
+/** Moves a finished export on to COMPLETED or ERROR; called whenever an export is looked at. */
+export function settleExport(ctx: SandboxContext, record: ExportRecord): ExportRecord {
+  const done = record.timeRequest + PROCESSING_SECONDS;
+  const built = record.file !== undefined || record.exception !== undefined;
+  if (!isRunning(record) || !built || ctx.now() < done) return record;
+  record.state = record.exception === undefined ? 'COMPLETED' : 'ERROR';
+  record.timeStart = record.timeRequest;
+  record.timeEnd = done;
+  if (record.state === 'COMPLETED') record.timeExpiration = done + RETENTION_SECONDS;
+  ctx.persist();
+  return record;
+}
+
+export function findExport(ctx: SandboxContext, tss: TssRecord, exportId: string): ExportRecord {
+  const record = ctx.state.exports[exportId];
+  if (!record || record.tssId !== tss.id) throw new ApiError(404, 'E_EXPORT_NOT_FOUND', 'Export not found');
+  return settleExport(ctx, record);
+}
+
+/** Field order as recorded from the real API. */
+export function exportView(record: ExportRecord): Record<string, unknown> {
+  const failed = record.state === 'ERROR';
+  return {
+    state: record.state,
+    ...(failed ? { exception: record.exception } : {}),
+    time_request: record.timeRequest,
+    ...(record.timeStart === undefined ? {} : { time_start: record.timeStart }),
+    ...(record.timeEnd === undefined ? {} : failed ? { time_error: record.timeEnd } : { time_end: record.timeEnd }),
+    ...(record.timeExpiration === undefined ? {} : { time_expiration: record.timeExpiration }),
+    metadata: record.metadata,
+    tss_id: record.tssId,
+    _type: 'EXPORT',
+    _id: record.id,
+    _env: record.env,
+    _version: API_VERSION,
+  };
+}
+
+export function exportSortKey(record: ExportRecord, orderBy: string): string | number {
+  if (orderBy === 'state') return record.state;
+  if (orderBy === 'time_start') return record.timeStart ?? Number.MAX_SAFE_INTEGER;
+  if (orderBy === 'time_end' || orderBy === 'time_error') return record.timeEnd ?? Number.MAX_SAFE_INTEGER;
+  if (orderBy === 'time_expiration') return record.timeExpiration ?? Number.MAX_SAFE_INTEGER;
+  return record.timeRequest;
+}
+
+function schemaError(message: string): ApiError {
+  return new ApiError(400, 'E_FAILED_SCHEMA_VALIDATION', message);
+}

@@ -1,0 +1,67 @@
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EntryKind } from './types';
+import { vaultErrors } from './vault-errors';
+
+export const AUDIT_FILE = 'audit.log';
+
+export type AuditAction = 'reveal' | 'export' | 'import';
+
+/** One line of audit.log. Names what was touched and why; never the secret. */
+export interface AuditRecord {
+  time: string;
+  entryId: string;
+  kind: EntryKind;
+  action: AuditAction;
+  reason: string;
+  /** The recovery file exported to or imported from, when there is one. */
+  file?: string;
+}
+
+/** A reason is required for reveal; it is trimmed and kept to one readable line's worth. */
+export function checkReason(reason: unknown): string {
+  if (typeof reason !== 'string') throw vaultErrors.reasonRequired();
+  const trimmed = reason.trim();
+  if (trimmed.length < 1 || trimmed.length > 500) throw vaultErrors.reasonRequired();
+  return trimmed;
+}
+
+/**
+ * Appends records as JSON lines (O_APPEND, one write, fsync) to `<dir>/audit.log`, mode 0600. The
+ * caller appends before it hands a secret out, so nothing is revealed unaudited.
+ */
+export async function appendAudit(dir: string, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const lines = records
+    .map((r) => JSON.stringify({ time: r.time, entryId: r.entryId, kind: r.kind, action: r.action, reason: r.reason, file: r.file }))
+    .join('\n');
+  const handle = await open(join(dir, AUDIT_FILE), 'a', 0o600);
+  try {
+    await handle.write(`${lines}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The audit log's records, oldest first; a line that does not parse (a torn last write) is skipped. */
+export async function readAuditLog(dir: string): Promise<AuditRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, AUDIT_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const records: AuditRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      records.push(JSON.parse(line) as AuditRecord);
+    } catch {
+      // skipped: a partial line from a crash mid-write
+    }
+  }
+  return records;
+}
