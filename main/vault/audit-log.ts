@@ -36,9 +36,15 @@ export async function appendAudit(dir: string, records: readonly AuditRecord[]):
   const lines = records
     .map((r) => JSON.stringify({ time: r.time, entryId: r.entryId, kind: r.kind, action: r.action, reason: r.reason, file: r.file }))
     .join('\n');
-  const handle = await open(join(dir, AUDIT_FILE), 'a', 0o600);
+  const handle = await open(join(dir, AUDIT_FILE), 'a+', 0o600);
   try {
-    await handle.write(`${lines}\n`);
+    // A crash mid-write can leave a last line without its newline; start on a fresh line so this record
+    // is not glued to the torn one.
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
+    await handle.write(`${lead}${lines}\n`);
     await handle.sync();
   } finally {
     await handle.close();

@@ -98,3 +98,13 @@ export function flipChar(text: string, index = 0): string {
   const c = text[index];
   return text.slice(0, index) + (c === 'a' ? 'b' : 'a') + text.slice(index + 1);
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error('expected the promise to reject');
+}

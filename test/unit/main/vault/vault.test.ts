@@ -13,6 +13,7 @@ import {
   TSS_B,
   credentials,
   expectNoSecret,
+  failure,
   pinA,
   pukA,
   pukB,
@@ -159,7 +160,7 @@ describe('Vault', () => {
       { ...pukA, kind: 'admin-password' },
     ];
     for (const entry of bad) {
-      const error = await vault.put(entry as never).catch((e: unknown) => e as Error);
+      const error = await failure(vault.put(entry as never));
       expect(error).toMatchObject({ code: 'E_VAULT_INVALID_ENTRY' });
       expect(error.message).not.toContain(SECRETS.pukA);
     }
@@ -235,12 +236,12 @@ describe('Vault', () => {
     const vault = await Vault.create(dir.path, PASSPHRASE, wrapper, FAST);
     await vault.put(pukA);
     const errors = await Promise.all([
-      vault.reveal(TSS_A, 'admin-puk', OTHER_PASSPHRASE, 'check').catch((e: unknown) => e as Error),
-      vault.reveal(TSS_B, 'admin-puk', PASSPHRASE, 'check').catch((e: unknown) => e as Error),
-      vault.reveal(TSS_A, 'admin-puk', PASSPHRASE, '   ').catch((e: unknown) => e as Error),
-      vault.exportRecoveryFile(join(dir.path, 'r.json'), OTHER_PASSPHRASE).catch((e: unknown) => e as Error),
+      failure(vault.reveal(TSS_A, 'admin-puk', OTHER_PASSPHRASE, 'check')),
+      failure(vault.reveal(TSS_B, 'admin-puk', PASSPHRASE, 'check')),
+      failure(vault.reveal(TSS_A, 'admin-puk', PASSPHRASE, '   ')),
+      failure(vault.exportRecoveryFile(join(dir.path, 'r.json'), OTHER_PASSPHRASE)),
     ]);
-    expect(errors.map((e) => (e as { code: string }).code)).toEqual([
+    expect(errors.map((e) => e.code)).toEqual([
       'E_VAULT_WRONG_PASSPHRASE',
       'E_VAULT_ENTRY_NOT_FOUND',
       'E_VAULT_REASON_REQUIRED',

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../vault/atomic-file';
+import type { StorePlan } from './store-plan';
+
+export const STEP_NAMES = [
+  'auth',
+  'create-tss',
+  'store-puk',
+  'deploy',
+  'store-pin',
+  'set-pin',
+  'admin-login',
+  'initialize',
+  'clients',
+  'admin-logout',
+  'test-transaction',
+  'receipt-check',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done';
+
+export interface JournalClient {
+  serialNumber: string;
+  clientId: string;
+  registered: boolean;
+}
+
+export interface ReceiptRecord {
+  txId: string;
+  number?: number;
+  qrCodeData?: string;
+  timeStart?: number;
+  timeEnd?: number;
+  signatureCounter?: string;
+  receiptType?: string;
+  valid?: boolean;
+  checks?: Array<{ name: string; ok: boolean; detail: string }>;
+}
+
+/** The plan as the journal keeps it: never the technician's PIN. */
+export type JournaledPlan = Omit<StorePlan, 'adminPin'>;
+
+/**
+ * One store's provisioning run, written ahead: every id is here before the request that uses it, and
+ * every step is marked done only after its effect is durable. No PIN, PUK or secret is ever in it.
+ */
+export interface JournalData {
+  v: 1;
+  runId: string;
+  createdAt: string;
+  updatedAt: string;
+  plan: JournaledPlan;
+  status: RunStatus;
+  tssId: string;
+  clients: JournalClient[];
+  receipt: ReceiptRecord | null;
+  done: StepName[];
+  organizationId?: string;
+  apiEnv?: 'TEST' | 'LIVE';
+  tssSerialNumber?: string;
+  bsiCertificationId?: string;
+  timeInit?: number;
+  error?: { code: string; message: string; step: StepName };
+}
+
+export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
+
+export class Journal {
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    readonly data: JournalData,
+  ) {}
+
+  /** A new run with all its ids chosen up front. */
+  static async create(dataDir: string, plan: StorePlan, now = new Date()): Promise<Journal> {
+    const { adminPin: _pin, ...journaled } = plan;
+    const runId = randomUUID();
+    const data: JournalData = {
+      v: 1,
+      runId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      plan: journaled,
+      status: 'running',
+      tssId: randomUUID(),
+      clients: plan.clients.map((c) => ({ serialNumber: c.serialNumber, clientId: randomUUID(), registered: false })),
+      receipt: plan.testReceipt ? { txId: randomUUID() } : null,
+      done: [],
+    };
+    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data);
+    await journal.save();
+    return journal;
+  }
+
+  static async load(dataDir: string, runId: string): Promise<Journal> {
+    if (!/^[0-9a-f-]{36}$/.test(runId)) throw new Error(`${runId} is not a run id`);
+    const file = join(journalDir(dataDir), `${runId}.json`);
+    const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
+    if (data.v !== 1 || data.runId !== runId) throw new Error(`${file} is not a provisioning journal`);
+    return new Journal(file, data);
+  }
+
+  /** Every run on this laptop, newest first; unreadable files are skipped, not deleted. */
+  static async list(dataDir: string): Promise<JournalData[]> {
+    let names: string[];
+    try {
+      names = await readdir(journalDir(dataDir));
+    } catch {
+      return [];
+    }
+    const runs: JournalData[] = [];
+    for (const name of names.filter((n) => /^[0-9a-f-]{36}\.json$/.test(n))) {
+      try {
+        runs.push((await Journal.load(dataDir, name.slice(0, -5))).data);
+      } catch {
+        // a damaged journal stays on disk for a human to look at
+      }
+    }
+    return runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  isDone(step: StepName): boolean {
+    return this.data.done.includes(step);
+  }
+
+  async update(change: (data: JournalData) => void): Promise<void> {
+    change(this.data);
+    await this.save();
+  }
+
+  async markDone(step: StepName, change: (data: JournalData) => void = () => {}): Promise<void> {
+    await this.update((data) => {
+      change(data);
+      if (!data.done.includes(step)) data.done.push(step);
+    });
+  }
+
+  /** Writes one after another, so concurrent client registrations never interleave their writes. */
+  private save(): Promise<void> {
+    this.data.updatedAt = new Date().toISOString();
+    const snapshot = JSON.stringify(this.data, null, 2);
+    this.saving = this.saving.catch(() => {}).then(() => writeFileAtomic(this.file, snapshot));
+    return this.saving;
+  }
+}

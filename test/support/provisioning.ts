@@ -1,0 +1,21 @@
+import { FileKeyWrapper, Vault } from '../../main/vault';
+import type { OrchestratorDeps } from '../../main/provisioning/orchestrator';
+import type { Sandbox } from '../../main/sandbox/server';
+import { clientFor } from './fiskaly-client';
+
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+
+/** A vault as the app makes one, with a cheap scrypt cost (tests only) and the file key wrapper. */
+export async function testVault(dir: string): Promise<Vault> {
+  return (await Vault.isInitialized(dir))
+    ? Vault.open(dir, new FileKeyWrapper(dir), { unsafeTestOnlyScryptLog2N: 10 })
+    : Vault.create(dir, TEST_PASSPHRASE, new FileKeyWrapper(dir), { unsafeTestOnlyScryptLog2N: 10 });
+}
+
+/** Everything a run needs, with a fresh client (and so a fresh session) each time, as after a restart. */
+export async function runDeps(sandbox: Sandbox, dataDir: string, extra: Partial<OrchestratorDeps> = {}) {
+  const { client, attempts } = clientFor(sandbox);
+  const vault = await testVault(dataDir);
+  const deps: OrchestratorDeps = { dataDir, vault, clientFor: () => client, ...extra };
+  return { deps, client, attempts, vault };
+}
