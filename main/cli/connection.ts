@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { FiskalyClient } from '../fiskaly/client';
+import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
+import { type Sandbox, createSandbox } from '../sandbox/server';
+import { UsageError } from './exit-codes';
+
+export interface Connection {
+  client: FiskalyClient;
+  environment: 'sandbox' | 'test' | 'live';
+  close(): Promise<void>;
+}
+
+/**
+ * `--sandbox` runs the built-in sandbox in this process, its state kept in the data folder so training
+ * stores survive; `--base-url` talks to fiskaly (or any SIGN DE v2 API) with the key from the environment.
+ */
+export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean; dataDir: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
+  if (options.sandbox === Boolean(options.baseUrl)) throw new UsageError('Say where to provision: --sandbox or --base-url URL (one of them).');
+  const key = env.FISKALY_API_KEY;
+  const secret = env.FISKALY_API_SECRET;
+  if (Boolean(key) !== Boolean(secret)) throw new UsageError('Set both FISKALY_API_KEY and FISKALY_API_SECRET, or neither.');
+  let sandbox: Sandbox | null = null;
+  let baseUrl = options.baseUrl;
+  if (options.sandbox) {
+    sandbox = await createSandbox({ stateFile: join(options.dataDir, 'sandbox', 'state.json') });
+    baseUrl = sandbox.url;
+  } else {
+    if (!key) throw new UsageError('Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).');
+    try {
+      new URL(baseUrl!);
+    } catch {
+      throw new UsageError(`--base-url ${baseUrl} is not a URL (e.g. https://kassensichv-middleware.fiskaly.com/api/v2).`);
+    }
+  }
+  const client = new FiskalyClient({
+    baseUrl: baseUrl!,
+    credentials: { apiKey: key ?? DEFAULT_ORGANIZATION.apiKey, apiSecret: secret ?? DEFAULT_ORGANIZATION.apiSecret },
+  });
+  return {
+    client,
+    environment: options.sandbox ? 'sandbox' : options.live ? 'live' : 'test',
+    close: async () => {
+      await client.close();
+      await sandbox?.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** The CLI's documented exit codes (README). */
+export const EXIT = {
+  ok: 0,
+  /** The work failed (fiskaly refused, the network is gone, the receipt is invalid); a resume may fix it. */
+  failed: 1,
+  /** Bad arguments or input that cannot be read (including an unparseable QR code). */
+  usage: 2,
+  /** The admin PIN is blocked: run `tss-companion recover unblock`. */
+  pinBlocked: 3,
+  /** The vault could not be opened (wrong passphrase, damaged file). */
+  vault: 4,
+  /** Stopped with Ctrl+C; the run can be resumed. */
+  cancelled: 130,
+} as const;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

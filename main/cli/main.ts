@@ -1,0 +1,16 @@
+import { runCli } from './run-cli';
+
+// The `tss-companion` bin: plain Node, no Electron.
+const controller = new AbortController();
+process.once('SIGINT', () => {
+  process.stderr.write('stopping after the current step (Ctrl+C again to quit at once)…\n');
+  controller.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+const code = await runCli(process.argv.slice(2), {
+  env: process.env,
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  signal: controller.signal,
+});
+if (process.argv[2] !== 'sandbox') process.exit(code);

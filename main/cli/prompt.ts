@@ -1,0 +1,23 @@
+import { createInterface } from 'node:readline';
+
+/** Asks for a secret on the terminal without echoing it. Refuses when there is no terminal to ask on. */
+export async function promptHidden(question: string, input = process.stdin, output = process.stderr): Promise<string> {
+  if (!input.isTTY) {
+    throw new Error('No terminal to ask for the recovery passphrase: set TSS_COMPANION_PASSPHRASE.');
+  }
+  const rl = createInterface({ input, output, terminal: true });
+  const originalWrite = (rl as unknown as { _writeToOutput(s: string): void })._writeToOutput;
+  let asked = false;
+  (rl as unknown as { _writeToOutput(s: string): void })._writeToOutput = (text: string) => {
+    if (!asked) {
+      asked = true;
+      originalWrite.call(rl, text);
+    }
+  };
+  try {
+    return await new Promise<string>((resolve) => rl.question(question, resolve));
+  } finally {
+    rl.close();
+    output.write('\n');
+  }
+}

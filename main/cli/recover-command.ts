@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { listKnownTss, revealPuk, unblockAdminPin } from '../provisioning/puk-recovery';
+import { connect } from './connection';
+import { EXIT, UsageError } from './exit-codes';
+import type { CommandIo } from './provision-command';
+import { openVault } from './vault-access';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `tss-companion recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE`.
+ * list and reveal work with no network; unblock sets a new PIN with the PUK and proves it with a login.
+ */
+export async function recoverCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { sandbox: { type: 'boolean' }, 'base-url': { type: 'string' }, live: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [action, target] = positionals;
+  if (action === 'list') {
+    const { vault } = await openVault(io.dataDir, io.env);
+    const known = await listKnownTss(vault);
+    if (values.json) io.out(JSON.stringify(known, null, 2));
+    else if (known.length === 0) io.out('The vault on this laptop knows no TSS yet.');
+    else for (const t of known) io.out(`${t.tssId}  ${t.environment.padEnd(7)}  ${t.storeName ?? ''}  PUK ${t.hasPuk ? 'stored' : 'missing'}, PIN ${t.hasPin ? 'stored' : 'missing'}`);
+    return EXIT.ok;
+  }
+  if (action === 'import') {
+    if (!target) throw new UsageError('Give the recovery file: tss-companion recover import FILE');
+    const { vault, passphrase } = await openVault(io.dataDir, io.env);
+    const summary = await vault.importRecoveryFile(target, io.env.TSS_COMPANION_RECOVERY_PASSPHRASE ?? passphrase);
+    io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
+    return EXIT.ok;
+  }
+  if ((action === 'reveal' || action === 'unblock') && target && UUID.test(target)) {
+    const { vault, passphrase } = await openVault(io.dataDir, io.env);
+    if (action === 'reveal') {
+      io.out(await revealPuk(vault, target.toLowerCase(), passphrase));
+      return EXIT.ok;
+    }
+    const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
+    try {
+      await unblockAdminPin(connection.client, vault, target.toLowerCase());
+    } finally {
+      await connection.close();
+    }
+    io.out('The admin PIN is set anew, checked with an admin login and stored in the vault.');
+    return EXIT.ok;
+  }
+  throw new UsageError('usage: tss-companion recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE');
+}

@@ -1,0 +1,25 @@
+import { Vault, unavailableKeyWrapper } from '../vault';
+import { promptHidden } from './prompt';
+
+/**
+ * The CLI has no OS keychain (that is Electron's safeStorage), so it always unlocks with the recovery
+ * passphrase: from TSS_COMPANION_PASSPHRASE, else asked on the terminal; never a flag.
+ */
+export async function passphrase(env: NodeJS.ProcessEnv, question = 'Recovery passphrase: '): Promise<string> {
+  return env.TSS_COMPANION_PASSPHRASE ?? (await promptHidden(question));
+}
+
+export async function openVault(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ vault: Vault; passphrase: string }> {
+  const keyWrapper = unavailableKeyWrapper('the command line has no OS keychain');
+  if (await Vault.isInitialized(dataDir)) {
+    const vault = await Vault.open(dataDir, keyWrapper);
+    const secret = await passphrase(env);
+    await vault.unlockWithPassphrase(secret);
+    return { vault, passphrase: secret };
+  }
+  const first = await passphrase(env, 'Choose a recovery passphrase for this laptop’s vault: ');
+  if (!env.TSS_COMPANION_PASSPHRASE && first !== (await promptHidden('Repeat the passphrase: '))) {
+    throw new Error('The two passphrases differ; nothing was created.');
+  }
+  return { vault: await Vault.create(dataDir, first, keyWrapper), passphrase: first };
+}

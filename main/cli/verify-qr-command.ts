@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { checkReceipt, parseQrCodeData } from '../tse';
+import { EXIT, UsageError } from './exit-codes';
+import type { CommandIo } from './provision-command';
+
+/** `tss-companion verify-qr "<qr_code_data>"`: exit 0 valid, 1 invalid, 2 not parseable; every check printed. */
+export function verifyQrCommand(argv: string[], io: Pick<CommandIo, 'out' | 'err'>): number {
+  const { values, positionals } = parseArgs({ args: argv, options: { 'tss-serial': { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('Give the QR code text as one quoted argument: tss-companion verify-qr "V0;..."');
+  const text = positionals[0]!;
+  const parsed = parseQrCodeData(text);
+  if (!parsed.ok) {
+    io.err(`not a KassenSichV receipt QR code: ${parsed.error.message}`);
+    return EXIT.usage;
+  }
+  const result = checkReceipt(text, values['tss-serial'] ? { tssSerialNumber: values['tss-serial'] } : {});
+  if (values.json) io.out(JSON.stringify({ valid: result.valid, checks: result.checks }, null, 2));
+  else {
+    for (const check of result.checks) io.out(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+    io.out(result.valid ? 'valid: the signature matches this receipt' : 'INVALID: do not accept this receipt');
+  }
+  return result.valid ? EXIT.ok : EXIT.failed;
+}
