@@ -78,7 +78,8 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     ),
     now: () => Math.floor(nowMs() / 1000),
     persist: () => {
-      if (options.stateFile && !persistTimer) persistTimer = setTimeout(flush, 50);
+      // Whole-state writes are batched: at most one a second, plus one on close.
+      if (options.stateFile && !persistTimer) persistTimer = setTimeout(flush, 1000);
     },
     sleep,
   };

@@ -3,11 +3,10 @@ import {
   type SystemLogOperation,
   type TransactionLogInput,
   encodeSystemLog,
-  encodeSystemLogFile,
   encodeTransactionLog,
-  encodeTransactionLogFile,
   signLog,
   tssKeyFromPkcs8Pem,
+  wrapSignedLogData,
 } from '../tse';
 import type { SandboxContext } from './context';
 import type { TssRecord } from './state';
@@ -44,10 +43,7 @@ export function signSystemLog(ctx: SandboxContext, tss: TssRecord, operation: Sy
     signatureCounter: counter,
     logTime: time,
   };
-  const value = signLog(signingKey(tss), encodeSystemLog(input));
-  tss.signatureCounter = counter;
-  tss.logs.push({ kind: 'system', counter, time, file: Buffer.from(encodeSystemLogFile(input, Buffer.from(value, 'base64'))).toString('base64') });
-  return { value, counter, time };
+  return keep(tss, 'system', counter, time, encodeSystemLog(input));
 }
 
 /** Signs one transaction log (Start, Update or Finish) with the next counter value and keeps it for exports. */
@@ -59,14 +55,15 @@ export function signTransactionLog(
   const counter = tss.signatureCounter + 1;
   const time = ctx.now();
   const input: TransactionLogInput = { ...log, serialNumber: tss.serialNumber, signatureCounter: counter, logTime: time };
-  const value = signLog(signingKey(tss), encodeTransactionLog(input));
+  return keep(tss, 'transaction', counter, time, encodeTransactionLog(input));
+}
+
+/** Signs encoded log bytes, raises the counter and keeps the whole log file for exports. */
+function keep(tss: TssRecord, kind: 'system' | 'transaction', counter: number, time: number, signed: Uint8Array): Signature {
+  const value = signLog(signingKey(tss), signed);
   tss.signatureCounter = counter;
-  tss.logs.push({
-    kind: 'transaction',
-    counter,
-    time,
-    file: Buffer.from(encodeTransactionLogFile(input, Buffer.from(value, 'base64'))).toString('base64'),
-  });
+  const file = wrapSignedLogData(signed, Buffer.from(value, 'base64'));
+  tss.logs.push({ kind, counter, time, file: Buffer.from(file).toString('base64') });
   return { value, counter, time };
 }
 

@@ -2,7 +2,7 @@
 export { type SandboxCa, createSandboxCa, issueTssCertificate, sandboxCaCertificate, certificateSerialNumber } from './certificate';
 export { type ExportContents, type ExportTss, type TarEntry, INFO_CSV_COLUMNS, buildExportTar, logFileName, readExportTar } from './export-tar';
 export { type SignedLog, readLogFile } from './log-file';
-export { LogMessageError, parseLogFile } from './log-message';
+export { LogMessageError, parseLogFile, wrapSignedLogData } from './log-message';
 export {
   type ProcessData,
   type StandardV1,

@@ -54,6 +54,22 @@ export function encodeLogFile(fields: LogMessageFields, signatureValue: Uint8Arr
   return new Uint8Array(sequence.toBER());
 }
 
+/**
+ * The log file for bytes already encoded by encodeSignedLogData: SEQUENCE { signed fields, signature }.
+ * Same bytes as encodeLogFile, without encoding the fields a second time (the sandbox signs on a hot path).
+ */
+export function wrapSignedLogData(signedData: Uint8Array, signatureValue: Uint8Array): Uint8Array {
+  const signature = concat([Uint8Array.of(0x04), derLength(signatureValue.length), signatureValue]);
+  return concat([Uint8Array.of(0x30), derLength(signedData.length + signature.length), signedData, signature]);
+}
+
+function derLength(length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(length);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
+  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+
 /** Minimal two's-complement content bytes of a non-negative INTEGER, as used under an implicit tag. */
 export function integerContent(value: number): Uint8Array {
   return new Uint8Array(integerBlock(value).valueBlock.valueHexView);

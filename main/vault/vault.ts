@@ -1,22 +1,22 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { resolve as resolvePath, join } from 'node:path';
 import { inspect } from 'node:util';
-import { open, randomKey, seal, sealCheck, verifyCheck, zero } from './aead';
+import { randomKey, sealCheck, zero } from './aead';
 import { keepAside, previousPath, readIfExists, writeFileAtomic } from './atomic-file';
 import { AUDIT_FILE, type AuditRecord, appendAudit, checkReason, readAuditLog } from './audit-log';
-import { aadOf, b64, fromB64 } from './encoding';
+import { b64, fromB64 } from './encoding';
 import { openSecret, sealSecret, validateEntryInput } from './entry-codec';
-import { type ScryptCostOptions, deriveKey, newScryptParams } from './kdf';
+import { type ScryptCostOptions, newScryptParams } from './kdf';
 import { type KeyWrapper, describeUnavailable } from './key-wrapper';
 import { assertPassphraseStrength } from './passphrase';
 import { type RecoveryFileContents, readRecoveryFile, sealRecoveryFile, writeRecoveryFile } from './recovery-file';
 import type { EntryInput, EntryKind, EntryListing, RecoveredEntry, SecretFor } from './types';
 import { vaultErrors } from './vault-errors';
+import { checkWithKey, dataKeyFromPassphrase, isIntactWith, newVaultBody, previousIsIntact } from './vault-keys';
 import {
   type StoredEntry,
   VAULT_FILE,
-  VAULT_FORMAT,
-  VAULT_VERSION,
   type VaultBody,
   type VaultDocument,
   bodyOf,
@@ -25,10 +25,6 @@ import {
   sealAadOf,
   serializeVault,
 } from './vault-file';
-
-const PASS_WRAP_AAD = aadOf('tss-companion-vault/passphrase-wrap/v1', {});
-const PASS_CHECK_AAD = aadOf('tss-companion-vault/passphrase-check/v1', {});
-const DEK_CHECK_AAD = aadOf('tss-companion-vault/dek-check/v1', {});
 
 export interface VaultOptions extends ScryptCostOptions {
   /** The clock for entry and audit times (tests pin it). */
@@ -50,8 +46,6 @@ export interface VaultStatus {
   generation: number;
 }
 
-type KeyCheck = { kind: 'ok' } | { kind: 'wrong-key' } | { kind: 'tampered'; what: string };
-
 const listingOf = (e: StoredEntry): EntryListing => ({
   id: e.id,
   kind: e.kind,
@@ -61,33 +55,6 @@ const listingOf = (e: StoredEntry): EntryListing => ({
 });
 
 const sameEntry = (e: { id: string; kind: EntryKind }, id: string, kind: EntryKind): boolean => e.id === id && e.kind === kind;
-
-/**
- * Every check that needs the data key: the key itself, the whole-file seal, and each entry's tag. A key
- * that fails both the key check and the seal is simply not this vault's key ('wrong-key', e.g. from a
- * changed keychain); one that passes the seal but not the key check means the key check was altered.
- */
-function checkWithKey(doc: VaultDocument, dek: Buffer): KeyCheck {
-  const dekCheck = decodeCheck(doc.wraps.dekCheck);
-  const fileSeal = decodeCheck(doc.seal);
-  const keyOk = dekCheck !== null && verifyCheck(dek, dekCheck, DEK_CHECK_AAD);
-  const sealOk = fileSeal !== null && verifyCheck(dek, fileSeal, sealAadOf(bodyOf(doc)));
-  if (!keyOk && !sealOk) return { kind: 'wrong-key' };
-  if (!keyOk) return { kind: 'tampered', what: 'the data key check was altered' };
-  if (!sealOk) return { kind: 'tampered', what: 'the file seal does not match its header, key wraps or entries' };
-  for (const entry of doc.entries) {
-    if (openSecret(dek, entry.id, entry.kind, entry) === null) {
-      return { kind: 'tampered', what: `the ${entry.kind} entry for ${entry.id} does not verify` };
-    }
-  }
-  return { kind: 'ok' };
-}
-
-function decodeCheck(check: { iv: string; tag: string }): { iv: Buffer; tag: Buffer } | null {
-  const iv = fromB64(check.iv);
-  const tag = fromB64(check.tag);
-  return iv && tag ? { iv, tag } : null;
-}
 
 /**
  * The PIN/PUK/credentials vault of one data folder (vault.json, vault.json.prev, audit.log).
@@ -118,7 +85,7 @@ export class Vault {
   /** Whether this data folder has a vault (its main file or its previous generation). */
   static async isInitialized(dir: string): Promise<boolean> {
     const file = join(dir, VAULT_FILE);
-    return (await readIfExists(file)) !== null || (await readIfExists(previousPath(file))) !== null;
+    return (await exists(file)) || (await exists(previousPath(file)));
   }
 
   /** A new, empty, unlocked vault. Refuses (E_VAULT_EXISTS) if the folder already has one. */
@@ -128,25 +95,12 @@ export class Vault {
     const now = (options.now ?? (() => new Date()))().toISOString();
     const kdf = newScryptParams(options);
     const dek = randomKey();
-    const kek = await deriveKey(passphrase, kdf);
     let body: VaultBody;
     try {
-      const wrap = seal(kek, dek, PASS_WRAP_AAD);
-      const check = sealCheck(kek, PASS_CHECK_AAD);
-      const dekCheck = sealCheck(dek, DEK_CHECK_AAD);
-      body = {
-        header: { format: VAULT_FORMAT, v: VAULT_VERSION, vaultId: randomUUID(), createdAt: now, alg: 'A256GCM', kdf },
-        generation: 1,
-        savedAt: now,
-        wraps: {
-          passphrase: { iv: b64(wrap.iv), tag: b64(wrap.tag), ct: b64(wrap.ct), check: { iv: b64(check.iv), tag: b64(check.tag) } },
-          keychain: {},
-          dekCheck: { iv: b64(dekCheck.iv), tag: b64(dekCheck.tag) },
-        },
-        entries: [],
-      };
-    } finally {
-      zero(kek);
+      body = await newVaultBody(passphrase, kdf, dek, now);
+    } catch (error) {
+      zero(dek);
+      throw error;
     }
     const vault = new Vault(dir, keyWrapper, { ...body, seal: { iv: '', tag: '' }, checksum: '' }, options);
     vault.#dek = dek;
@@ -185,6 +139,8 @@ export class Vault {
   /**
    * Puts the previous generation (vault.json.prev) back as vault.json, after copying the current file
    * aside as vault.json.damaged-<time> (nothing is deleted), and opens it. Refuses when .prev is not intact.
+   * Meant for after an E_VAULT_TAMPERED that said `previousIntact`: on a healthy vault it would step back
+   * one generation (the newer file would still sit aside, but the vault would no longer use it).
    */
   static async restoreFromPrevious(dir: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
     const file = join(dir, VAULT_FILE);
@@ -227,7 +183,10 @@ export class Vault {
     });
   }
 
-  /** What the vault holds: labels and times only. Works while locked and offline. */
+  /**
+   * What the vault holds: labels and times only. Works while locked and offline. While locked, the labels
+   * have passed the file's checksum only (accidental damage); unlocking authenticates them with the key.
+   */
   async list(): Promise<EntryListing[]> {
     return this.#doc.entries.map(listingOf);
   }
@@ -321,6 +280,7 @@ export class Vault {
    */
   async importRecoveryFile(path: string, passphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
     const why = checkReason(reason);
+    this.#requireKey(); // fail before spending a key derivation
     const contents = await readRecoveryFile(path, passphrase);
     return this.#exclusive(async () => {
       const dek = this.#requireKey();
@@ -407,27 +367,8 @@ export class Vault {
   }
 
   /** The data key from the passphrase, with the whole file verified under it. */
-  async #keyFromPassphrase(passphrase: string): Promise<Buffer> {
-    const doc = this.#doc;
-    const kek = await deriveKey(typeof passphrase === 'string' ? passphrase : '', doc.header.kdf);
-    let dek: Buffer | null;
-    try {
-      const check = decodeCheck(doc.wraps.passphrase.check);
-      if (!check || !verifyCheck(kek, check, PASS_CHECK_AAD)) throw vaultErrors.wrongPassphrase();
-      const wrap = doc.wraps.passphrase;
-      dek = open(kek, { iv: fromB64(wrap.iv) ?? Buffer.alloc(0), tag: fromB64(wrap.tag) ?? Buffer.alloc(0), ct: fromB64(wrap.ct) ?? Buffer.alloc(0) }, PASS_WRAP_AAD);
-    } finally {
-      zero(kek);
-    }
-    if (!dek) throw vaultErrors.tampered('the passphrase wrap of the data key was altered', await previousIsIntact(this.#file, null));
-    const result = checkWithKey(doc, dek);
-    if (result.kind !== 'ok') {
-      const what = result.kind === 'wrong-key' ? 'the data key check does not match the passphrase wrap' : result.what;
-      const previousIntact = await previousIsIntact(this.#file, dek);
-      zero(dek);
-      throw vaultErrors.tampered(what, previousIntact);
-    }
-    return dek;
+  #keyFromPassphrase(passphrase: string): Promise<Buffer> {
+    return dataKeyFromPassphrase(this.#doc, passphrase, this.#file);
   }
 
   /** Unlocks through the keychain if it can; records why not otherwise. Throws only on tampering. */
@@ -510,16 +451,21 @@ export class Vault {
 
   /** Seals `body` as the next generation and writes it atomically, keeping the current file as .prev. */
   async #write(body: VaultBody, how: { exclusive?: boolean } = {}): Promise<void> {
-    const dek = this.#requireKey();
-    const next: VaultBody = { ...body, generation: how.exclusive ? 1 : this.#doc.generation + 1, savedAt: this.#now() };
-    const fileSeal = sealCheck(dek, sealAadOf(next));
-    const withSeal = { ...next, seal: { iv: b64(fileSeal.iv), tag: b64(fileSeal.tag) } };
-    const doc: VaultDocument = { ...withSeal, checksum: checksumOf(withSeal) };
-    await writeFileAtomic(this.#file, serializeVault(doc), {
-      exclusive: how.exclusive,
-      keepPrevious: how.exclusive ? undefined : { isIntact: (bytes) => isIntactWith(bytes, dek) },
-    });
-    this.#doc = doc;
+    // A copy for the duration of the write: lock() may zero the vault's own key meanwhile.
+    const dek = Buffer.from(this.#requireKey());
+    try {
+      const next: VaultBody = { ...body, generation: how.exclusive ? 1 : this.#doc.generation + 1, savedAt: this.#now() };
+      const fileSeal = sealCheck(dek, sealAadOf(next));
+      const withSeal = { ...next, seal: { iv: b64(fileSeal.iv), tag: b64(fileSeal.tag) } };
+      const doc: VaultDocument = { ...withSeal, checksum: checksumOf(withSeal) };
+      await writeFileAtomic(this.#file, serializeVault(doc), {
+        exclusive: how.exclusive,
+        keepPrevious: how.exclusive ? undefined : { isIntact: (bytes) => isIntactWith(bytes, dek) },
+      });
+      this.#doc = doc;
+    } finally {
+      zero(dek);
+    }
   }
 }
 
@@ -528,16 +474,12 @@ function sameLabels(a: object, b: object): boolean {
   return [...keys].every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
-function isIntactWith(bytes: Buffer, dek: Buffer): boolean {
-  const parsed = parseVaultFile(bytes);
-  return parsed.kind === 'ok' && checkWithKey(parsed.doc, dek).kind === 'ok';
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
-
-/** Whether vault.json.prev is intact: structurally without a key, fully with one. */
-async function previousIsIntact(file: string, dek: Buffer | null): Promise<boolean> {
-  const bytes = await readIfExists(previousPath(file)).catch(() => null);
-  if (!bytes) return false;
-  return dek ? isIntactWith(bytes, dek) : parseVaultFile(bytes).kind === 'ok';
-}
-
-

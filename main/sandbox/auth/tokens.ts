@@ -27,8 +27,12 @@ interface Lifetimes {
 }
 
 /** Signed JWTs like fiskaly's: a repeated login with the same key gets the same token until it expires. */
+/** Verified access tokens are remembered until they expire: checking ES256 on every request costs. */
+const MAX_VERIFIED = 10_000;
+
 export class TokenService {
   private readonly cache = new Map<string, TokenSet>();
+  private readonly verified = new Map<string, VerifiedAccess & { exp: number }>();
 
   private constructor(
     private readonly privateKey: CryptoKey,
@@ -77,14 +81,19 @@ export class TokenService {
   }
 
   async verifyAccess(token: string): Promise<VerifiedAccess> {
+    const known = this.verified.get(token);
+    if (known && known.exp > this.now()) return known;
     const claims = await this.verify(token, 'access');
     if (!claims) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, claims);
     return claims;
   }
 
   /** Forgets cached logins, e.g. after a reset. */
   clear(): void {
     this.cache.clear();
+    this.verified.clear();
   }
 
   private async issue(organization: OrganizationRecord): Promise<TokenSet> {
@@ -110,17 +119,17 @@ export class TokenService {
     };
   }
 
-  private async verify(token: string, use: 'access' | 'refresh'): Promise<VerifiedAccess | null> {
+  private async verify(token: string, use: 'access' | 'refresh'): Promise<(VerifiedAccess & { exp: number }) | null> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         issuer: ISSUER,
         algorithms: [ALGORITHM],
         currentDate: new Date(this.now() * 1000),
       });
-      if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string') {
+      if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         return null;
       }
-      return { organizationId: payload.organization_id, tokenId: payload.jti };
+      return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp };
     } catch {
       return null;
     }

@@ -88,29 +88,25 @@ export type LogSelection = { logs: StoredLog[] } | { exception: 'E_NO_DATA_AVAIL
  */
 export function selectLogs(state: SandboxState, tss: TssRecord, filters: ExportFilters): LogSelection {
   const owners = transactionLogOwners(state, tss);
-  const n = (name: string): bigint | undefined => (filters[name] === undefined ? undefined : BigInt(filters[name]));
-  const within = (value: number, low?: bigint, high?: bigint) => (low === undefined || BigInt(value) >= low) && (high === undefined || BigInt(value) <= high);
+  const bound = (name: string): number | undefined => (filters[name] === undefined ? undefined : Number(filters[name]));
+  const within = (value: number, low?: number, high?: number) => (low === undefined || value >= low) && (high === undefined || value <= high);
+  const [counterFrom, counterTo] = [bound('start_signature_counter'), bound('end_signature_counter')];
+  const [dateFrom, dateTo] = [bound('start_date'), bound('end_date')];
+  const [number, numberFrom, numberTo] = [bound('transaction_number'), bound('start_transaction_number'), bound('end_transaction_number')];
+  const byNumber = number !== undefined || numberFrom !== undefined || numberTo !== undefined;
+  const clientId = filters.client_id?.toLowerCase();
 
-  let logs: StoredLog[];
-  if (filters.client_id !== undefined) {
-    const clientId = filters.client_id.toLowerCase();
-    logs = tss.logs.filter((log) => owners.get(log.counter)?.clientId === clientId);
-  } else {
-    const byNumber = [n('transaction_number'), n('start_transaction_number'), n('end_transaction_number')];
-    const numberFiltered = byNumber.some((value) => value !== undefined);
-    logs = tss.logs.filter((log) => {
-      if (!within(log.counter, n('start_signature_counter'), n('end_signature_counter'))) return false;
-      if (!within(log.time, n('start_date'), n('end_date'))) return false;
-      if (!numberFiltered) return true;
-      const owner = owners.get(log.counter);
-      if (!owner) return false;
-      return (byNumber[0] === undefined || BigInt(owner.number) === byNumber[0]) && within(owner.number, byNumber[1], byNumber[2]);
-    });
-  }
-  const maximum = n('maximum_number_records') ?? BigInt(MAX_RECORDS);
-  if (maximum > BigInt(MAX_RECORDS)) return { exception: 'E_TOO_MANY_RECORDS' };
+  const logs = tss.logs.filter((log) => {
+    const owner = owners.get(log.counter);
+    if (clientId !== undefined) return owner?.clientId === clientId;
+    if (!within(log.counter, counterFrom, counterTo) || !within(log.time, dateFrom, dateTo)) return false;
+    if (!byNumber) return true;
+    return owner !== undefined && (number === undefined || owner.number === number) && within(owner.number, numberFrom, numberTo);
+  });
+  const maximum = bound('maximum_number_records') ?? MAX_RECORDS;
+  if (maximum > MAX_RECORDS) return { exception: 'E_TOO_MANY_RECORDS' };
   if (logs.length === 0) return { exception: 'E_NO_DATA_AVAILABLE' };
-  return { logs: logs.slice(0, Number(maximum)) };
+  return { logs: logs.slice(0, maximum) };
 }
 
 /** The TAR as base64: the logs, the TSS certificate and the sandbox CA's, and info.csv. */

@@ -1,3 +1,4 @@
+import { MAX_ACTIVE_TRANSACTIONS, activeTransactionCount } from './transaction';
 import { ApiError } from '../api-error';
 import type { Caller } from '../context';
 import { API_VERSION } from '../ids';
@@ -5,7 +6,6 @@ import { requireAdmin } from '../lookups';
 import type { SandboxState, TssRecord, TssState } from '../state';
 
 export const MAX_REGISTERED_CLIENTS = 199;
-export const MAX_ACTIVE_TRANSACTIONS = 2000;
 export const BSI_CERTIFICATION_ID = 'BSI-K-TR-0717-2025';
 /** A TEST organization may hold at most this many TSS that are not DISABLED. */
 export const TEST_TSS_LIMIT = 5;
@@ -47,10 +47,6 @@ export const countsTowardTestLimit = (tss: TssRecord): boolean => tss.state !== 
 
 export function registeredClientCount(state: SandboxState, tssId: string): number {
   return Object.values(state.clients).filter((c) => c.tssId === tssId && c.state === 'REGISTERED').length;
-}
-
-function activeTransactionCount(state: SandboxState, tssId: string): number {
-  return Object.values(state.transactions).filter((t) => t.tssId === tssId && t.state === 'ACTIVE').length;
 }
 
 /**

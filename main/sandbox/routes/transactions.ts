@@ -66,9 +66,7 @@ export const transactionRoutes: RouteModule = (app, ctx) => {
     return transactionList(ctx, request.caller, request.query, (record) => record.tssId === tss.id);
   });
 
-  app.get<{ Querystring: Query }>('/api/v2/tx', async (request) =>
-    transactionList(ctx, request.caller, request.query, (record) => record.organizationId === request.caller.organization.id),
-  );
+  app.get<{ Querystring: Query }>('/api/v2/tx', async (request) => transactionList(ctx, request.caller, request.query, () => true));
 
   app.get<{ Params: { tss_id: string; client_id: string }; Querystring: Query }>('/api/v2/tss/:tss_id/client/:client_id/tx', async (request) => {
     const tss = findTss(ctx, request.caller, backendId('tss_id', request.params.tss_id));
