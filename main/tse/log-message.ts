@@ -43,15 +43,47 @@ export class LogMessageError extends Error {
   }
 }
 
-/** The bytes a TSS signs for these fields. */
+/**
+ * The bytes a TSS signs for these fields. The sandbox signs one per request, so the constant parts (the
+ * two OIDs, encoded once by asn1js) are memoized and the variable TLVs are written directly.
+ */
 export function encodeSignedLogData(fields: LogMessageFields): Uint8Array {
-  return concat(logBlocks(fields).map((block) => new Uint8Array(block.toBER())));
+  if (fields.serialNumber.byteLength !== 32) throw new LogMessageError('serialNumber must be the 32-byte SHA-256 of the public key');
+  return concat([
+    tlv(0x02, integerContent(LOG_MESSAGE_VERSION)),
+    memoizedDer(`oid:${fields.certifiedDataType}`, () => new asn1js.ObjectIdentifier({ value: fields.certifiedDataType })),
+    ...fields.certifiedData.map((field) => tlv(contextTag(field.tag), field.content)),
+    tlv(0x04, fields.serialNumber),
+    // TR-03111 algorithms take no parameters, so the SEQUENCE holds the OID alone.
+    memoizedDer(`alg:${fields.signatureAlgorithm}`, () => new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: signatureAlgorithmOid(fields.signatureAlgorithm) })] })),
+    tlv(0x02, integerContent(fields.signatureCounter)),
+    tlv(0x02, integerContent(fields.logTime)),
+  ]);
 }
 
 /** A complete log file as stored in an export TAR. */
 export function encodeLogFile(fields: LogMessageFields, signatureValue: Uint8Array): Uint8Array {
-  const sequence = new asn1js.Sequence({ value: [...logBlocks(fields), new asn1js.OctetString({ valueHex: signatureValue })] });
-  return new Uint8Array(sequence.toBER());
+  return wrapSignedLogData(encodeSignedLogData(fields), signatureValue);
+}
+
+const derCache = new Map<string, Uint8Array>();
+function memoizedDer(key: string, block: () => asn1js.BaseBlock): Uint8Array {
+  let bytes = derCache.get(key);
+  if (!bytes) {
+    bytes = new Uint8Array(block().toBER());
+    derCache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** An IMPLICIT context-specific primitive tag [n] (low-tag form, n < 31). */
+function contextTag(tag: number): number {
+  if (!Number.isInteger(tag) || tag < 0 || tag > 30) throw new LogMessageError(`unsupported context tag [${tag}]`);
+  return 0x80 | tag;
+}
+
+function tlv(tag: number, content: Uint8Array): Uint8Array {
+  return concat([Uint8Array.of(tag), derLength(content.length), content]);
 }
 
 /**
@@ -72,7 +104,11 @@ function derLength(length: number): Uint8Array {
 
 /** Minimal two's-complement content bytes of a non-negative INTEGER, as used under an implicit tag. */
 export function integerContent(value: number): Uint8Array {
-  return new Uint8Array(integerBlock(value).valueBlock.valueHexView);
+  if (!Number.isSafeInteger(value) || value < 0) throw new LogMessageError(`not a non-negative integer: ${value}`);
+  const hex = value.toString(16);
+  const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+  // A leading 1 bit would read as negative: DER puts a 0x00 in front.
+  return (bytes[0] ?? 0) & 0x80 ? concat([Uint8Array.of(0), bytes]) : new Uint8Array(bytes);
 }
 
 export function parseLogFile(bytes: Uint8Array): ParsedLogMessage {
@@ -113,26 +149,7 @@ export function parseLogFile(bytes: Uint8Array): ParsedLogMessage {
   };
 }
 
-function logBlocks(fields: LogMessageFields): asn1js.BaseBlock[] {
-  if (fields.serialNumber.byteLength !== 32) throw new LogMessageError('serialNumber must be the 32-byte SHA-256 of the public key');
-  return [
-    integerBlock(LOG_MESSAGE_VERSION),
-    new asn1js.ObjectIdentifier({ value: fields.certifiedDataType }),
-    ...fields.certifiedData.map(
-      (field) => new asn1js.Primitive({ idBlock: { tagClass: CONTEXT_SPECIFIC, tagNumber: field.tag }, valueHex: field.content }),
-    ),
-    new asn1js.OctetString({ valueHex: fields.serialNumber }),
-    // TR-03111 algorithms take no parameters, so the SEQUENCE holds the OID alone.
-    new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: signatureAlgorithmOid(fields.signatureAlgorithm) })] }),
-    integerBlock(fields.signatureCounter),
-    integerBlock(fields.logTime),
-  ];
-}
 
-function integerBlock(value: number): asn1js.Integer {
-  if (!Number.isSafeInteger(value) || value < 0) throw new LogMessageError(`not a non-negative integer: ${value}`);
-  return asn1js.Integer.fromBigInt(BigInt(value));
-}
 
 /** Reads a non-negative INTEGER from its two's-complement content bytes. */
 export function integerFromContent(content: Uint8Array, name: string): number {

@@ -5,9 +5,13 @@
  *
  *   npm run bench:sandbox [-- --seconds 5] [-- --state-file]
  *
+ * The sandbox runs as its own process (`npm run sandbox`), as a POS talks to a server, so the client's
+ * work does not share the server's thread; --in-process puts both in one process instead.
  * --state-file runs the same on a sandbox that keeps its state in a file (as the app's default sandbox does).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,12 +46,15 @@ interface Run {
   finish: number[];
 }
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, 'state-file': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, 'state-file': { type: 'boolean', default: false }, 'in-process': { type: 'boolean', default: false } },
+});
 const seconds = Number(values.seconds);
 if (!(seconds > 0)) throw new Error('--seconds must be a positive number');
 
 const stateDir = values['state-file'] ? mkdtempSync(join(tmpdir(), 'sandbox-bench-')) : null;
-const sandbox = await createSandbox(stateDir ? { stateFile: join(stateDir, 'state.json') } : {});
+const stateFile = stateDir ? join(stateDir, 'state.json') : undefined;
+const sandbox = values['in-process'] ? await createSandbox(stateFile ? { stateFile } : {}) : await sandboxProcess(stateFile);
 try {
   const { pool, tssId, clientIds, token } = await prepare(sandbox);
   await measure(pool, token, tssId, clientIds, CLIENTS, WARMUP_SECONDS);
@@ -58,6 +65,28 @@ try {
 } finally {
   await sandbox.close();
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+}
+
+/** The standalone sandbox in a child process; resolves once it prints its URL. */
+async function sandboxProcess(stateFile: string | undefined): Promise<Sandbox> {
+  const args = ['--import', 'tsx', 'main/sandbox/main.ts', '--port', '0', '--deploy-delay-ms', '0', ...(stateFile ? ['--state', stateFile] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
+    lines.on('line', (line) => {
+      const match = /sandbox at (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  } as Sandbox;
 }
 
 /** One INITIALIZED TSS with 16 registered clients, made through the API itself. */
@@ -130,6 +159,6 @@ function print(runs: Run[]): void {
     };
   });
   const storage = stateDir ? 'state file' : 'in memory';
-  console.log(`sandbox benchmark: in-process sandbox (${storage}), undici Pool (${CLIENTS} keep-alive connections), Node ${process.version}`);
+  console.log(`sandbox benchmark: ${values["in-process"] ? "in-process" : "separate-process"} sandbox (${storage}), undici Pool (${CLIENTS} keep-alive connections), Node ${process.version}`);
   console.table(rows);
 }
