@@ -40,7 +40,7 @@ export class FiskalyHttp {
     private readonly options: HttpOptions = {},
   ) {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 16 });
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 32 });
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }

@@ -53,7 +53,10 @@ export class FiskalySession {
     try {
       return await this.http.send({ ...call, token: tokens.access });
     } catch (error) {
-      if (!(error instanceof FiskalyError) || error.status !== 401 || !renewOn401) throw error;
+      if (!(error instanceof FiskalyError) || error.status !== 401) throw error;
+      // A PIN or PUK call is sent again only when its token had run out by then: fiskaly checks the token
+      // before the PIN, so an expired token means the PIN was never looked at, let alone counted.
+      if (!renewOn401 && tokens.accessExpiresAt > this.now()) throw error;
       const renewed = await this.renew(tokens);
       return this.http.send({ ...call, token: renewed.access });
     }

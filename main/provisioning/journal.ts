@@ -30,6 +30,8 @@ export interface JournalClient {
 
 export interface ReceiptRecord {
   txId: string;
+  /** Written before the start request: only then can the transaction exist at fiskaly. */
+  startSent?: boolean;
   number?: number;
   qrCodeData?: string;
   timeStart?: number;
@@ -69,7 +71,8 @@ export interface JournalData {
 export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
 
 export class Journal {
-  private saving: Promise<void> = Promise.resolve();
+  private inFlight: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
 
   private constructor(
     private readonly file: string,
@@ -140,11 +143,19 @@ export class Journal {
     });
   }
 
-  /** Writes one after another, so concurrent client registrations never interleave their writes. */
+  /**
+   * Resolves once a write that includes every change made so far is on disk. Writes never overlap, and
+   * changes made while one is under way share the next write (twenty client registrations, two or three writes).
+   */
   private save(): Promise<void> {
-    this.data.updatedAt = new Date().toISOString();
-    const snapshot = JSON.stringify(this.data, null, 2);
-    this.saving = this.saving.catch(() => {}).then(() => writeFileAtomic(this.file, snapshot));
-    return this.saving;
+    if (this.queued) return this.queued;
+    const next = this.inFlight.catch(() => {}).then(() => {
+      this.queued = null;
+      this.data.updatedAt = new Date().toISOString();
+      return writeFileAtomic(this.file, JSON.stringify(this.data, null, 2));
+    });
+    this.queued = next;
+    this.inFlight = next;
+    return next;
   }
 }

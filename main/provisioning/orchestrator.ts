@@ -9,6 +9,11 @@ import { ProvisioningError, RunCancelled, toProvisioningError } from './provisio
 import type { StorePlan } from './store-plan';
 import { testReceiptSchema } from './test-receipt';
 
+/** Clients registered at once: a store's whole till line in one or two rounds, never a flood. */
+export const DEFAULT_CLIENT_CONCURRENCY = 20;
+
+type JournalChange = (data: JournalData) => void;
+
 export interface ProgressEvent {
   runId: string;
   storeName: string;
@@ -91,6 +96,8 @@ class Run {
   private client!: FiskalyClient;
   /** The PUK lives here only between createTss's answer and the vault write. */
   private puk: string | null = null;
+  /** One admin re-login shared by the client registrations that found their session gone. */
+  private adminRelogin: Promise<void> | null = null;
   private readonly steps: StepName[];
 
   constructor(
@@ -112,6 +119,8 @@ class Run {
     });
     this.client = await this.deps.clientFor(this.data.plan.environment);
     let current: StepName = this.steps[0]!;
+    // The admin logout needs nothing after it, and nothing after it needs it: it runs beside the test receipt.
+    let logout: Promise<void> | null = null;
     try {
       for (const [i, step] of this.steps.entries()) {
         current = step;
@@ -122,10 +131,21 @@ class Run {
         }
         this.progress(step, i, 'running');
         await this.deps.failpoint?.(`before:${step}`);
-        await this.run(step, i);
-        await this.journal.markDone(step);
-        await this.deps.failpoint?.(`after:${step}`);
-        this.progress(step, i, 'done');
+        const done = this.run(step, i).then(async (change) => {
+          await this.journal.markDone(step, change ?? undefined);
+          await this.deps.failpoint?.(`after:${step}`);
+          this.progress(step, i, 'done');
+        });
+        if (step === 'admin-logout') {
+          logout = done;
+          logout.catch(() => {});
+        } else {
+          await done;
+        }
+      }
+      if (logout) {
+        current = 'admin-logout';
+        await logout;
       }
       await this.journal.update((d) => {
         d.status = 'done';
@@ -161,7 +181,8 @@ class Run {
     });
   }
 
-  private async run(step: StepName, index: number): Promise<void> {
+  /** Does a step; what it learned comes back as a journal change, written with the step's "done" mark. */
+  private async run(step: StepName, index: number): Promise<JournalChange | void> {
     const tssId = this.data.tssId;
     switch (step) {
       case 'auth': {
@@ -170,19 +191,17 @@ class Run {
         if (env !== expected) {
           throw new ProvisioningError('E_WRONG_ENVIRONMENT', `These API credentials belong to fiskaly ${env}, but the plan is for ${expected}. Use the store's ${expected} key.`, step, 'fix-plan');
         }
-        await this.journal.update((d) => {
+        return (d) => {
           d.apiEnv = env;
           d.organizationId = organizationId;
-        });
-        return;
+        };
       }
       case 'create-tss': {
         const tss = await this.createOrFindTss();
         await this.deps.failpoint?.('after-request:create-tss');
-        await this.journal.update((d) => {
+        return (d) => {
           d.tssSerialNumber = tss.serialNumber;
-        });
-        return;
+        };
       }
       case 'store-puk': {
         // Resuming before the PUK was durable: createTss is idempotent while CREATED and gives it again.
@@ -200,10 +219,9 @@ class Run {
       case 'deploy': {
         const tss = await this.client.updateTss(tssId, 'UNINITIALIZED').catch((error) => this.acceptState(error, ['UNINITIALIZED', 'INITIALIZED']));
         await this.deps.failpoint?.('after-request:deploy');
-        await this.journal.update((d) => {
+        return (d) => {
           d.bsiCertificationId = tss.bsiCertificationId;
-        });
-        return;
+        };
       }
       case 'store-pin': {
         if (!(await this.deps.vault.get(tssId, 'admin-pin'))) await storePin(this.deps.vault, this.data, generateAdminPin());
@@ -223,13 +241,12 @@ class Run {
       }
       case 'initialize': {
         const extra = this.data.plan.tssDescription ? { description: this.data.plan.tssDescription } : {};
-        const tss = await this.client.updateTss(tssId, 'INITIALIZED', extra).catch((error) => this.acceptState(error, ['INITIALIZED']));
+        const tss = await this.asAdmin(() => this.client.updateTss(tssId, 'INITIALIZED', extra)).catch((error) => this.acceptState(error, ['INITIALIZED']));
         await this.deps.failpoint?.('after-request:initialize');
-        await this.journal.update((d) => {
+        return (d) => {
           d.timeInit = tss.timeInit;
           d.bsiCertificationId = tss.bsiCertificationId ?? d.bsiCertificationId;
-        });
-        return;
+        };
       }
       case 'clients':
         return this.registerClients(index);
@@ -250,6 +267,25 @@ class Run {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * An admin login lives in the access token's session: when the token was renewed in between, fiskaly
+   * answers 401 and the login is made once more with the stored PIN.
+   */
+  private async asAdmin<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof FiskalyError) || error.status !== 401) throw error;
+      this.adminRelogin ??= this.secret('admin-pin', 'admin-login').then((pin) => this.client.adminLogin(this.data.tssId, (pin as { pin: string }).pin));
+      try {
+        await this.adminRelogin;
+      } finally {
+        this.adminRelogin = null;
+      }
+      return call();
     }
   }
 
@@ -288,7 +324,7 @@ class Run {
         if (this.deps.signal?.aborted) throw new RunCancelled('clients');
         const client = pending[next++]!;
         try {
-          await this.client.createClient(this.data.tssId, client.clientId, client.serialNumber);
+          await this.asAdmin(() => this.client.createClient(this.data.tssId, client.clientId, client.serialNumber));
         } catch (error) {
           // Older API versions answer a repeated create with 409; the same client on our TSS is success.
           if (!(error instanceof FiskalyError) || error.code !== 'E_CLIENT_CONFLICT') throw error;
@@ -304,19 +340,25 @@ class Run {
         this.progress('clients', index, 'running', { done, total });
       }
     };
-    const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? 4, pending.length));
+    const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY, pending.length));
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
   /** Start (revision 1) and finish (revision 2) with the journaled id; a resume reads where it got to. */
-  private async signTestTransaction(): Promise<void> {
-    const { txId } = this.data.receipt!;
+  private async signTestTransaction(): Promise<JournalChange> {
+    const { txId, startSent } = this.data.receipt!;
     const clientId = this.data.clients[0]!.clientId;
-    let tx = await this.client.getTransaction(this.data.tssId, txId).catch((error) => {
-      if (error instanceof FiskalyError && error.status === 404) return null;
-      throw error;
-    });
-    if (!tx) tx = await this.client.upsertTransaction(this.data.tssId, txId, 1, { state: 'ACTIVE', client_id: clientId });
+    // Only a start that may have been sent can have left a transaction behind to read back.
+    let tx = startSent
+      ? await this.client.getTransaction(this.data.tssId, txId).catch((error) => {
+          if (error instanceof FiskalyError && error.status === 404) return null;
+          throw error;
+        })
+      : null;
+    if (!tx) {
+      if (!startSent) await this.journal.update((d) => void (d.receipt!.startSent = true));
+      tx = await this.client.upsertTransaction(this.data.tssId, txId, 1, { state: 'ACTIVE', client_id: clientId });
+    }
     await this.deps.failpoint?.('after-request:test-transaction:start');
     if (tx.state === 'ACTIVE') {
       tx = await this.client.upsertTransaction(this.data.tssId, txId, tx.latestRevision + 1, {
@@ -330,9 +372,10 @@ class Run {
       throw new ProvisioningError('E_TEST_TRANSACTION', `The test transaction ended as ${tx.state} without a QR code. Resume the run to sign a new one.`, 'test-transaction');
     }
     const finished = tx;
-    await this.journal.update((d) => {
+    return (d: JournalData) => {
       d.receipt = {
         txId,
+        startSent: true,
         number: finished.number,
         qrCodeData: finished.qrCodeData,
         timeStart: finished.timeStart,
@@ -340,6 +383,6 @@ class Run {
         signatureCounter: finished.signature?.counter,
         receiptType: this.data.plan.environment === 'live' ? 'TRAINING' : 'RECEIPT',
       };
-    });
+    };
   }
 }

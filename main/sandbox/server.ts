@@ -122,6 +122,8 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector): FastifyInstance {
     logger: false,
     bodyLimit: 1_048_576,
     keepAliveTimeout: 65_000,
+    // Closing the sandbox must not wait for clients that keep idle connections open.
+    forceCloseConnections: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
     // The real API's validator words its errors "params.tss_id should match format "uuid"".
     schemaErrorFormatter: (errors, dataVar) => {

@@ -13,8 +13,8 @@ export async function testVault(dir: string): Promise<Vault> {
 }
 
 /** Everything a run needs, with a fresh client (and so a fresh session) each time, as after a restart. */
-export async function runDeps(sandbox: Sandbox, dataDir: string, extra: Partial<OrchestratorDeps> = {}) {
-  const { client, attempts } = clientFor(sandbox);
+export async function runDeps(sandbox: Sandbox, dataDir: string, extra: Partial<OrchestratorDeps> = {}, attemptsPerCall = 12) {
+  const { client, attempts } = clientFor(sandbox, { attempts: attemptsPerCall });
   const vault = await testVault(dataDir);
   const deps: OrchestratorDeps = { dataDir, vault, clientFor: () => client, ...extra };
   return { deps, client, attempts, vault };

@@ -80,6 +80,7 @@ describe('fiskaly session against the sandbox', () => {
     await api.control('PUT', '/faults', { seed: 5, hangRate: 0.5 });
     for (let i = 0; i < 4; i++) expect((await client.createTss(randomUUID())).state).toBe('CREATED');
     expect(attempts.some((a) => a.outcome === 'network')).toBe(true);
+    await client.close();
   });
 
   it('never sends a wrong admin PIN twice', async () => {

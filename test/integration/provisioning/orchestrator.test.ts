@@ -74,7 +74,7 @@ describe('provisioning a store against the sandbox', () => {
   });
 
   it('completes through latency, 5xx, 429, dropped connections and expiring tokens', async () => {
-    await api.control('PUT', '/faults', { seed: 11, latencyMs: 5, jitterMs: 10, errorRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 1, dropRate: 0.1 });
+    await api.control('PUT', '/faults', { seed: 13, latencyMs: 5, jitterMs: 10, errorRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 1, dropRate: 0.1 });
     await api.control('PUT', '/tokens', { accessTokenSeconds: 1 });
     const { deps, attempts } = await runDeps(sandbox, dir.path);
     const report = await startRun(plan, deps);
@@ -86,6 +86,7 @@ describe('provisioning a store against the sandbox', () => {
     // The 1 s token expired during the run and was renewed.
     expect(attempts.filter((a) => a.path === '/auth' && a.outcome === 200).length).toBeGreaterThan(1);
     await api.control('PUT', '/faults', {});
+    await api.control('PUT', '/tokens', { accessTokenSeconds: 86_400 });
     await expectProvisioned(report.runId);
   });
 
