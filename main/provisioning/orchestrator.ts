@@ -9,6 +9,9 @@ import { ProvisioningError, RunCancelled, toProvisioningError } from './provisio
 import type { StorePlan } from './store-plan';
 import { testReceiptSchema } from './test-receipt';
 
+/** Steps whose result the next step does not need. */
+const RUNS_BESIDE_NEXT: readonly StepName[] = ['deploy', 'admin-logout'];
+
 /** Clients registered at once: a store's whole till line in one or two rounds, never a flood. */
 export const DEFAULT_CLIENT_CONCURRENCY = 20;
 
@@ -119,14 +122,22 @@ class Run {
     });
     this.client = await this.deps.clientFor(this.data.plan.environment);
     let current: StepName = this.steps[0]!;
-    // The admin logout needs nothing after it, and nothing after it needs it: it runs beside the test receipt.
-    let logout: Promise<void> | null = null;
+    // A step that nothing next needs runs beside that next step (the deployment beside storing the PIN,
+    // the admin logout beside the test receipt); it is awaited before the step after.
+    let beside: { step: StepName; done: Promise<void> } | null = null;
+    const awaitBeside = async () => {
+      if (!beside) return;
+      current = beside.step;
+      await beside.done;
+      beside = null;
+    };
     try {
       for (const [i, step] of this.steps.entries()) {
         current = step;
         if (this.deps.signal?.aborted) throw new RunCancelled(step);
         if (this.journal.isDone(step) && !this.mustRepeat(step)) {
           this.progress(step, i, 'skipped');
+          await awaitBeside();
           continue;
         }
         this.progress(step, i, 'running');
@@ -136,17 +147,15 @@ class Run {
           await this.deps.failpoint?.(`after:${step}`);
           this.progress(step, i, 'done');
         });
-        if (step === 'admin-logout') {
-          logout = done;
-          logout.catch(() => {});
-        } else {
-          await done;
+        if (RUNS_BESIDE_NEXT.includes(step) && i < this.steps.length - 1 && !beside) {
+          beside = { step, done };
+          done.catch(() => {});
+          continue;
         }
+        await done;
+        await awaitBeside();
       }
-      if (logout) {
-        current = 'admin-logout';
-        await logout;
-      }
+      await awaitBeside();
       await this.journal.update((d) => {
         d.status = 'done';
       });

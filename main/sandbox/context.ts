@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxCa } from '../tse';
 import type { TokenService } from './auth/tokens';
+import type { KeyPool } from './key-pool';
 import type { ResolvedSandboxOptions } from './options';
 import type { OrganizationRecord, SandboxState } from './state';
 
@@ -10,6 +11,8 @@ export interface SandboxContext {
   options: ResolvedSandboxOptions;
   ca: SandboxCa;
   tokens: TokenService;
+  /** TSS keys and certificates made ahead of time. */
+  keys: KeyPool;
   /** Unix seconds now. */
   now(): number;
   /** Schedules an atomic write of the state file (no-op for an in-memory sandbox). */

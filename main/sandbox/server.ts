@@ -5,6 +5,7 @@ import { ApiError, errorBody } from './api-error';
 import { TokenService } from './auth/tokens';
 import type { SandboxContext } from './context';
 import { FaultInjector } from './faults';
+import { KeyPool } from './key-pool';
 import { type SandboxOptionsInput, SandboxOptions } from './options';
 import { DEFAULT_ORGANIZATION } from './organizations';
 import { adminRoutes } from './routes/admin';
@@ -76,6 +77,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
       () => ({ accessSeconds: options.accessTokenSeconds, refreshSeconds: options.refreshTokenSeconds }),
       () => Math.floor(nowMs() / 1000),
     ),
+    keys: new KeyPool(state.ca, () => new Date(nowMs())),
     now: () => Math.floor(nowMs() / 1000),
     persist: () => {
       // Whole-state writes are batched: at most one a second, plus one on close.
@@ -106,6 +108,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     faults,
     reset,
     close: async () => {
+      ctx.keys.close();
       faults.releaseHung();
       for (const entry of timers) {
         clearTimeout(entry.timer);

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { generateTssKey, issueTssCertificate, tssKeyToPkcs8Pem } from '../../tse';
 import { ApiError } from '../api-error';
 import type { Caller, RouteModule, SandboxContext } from '../context';
 import { type IdName, backendId, middlewareId } from '../ids';
@@ -81,8 +80,7 @@ export const tssRoutes: RouteModule = (app, ctx) => {
       const existing = admitCreate(ctx, caller, id);
       if (existing) return repeatCreate(ctx, existing, metadata);
 
-      const key = generateTssKey();
-      const certificate = await issueTssCertificate(ctx.ca, key.publicKey, new Date(ctx.now() * 1000));
+      const key = await ctx.keys.take();
       // Checked again: a request for the same id or the last free slot may have finished meanwhile.
       const raced = admitCreate(ctx, caller, id);
       if (raced) return repeatCreate(ctx, raced, metadata);
@@ -94,10 +92,10 @@ export const tssRoutes: RouteModule = (app, ctx) => {
         state: 'CREATED',
         metadata: mergeMetadata({}, metadata),
         timeCreation: ctx.now(),
-        privateKeyPem: tssKeyToPkcs8Pem(key),
+        privateKeyPem: key.privateKeyPem,
         publicKey: key.publicKey,
         serialNumber: key.serialNumber,
-        certificate,
+        certificate: key.certificate,
         adminPuk: newAdminPuk(),
         adminPin: null,
         pinBlocked: true,

@@ -64,9 +64,17 @@ describe('provisioning a store against the sandbox', () => {
     expect(report.status).toBe('done');
     expect(report.clients.every((c) => c.registered)).toBe(true);
     expect(report.receipt).toMatchObject({ valid: true, receiptType: 'RECEIPT', number: 1 });
-    expect(events.filter((e) => e.status === 'done').map((e) => e.step)).toEqual([
-      'auth', 'create-tss', 'store-puk', 'deploy', 'store-pin', 'set-pin', 'admin-login', 'initialize', 'clients', 'admin-logout', 'test-transaction', 'receipt-check',
-    ]);
+    const done = events.filter((e) => e.status === 'done').map((e) => e.step);
+    expect([...done].sort()).toEqual(
+      ['auth', 'create-tss', 'store-puk', 'deploy', 'store-pin', 'set-pin', 'admin-login', 'initialize', 'clients', 'admin-logout', 'test-transaction', 'receipt-check'].sort(),
+    );
+    const before = (a: string, b: string) => expect(done.indexOf(a as never), `${a} before ${b}`).toBeLessThan(done.indexOf(b as never));
+    // The PUK is durable before the TSS leaves CREATED; the PIN is stored before it is set.
+    const deployStarted = events.findIndex((e) => e.step === 'deploy' && e.status === 'running');
+    expect(events.findIndex((e) => e.step === 'store-puk' && e.status === 'done')).toBeLessThan(deployStarted);
+    before('store-pin', 'set-pin');
+    before('deploy', 'set-pin');
+    for (const [a, b] of [['set-pin', 'admin-login'], ['admin-login', 'initialize'], ['initialize', 'clients'], ['clients', 'test-transaction'], ['admin-logout', 'receipt-check'], ['test-transaction', 'receipt-check']]) before(a!, b!);
     expect(events.at(-1)?.fraction).toBe(1);
     expect(events.filter((e) => e.step === 'clients' && e.detail).map((e) => e.detail!.done).sort()).toEqual([1, 2, 3]);
     expect(client.session.authCalls).toBe(1);
