@@ -7,6 +7,17 @@ import tseslint from 'typescript-eslint';
  * Beyond style, this file keeps the process borders: the folder a file is in says what it may import.
  */
 const noElectron = { name: 'electron', message: 'Only main/app/ (and the preload entry) may import electron.' };
+const mainPaths = [noElectron, { name: 'electron-store', message: 'electron-store loads electron: use it from main/app/ only.' }];
+
+/** main/<folder> → the other main/ folders it may import from (see architecture.md). */
+const MAIN_BORDERS = {
+  tse: [],
+  vault: [],
+  fiskaly: ['tse'],
+  sandbox: ['tse'],
+  provisioning: ['fiskaly', 'vault', 'tse'],
+};
+
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
 
 export default tseslint.config(
@@ -24,9 +35,25 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/app/**', 'main/dev/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noElectron, { name: 'electron-store', message: 'electron-store loads electron: use it from main/app/ only.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: mainPaths }],
     },
   },
+  // Inside main/, each folder imports only what architecture.md lets it (errors.ts is everyone's base).
+  // A relative import climbs to main/ with one '../' per folder level, so each depth gets its own pattern.
+  ...Object.entries(MAIN_BORDERS).flatMap(([folder, allowed]) =>
+    [1, 2, 3].map((depth) => ({
+      files: [`main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': ['error', {
+          paths: mainPaths,
+          patterns: [{
+            regex: `^${'\\.\\./'.repeat(depth)}(?!(${[...allowed, 'errors'].join('|')})(/|$))`,
+            message: `main/${folder}/ may import only ${allowed.length ? allowed.map((a) => `main/${a}/`).join(', ') : 'nothing else in main/'} (and main/errors).`,
+          }],
+        }],
+      },
+    })),
+  ),
   {
     files: ['main/app/**/*.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { FiskalyError } from './fiskaly-error';
 import { FiskalyHttp, type HttpOptions } from './http';
 import { type Client, ClientSchema, type Export, ExportSchema, type Transaction, TransactionSchema, type Tss, TssSchema, listOf } from './resources';

@@ -21,6 +21,10 @@ describe('import borders', () => {
     ['preload/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['preload/contract/x.ts', "import { createServices } from '../../main/services';\nexport const s = createServices;"],
     ['preload/bridge-helper.ts', "import { app } from '../main/services';\nexport const a = app;"],
+    ['main/tse/x.ts', "import { Vault } from '../vault';\nexport const v = Vault;"],
+    ['main/vault/x.ts', "import { checkReceipt } from '../tse';\nexport const c = checkReceipt;"],
+    ['main/sandbox/routes/x.ts', "import { startRun } from '../../provisioning/orchestrator';\nexport const s = startRun;"],
+    ['main/fiskaly/x.ts', "import { Vault } from '../vault';\nexport const v = Vault;"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain(restricted);
   });
@@ -30,6 +34,9 @@ describe('import borders', () => {
     ['preload/contract/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
     ['preload/contract/x.ts', "import type { Services } from '../../main/services';\nexport type S = Services;"],
     ['renderer/src/x.ts', "import type { CompanionApi } from '../../preload/contract';\nexport type A = CompanionApi;"],
+    ['main/sandbox/routes/x.ts', "import { checkReceipt } from '../../tse';\nimport { ApiError } from '../api-error';\nexport const c = [checkReceipt, ApiError];"],
+    ['main/provisioning/x.ts', "import { FiskalyClient } from '../fiskaly/client';\nimport { Vault } from '../vault';\nexport const c = [FiskalyClient, Vault];"],
+    ['main/vault/x.ts', "import { AppError } from '../errors';\nexport const e = AppError;"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).not.toContain(restricted);
   });
