@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../../../main/fiskaly/explanations';
+import { FiskalyError } from '../../../../main/fiskaly/fiskaly-error';
+import { TransactionSchema, TssSchema } from '../../../../main/fiskaly/resources';
+import { backoffDelay, parseRetryAfter } from '../../../../main/fiskaly/retry-policy';
+
+const tss = { _id: 't1', state: 'INITIALIZED', serial_number: 'ab', public_key: 'BPcf' };
+
+describe('fiskaly resources', () => {
+  it('reads counters given as strings (TSS) or numbers (transactions), as the real API mixes them', () => {
+    expect(TssSchema.parse({ ...tss, signature_counter: '41', transaction_counter: 7 })).toMatchObject({ signatureCounter: '41', transactionCounter: '7' });
+    const tx = TransactionSchema.parse({ _id: 'x', tss_id: 't1', client_id: 'c', state: 'FINISHED', number: 1, signature: { value: 'v', algorithm: 'a', counter: 42, public_key: 'p' } });
+    expect(tx.signature?.counter).toBe('42');
+    expect(TransactionSchema.parse({ _id: 'x', tss_id: 't1', client_id: 'c', state: 'ACTIVE', number: '3' }).number).toBe(3);
+  });
+
+  it('fills missing optional fields and keeps a future TSS state it does not know', () => {
+    const parsed = TssSchema.parse({ ...tss, state: 'SUSPENDED' });
+    expect(parsed).toMatchObject({ state: 'SUSPENDED', known: false, signatureCounter: null, maxRegisteredClients: 199, maxActiveTransactions: 2000, metadata: {} });
+    expect(TssSchema.parse(tss).known).toBe(true);
+  });
+});
+
+describe('fiskaly errors', () => {
+  it('explain what to do next in German and English', () => {
+    expect(explain('E_ADMIN_PIN_BLOCKED', 423).en).toMatch(/PUK recovery/);
+    expect(explain('E_ADMIN_PIN_BLOCKED', 423).de).toMatch(/PUK-Wiederherstellung/);
+    expect(explain('E_TX_LIMIT_REACHED', 400).en).toMatch(/close open transactions/i);
+    expect(explain('E_SOMETHING_NEW', 503).en).toMatch(/resume/);
+  });
+
+  it('are retryable only for 5xx, 429, 499 and no answer at all', () => {
+    expect([0, 429, 499, 500, 503].map((s) => new FiskalyError(s, 'X', '').retryable)).toEqual([true, true, true, true, true]);
+    expect([400, 401, 404, 409, 423].map((s) => new FiskalyError(s, 'X', '').retryable)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('retry policy', () => {
+  it('backs off exponentially with full jitter up to the cap', () => {
+    const policy = { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 };
+    expect([1, 2, 3, 4, 5].map((a) => backoffDelay(policy, a, () => 0.999))).toEqual([99, 199, 399, 799, 999]);
+    expect(backoffDelay(policy, 3, () => 0)).toBe(0);
+  });
+
+  it('reads Retry-After as seconds or as a date', () => {
+    expect(parseRetryAfter('7')).toBe(7);
+    expect(parseRetryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2026, 0, 1))).toBe(30);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(undefined)).toBeNull();
+  });
+});
