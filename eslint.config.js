@@ -16,6 +16,7 @@ const MAIN_BORDERS = {
   fiskaly: ['tse'],
   sandbox: ['tse'],
   provisioning: ['fiskaly', 'vault', 'tse'],
+  receipt: ['tse'],
 };
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
@@ -47,8 +48,8 @@ export default tseslint.config(
         '@typescript-eslint/no-restricted-imports': ['error', {
           paths: mainPaths,
           patterns: [{
-            regex: `^${'\\.\\./'.repeat(depth)}(?!(${[...allowed, 'errors'].join('|')})(/|$))`,
-            message: `main/${folder}/ may import only ${allowed.length ? allowed.map((a) => `main/${a}/`).join(', ') : 'nothing else in main/'} (and main/errors).`,
+            regex: `^${'\\.\\./'.repeat(depth)}(?!(${[...allowed, 'errors'].join('|')})(/|$)|\\.\\./preload/contract(/|$))`,
+            message: `main/${folder}/ may import only ${allowed.length ? allowed.map((a) => `main/${a}/`).join(', ') : 'nothing else in main/'} (and main/errors, preload/contract).`,
           }],
         }],
       },

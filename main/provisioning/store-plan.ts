@@ -1,40 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { StorePlan } from '../../preload/contract/store-plan';
 
-/** DSFinV-K forbids `/` and `_` in a client serial; fiskaly's own pattern allows printable ASCII up to 70. */
-export const CLIENT_SERIAL_PATTERN = /^(?!\s)[A-Za-z0-9 '()+,\-.:=?]{1,70}(?<!\s)$/;
-export const TSS_DESCRIPTION_PATTERN = /^[A-Za-z0-9 '()+,\-./:=?]{0,100}$/;
-export const MAX_CLIENTS = 199;
-export const MIN_PIN_LENGTH = 6;
-
-export const ClientPlan = z.object({
-  serialNumber: z
-    .string()
-    .regex(CLIENT_SERIAL_PATTERN, 'a client serial number is 1–70 letters, digits, spaces or \' ( ) + , - . : = ?, with no / or _ and no space at either end'),
-});
-
-export const StorePlan = z
-  .object({
-    /** A name the technician recognizes: it labels the vault entries and the reports. */
-    storeName: z.string().trim().min(1, 'every store needs a name').max(100),
-    environment: z.enum(['sandbox', 'test', 'live']),
-    tssDescription: z.string().regex(TSS_DESCRIPTION_PATTERN, 'a TSS description is up to 100 letters, digits, spaces or \' ( ) + , - . / : = ?').optional(),
-    clients: z.array(ClientPlan).min(1, 'a store needs at least one client').max(MAX_CLIENTS, `a TSS takes at most ${MAX_CLIENTS} clients`),
-    testReceipt: z.boolean().default(true),
-    /** The technician's own admin PIN; otherwise one is generated. Never written to the journal. */
-    adminPin: z.string().min(MIN_PIN_LENGTH, `the admin PIN needs at least ${MIN_PIN_LENGTH} characters`).max(64).optional(),
-  })
-  .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.clients.forEach((client, index) => {
-      if (seen.has(client.serialNumber)) {
-        ctx.addIssue({ code: 'custom', path: ['clients', index, 'serialNumber'], message: `the serial number ${client.serialNumber} appears twice` });
-      }
-      seen.add(client.serialNumber);
-    });
-  });
-export type StorePlan = z.output<typeof StorePlan>;
-export type StorePlanInput = z.input<typeof StorePlan>;
+export { CLIENT_SERIAL_PATTERN, MAX_CLIENTS, MIN_PIN_LENGTH, TSS_DESCRIPTION_PATTERN } from '../../preload/contract/store-rules';
+export { StorePlan, type StorePlanInput } from '../../preload/contract/store-plan';
 
 /** A plan file holds one store or many: `{...}`, `[{...}, ...]` or `{ "stores": [...] }`. */
 const PlanFileJson = z.union([z.array(StorePlan), z.object({ stores: z.array(StorePlan).min(1) }).transform((f) => f.stores), StorePlan.transform((s) => [s])]);

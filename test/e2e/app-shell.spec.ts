@@ -35,8 +35,11 @@ test('switching the language changes every label and is remembered', async ({ co
 test('settings survive a reload and a restart of the app', async ({ companion }) => {
   let page = await companion.open();
   await page.getByRole('navigation').getByRole('button', { name: 'Einstellungen' }).click();
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.getByRole('radio', { name: 'fiskaly TEST' }).check();
+  // The page shows a choice once main has stored it, so click and wait rather than check().
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
+  await page.getByRole('radio', { name: 'fiskaly TEST' }).click();
+  await expect(page.getByRole('radio', { name: 'fiskaly TEST' })).toBeChecked();
   await expect(page.getByRole('status').filter({ hasText: /TEST/ })).toHaveAccessibleName('Environment: fiskaly TEST');
 
   await page.reload();

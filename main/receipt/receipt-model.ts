@@ -1,0 +1,194 @@
+import { checkReceipt, parseQrCodeData } from '../tse';
+import { type PaymentAmount, type VatAmount, type VatRate, amountsFromProcessData } from './receipt-amounts';
+import { ReceiptError, ReceiptErrorCode } from './receipt-error';
+import { RECEIPT_TIME_ZONE, berlinIsoDate } from './german-format';
+
+/**
+ * Everything a printed test receipt shows (§6 KassenSichV, AEAO zu §146a Nr. 2.2), taken from the signed
+ * qr_code_data wherever the QR has it, so the human-readable text can never disagree with the QR code.
+ */
+
+export type ReceiptEnvironment = 'sandbox' | 'test' | 'live';
+
+export interface ReceiptModelInput {
+  storeName: string;
+  /** The store's postal address, one line per line; absent when the plan has none. */
+  storeAddress?: string;
+  environment: ReceiptEnvironment;
+  /** fiskaly's TSS UUID. */
+  tssId: string;
+  /** The TSS serial_number: hex SHA-256 of its public key. */
+  tssSerialNumber: string;
+  bsiCertificationId?: string;
+  clientSerialNumber: string;
+  /** The finished test transaction (as the provisioning journal keeps it). */
+  receipt: {
+    number: number;
+    qrCodeData: string;
+    /** Unix seconds. */
+    timeStart: number;
+    /** Unix seconds. */
+    timeEnd: number;
+    /** The journal keeps it as text, the API answers with a number. */
+    signatureCounter: string | number;
+    /** fiskaly's receipt_type: RECEIPT, TRAINING, … */
+    receiptType: string;
+  };
+}
+
+export interface ReceiptItem {
+  quantity: number;
+  description: string;
+  /** Two-decimal amounts with a dot, gross. */
+  unitPrice: string;
+  total: string;
+  vatRate: VatRate;
+}
+
+export interface ReceiptTse {
+  tssId: string;
+  /** TSE-Seriennummer. */
+  serialNumber: string;
+  bsiCertificationId?: string;
+  /** Kassen-Seriennummer (the EAS / client serial number). */
+  clientSerialNumber: string;
+  /** TSE-Signatur, base64 as signed. */
+  signature: string;
+  /** TSE-Signaturzähler. */
+  signatureCounter: number;
+  /** TSE-Hashalgorithmus, e.g. ecdsa-plain-SHA256. */
+  signatureAlgorithm: string;
+  /** TSE-Zeitformat, e.g. unixTime. */
+  logTimeFormat: string;
+  /** TSE-PublicKey, base64. */
+  publicKey: string;
+  processType: string;
+  processData: string;
+}
+
+export interface ReceiptModel {
+  environment: ReceiptEnvironment;
+  /** Not a fiscal receipt: sandbox or TEST, or a TRAINING receipt in LIVE. */
+  training: boolean;
+  /** "TRAININGSBELEG – kein steuerlicher Beleg" or "Testbeleg". */
+  headline: string;
+  headlineEnglish: string;
+  /** Which system signed it, for the technician: "fiskaly TEST", … */
+  environmentLabel: string;
+  seller: { name: string; addressLines: string[] };
+  /** The zone the receipt shows its times in. */
+  timeZone: typeof RECEIPT_TIME_ZONE;
+  /** Date of issue: the Berlin calendar date of the end time, YYYY-MM-DD. */
+  issueDate: string;
+  /** ISO 8601 UTC (TSE-Start). */
+  startTime: string;
+  /** ISO 8601 UTC (TSE-Stop, the Finish log's time). */
+  endTime: string;
+  /** TSE-Transaktion. */
+  transactionNumber: number;
+  /** fiskaly receipt_type. */
+  receiptType: string;
+  /** DSFinV-K BON_TYP from processData: Beleg, AVTraining, … */
+  bonTyp: string;
+  items: ReceiptItem[];
+  vat: VatAmount[];
+  currency: 'EUR';
+  total: string;
+  payments: PaymentAmount[];
+  tse: ReceiptTse;
+  /** The QR code's text, exactly as signed and returned (DSFinV-K Annex I, V0). */
+  qrCodeData: string;
+  /** The receipt check (signature over the Finish log) on this very QR text. */
+  signatureCheck: { valid: boolean; failed: string[] };
+  /** Legally required content the input did not have (printed as a gap, named here). */
+  missingRequiredContent: string[];
+}
+
+export const TEST_ITEM_DESCRIPTION = 'Testbeleg / test receipt';
+
+const ENVIRONMENT_LABELS: Record<ReceiptEnvironment, string> = {
+  sandbox: 'Sandbox (lokal, keine echte TSE)',
+  test: 'fiskaly TEST',
+  live: 'fiskaly LIVE',
+};
+
+export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
+  const { receipt } = input;
+  const parsed = parseQrCodeData(receipt.qrCodeData);
+  if (!parsed.ok) {
+    throw new ReceiptError(ReceiptErrorCode.qrInvalid, `The receipt's QR data is not readable (${parsed.error.field}: ${parsed.error.message}).`);
+  }
+  const qr = parsed.value;
+  const mismatches = [
+    qr.transactionNumber !== receipt.number && `transaction number ${receipt.number} vs ${qr.transactionNumber} in the QR`,
+    String(qr.signatureCounter) !== String(receipt.signatureCounter) && `signature counter ${receipt.signatureCounter} vs ${qr.signatureCounter} in the QR`,
+    qr.startTime !== receipt.timeStart && `start time ${receipt.timeStart} vs ${qr.startTime} in the QR`,
+    qr.logTime !== receipt.timeEnd && `end time ${receipt.timeEnd} vs ${qr.logTime} in the QR`,
+    qr.clientSerialNumber !== input.clientSerialNumber && `client serial number ${JSON.stringify(input.clientSerialNumber)} vs ${JSON.stringify(qr.clientSerialNumber)} in the QR`,
+  ].filter((m): m is string => typeof m === 'string');
+  if (mismatches.length > 0) {
+    throw new ReceiptError(ReceiptErrorCode.dataMismatch, `The transaction and its QR code disagree: ${mismatches.join('; ')}.`);
+  }
+
+  const amounts = amountsFromProcessData(qr.processType, qr.processData);
+  const trainingBonTyp = amounts.bonTyp === 'AVTraining';
+  if (trainingBonTyp !== (receipt.receiptType === 'TRAINING')) {
+    throw new ReceiptError(
+      ReceiptErrorCode.dataMismatch,
+      `The transaction and its QR code disagree: receipt type ${receipt.receiptType} vs ${amounts.bonTyp} in the QR.`,
+    );
+  }
+  const training = input.environment !== 'live' || trainingBonTyp;
+
+  const check = checkReceipt(receipt.qrCodeData, { tssSerialNumber: input.tssSerialNumber, startTime: receipt.timeStart });
+  const addressLines = (input.storeAddress ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const startTime = isoTime(qr.startTime);
+  const endTime = isoTime(qr.logTime);
+
+  return {
+    environment: input.environment,
+    training,
+    headline: training ? 'TRAININGSBELEG – kein steuerlicher Beleg' : 'Testbeleg',
+    headlineEnglish: training ? 'Training receipt – not a fiscal receipt' : 'Test receipt',
+    environmentLabel: ENVIRONMENT_LABELS[input.environment],
+    seller: { name: input.storeName.trim(), addressLines },
+    timeZone: RECEIPT_TIME_ZONE,
+    issueDate: berlinIsoDate(endTime),
+    startTime,
+    endTime,
+    transactionNumber: qr.transactionNumber,
+    receiptType: receipt.receiptType,
+    bonTyp: amounts.bonTyp,
+    items: amounts.vat.map((vat) => ({ quantity: 1, description: TEST_ITEM_DESCRIPTION, unitPrice: vat.gross, total: vat.gross, vatRate: vat.rate })),
+    vat: amounts.vat,
+    currency: 'EUR',
+    total: amounts.total,
+    payments: amounts.payments,
+    tse: {
+      tssId: input.tssId,
+      serialNumber: input.tssSerialNumber,
+      ...(input.bsiCertificationId ? { bsiCertificationId: input.bsiCertificationId } : {}),
+      clientSerialNumber: qr.clientSerialNumber,
+      signature: qr.signature,
+      signatureCounter: qr.signatureCounter,
+      signatureAlgorithm: qr.signatureAlgorithm,
+      logTimeFormat: qr.logTimeFormat,
+      publicKey: qr.publicKey,
+      processType: qr.processType,
+      processData: qr.processData,
+    },
+    qrCodeData: receipt.qrCodeData,
+    signatureCheck: { valid: check.valid, failed: check.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`) },
+    missingRequiredContent: [
+      ...(input.storeName.trim() === '' ? ['seller name (Name des Unternehmers)'] : []),
+      ...(addressLines.length === 0 ? ['seller address (Anschrift des Unternehmers)'] : []),
+    ],
+  };
+}
+
+function isoTime(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString();
+}

@@ -1,0 +1,90 @@
+import { RECEIPT_TIME_ZONE, berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from './german-format';
+import type { ReceiptModel } from './receipt-model';
+import { centredLines, labelledLines, ruleLine, wrapText } from './text-wrap';
+
+/**
+ * The receipt as fixed-width lines with German labels (fiskaly's receipt-data names: TSE-Transaktion,
+ * TSE-Start, …). Printed receipts put the QR code between `body` and `footer`.
+ */
+
+export interface ReceiptTextLayout {
+  columns: number;
+  /** Headline, environment, seller: centred. */
+  header: string[];
+  /** Date, goods, amounts, TSE data: label left, value right or on the lines below. */
+  body: string[];
+  /** After the QR code. */
+  footer: string[];
+}
+
+export const MIN_COLUMNS = 24;
+export const MAX_COLUMNS = 64;
+
+export function receiptTextLayout(model: ReceiptModel, columns: number): ReceiptTextLayout {
+  if (!Number.isInteger(columns) || columns < MIN_COLUMNS || columns > MAX_COLUMNS) {
+    throw new Error(`a receipt line has ${MIN_COLUMNS} to ${MAX_COLUMNS} columns, got ${columns}`);
+  }
+  const row = (label: string, value: string) => labelledLines(label, value, columns);
+  const rule = ruleLine(columns);
+  const zone = berlinZoneName(model.endTime);
+
+  const header = [
+    ...centredLines(model.headline, columns),
+    ...centredLines(model.headlineEnglish, columns),
+    ...centredLines(model.environmentLabel, columns),
+    '',
+    ...centredLines(model.seller.name || '(Name fehlt / name missing)', columns),
+    ...(model.seller.addressLines.length > 0
+      ? model.seller.addressLines.flatMap((line) => centredLines(line, columns))
+      : centredLines('(Anschrift fehlt / address missing)', columns)),
+    rule,
+  ];
+
+  const body = [
+    ...row('Datum', berlinDate(model.endTime)),
+    ...row('Zeitzone', `${RECEIPT_TIME_ZONE} (${zone})`),
+    rule,
+    ...model.items.flatMap((item) => [
+      ...wrapText(`${item.quantity} x ${item.description}`, columns),
+      ...row(`  ${item.quantity} x ${germanAmount(item.unitPrice)}`, `${germanAmount(item.total)} ${model.currency} ${item.vatRate.letter}`),
+    ]),
+    rule,
+    ...row('SUMME', `${germanAmount(model.total)} ${model.currency}`),
+    ...model.vat.flatMap((vat) => {
+      const rate = `${vat.rate.letter} ${germanPercent(vat.rate.percent)}`;
+      return [
+        ...row(`MwSt ${rate}`, germanAmount(vat.tax)),
+        ...row(`Netto ${rate}`, germanAmount(vat.net)),
+        ...row(`Brutto ${rate}`, germanAmount(vat.gross)),
+      ];
+    }),
+    ...model.payments.flatMap((payment) => row(`Zahlart ${payment.type}`, `${germanAmount(payment.amount)} ${payment.currency}`)),
+    rule,
+    ...row('TSE-Transaktion', String(model.transactionNumber)),
+    ...row('TSE-Start', berlinDateTime(model.startTime)),
+    ...row('TSE-Stop', berlinDateTime(model.endTime)),
+    ...row('TSE-Seriennummer', model.tse.serialNumber),
+    ...row('TSE-Signaturzähler', String(model.tse.signatureCounter)),
+    ...row('TSE-Signatur', model.tse.signature),
+    ...row('TSE-Zeitformat', model.tse.logTimeFormat),
+    ...row('TSE-Hashalgorithmus', model.tse.signatureAlgorithm),
+    ...row('TSE-PublicKey', model.tse.publicKey),
+    ...row('TSE-Prozesstyp', model.tse.processType),
+    ...row('TSE-Prozessdaten', model.tse.processData),
+    ...row('Kassen-Seriennummer', model.tse.clientSerialNumber),
+    ...row('TSS-ID', model.tse.tssId),
+    ...(model.tse.bsiCertificationId ? row('BSI-Zertifizierung', model.tse.bsiCertificationId) : []),
+    ...row('Signaturprüfung', model.signatureCheck.valid ? 'gültig' : 'UNGÜLTIG'),
+  ];
+
+  const footer = model.training ? [rule, ...centredLines(model.headline, columns)] : [rule];
+  return { columns, header, body, footer };
+}
+
+/** The whole receipt as text, the QR code's content written out where the printout has the symbol. */
+export function receiptPlainText(model: ReceiptModel, columns: number): string {
+  const layout = receiptTextLayout(model, columns);
+  const qr = labelledLines('QR-Code (DSFinV-K)', model.qrCodeData, columns);
+  return [...layout.header, ...layout.body, ruleLine(columns), ...qr, ...layout.footer].join('\n') + '\n';
+}
+
