@@ -2,10 +2,12 @@ import { type BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../renderer-assets';
 import { createServices } from '../services';
+import { createElectronPrintPort } from './electron-print-port';
 import { openElectronStore } from './electron-settings-store';
 import { hardenWebContents, refusePermissions } from './guards';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createSafeStorageWrapper } from './safe-storage-wrapper';
 import { createMainWindow } from './window';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -35,6 +37,9 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       version: app.getVersion(),
       openStore: openElectronStore,
+      // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
+      keyWrapper: createSafeStorageWrapper(),
+      printPort: createElectronPrintPort(ourContents),
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../data-dir';
 import { createServices } from '../services';
 import { chromiumArgs, chromiumExecutable } from './chromium';
+import { createChromiumPrintPort } from './chromium-print-port';
 import { SHELL_ENTRY_URL, wireCompanion } from './wire-page';
 
 // `npm run start:browser`: the real renderer and services in a headed Chromium, for machines with no Electron.
@@ -16,8 +17,10 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 }
 
 const dataDir = defaultDataDir();
-const services = createServices({ dataDir, version });
 const browser = await chromium.launch({ headless: false, executablePath: chromiumExecutable(), args: chromiumArgs() });
+// Chromium makes PDFs only headless: a second, hidden instance does the printing.
+const printer = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: chromiumArgs() });
+const services = createServices({ dataDir, version, printPort: createChromiumPrintPort(() => printer, dataDir) });
 const context = await browser.newContext({ viewport: null });
 await wireCompanion(context, services, {
   rendererDir: `${root}out/renderer`,
@@ -31,6 +34,7 @@ page.on('close', () => void shutdown());
 browser.on('disconnected', () => void shutdown());
 async function shutdown(): Promise<void> {
   await services.close();
+  await printer.close().catch(() => {});
   await browser.close().catch(() => {});
   process.exit(0);
 }

@@ -72,11 +72,20 @@ export const reportOf = (data: JournalData): RunReport => ({
   error: data.error,
 });
 
-/** Starts a store's run: ids and the technician's PIN are made durable before the first request. */
-export async function startRun(plan: StorePlan, deps: OrchestratorDeps): Promise<RunReport> {
+/**
+ * Makes a store's run durable without starting it: its ids, the organization it runs for and the
+ * technician's own PIN (if any) are written before the first request. Returns the run id.
+ */
+export async function prepareRun(plan: StorePlan, deps: Pick<OrchestratorDeps, 'dataDir' | 'vault'>, organizationId?: string): Promise<string> {
   const journal = await Journal.create(deps.dataDir, plan);
+  if (organizationId) await journal.update((d) => void (d.organizationId = organizationId));
   if (plan.adminPin) await storePin(deps.vault, journal.data, plan.adminPin);
-  return new Run(journal, deps).execute();
+  return journal.data.runId;
+}
+
+/** Prepares and runs a store's run to its end. */
+export async function startRun(plan: StorePlan, deps: OrchestratorDeps): Promise<RunReport> {
+  return resumeRun(await prepareRun(plan, deps), deps);
 }
 
 /** Continues a run from its journal, after a crash, a lost network, a cancel or a fixed cause. */

@@ -1,4 +1,5 @@
 import QRCode, { type QRCodeSegment } from 'qrcode';
+import { escapeHtml } from './html-escape';
 import { PAPER, type PaperWidth, dotsToMm } from './paper';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
 
@@ -66,7 +67,7 @@ export async function qrSvg(data: string, moduleMm: number, label = 'QR-Code'): 
   const edge = `${round(modules * moduleMm)}mm`;
   const opening = /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /;
   if (!opening.test(svg)) throw new Error('the qrcode package returned an SVG of an unknown shape');
-  return svg.trim().replace(opening, `<svg width="${edge}" height="${edge}" role="img" aria-label="${escapeAttribute(label)}" `);
+  return svg.trim().replace(opening, `<svg width="${edge}" height="${edge}" role="img" aria-label="${escapeHtml(label)}" `);
 }
 
 export interface QrBitmap {
@@ -106,8 +107,4 @@ function segments(data: string): QRCodeSegment[] {
 
 function round(mm: number): number {
   return Math.round(mm * 1000) / 1000;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

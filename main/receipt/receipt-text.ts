@@ -1,6 +1,6 @@
 import { RECEIPT_TIME_ZONE, berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from './german-format';
 import type { ReceiptModel } from './receipt-model';
-import { centredLines, labelledLines, ruleLine, wrapText } from './text-wrap';
+import { centredLines, labelledData, labelledLines, ruleLine, wrapText } from './text-wrap';
 
 /**
  * The receipt as fixed-width lines with German labels (fiskaly's receipt-data names: TSE-Transaktion,
@@ -25,6 +25,7 @@ export function receiptTextLayout(model: ReceiptModel, columns: number): Receipt
     throw new Error(`a receipt line has ${MIN_COLUMNS} to ${MAX_COLUMNS} columns, got ${columns}`);
   }
   const row = (label: string, value: string) => labelledLines(label, value, columns);
+  const data = (label: string, value: string) => labelledData(label, value, columns);
   const rule = ruleLine(columns);
   const zone = berlinZoneName(model.endTime);
 
@@ -60,20 +61,20 @@ export function receiptTextLayout(model: ReceiptModel, columns: number): Receipt
     }),
     ...model.payments.flatMap((payment) => row(`Zahlart ${payment.type}`, `${germanAmount(payment.amount)} ${payment.currency}`)),
     rule,
-    ...row('TSE-Transaktion', String(model.transactionNumber)),
+    ...data('TSE-Transaktion', String(model.transactionNumber)),
     ...row('TSE-Start', berlinDateTime(model.startTime)),
     ...row('TSE-Stop', berlinDateTime(model.endTime)),
-    ...row('TSE-Seriennummer', model.tse.serialNumber),
-    ...row('TSE-Signaturzähler', String(model.tse.signatureCounter)),
-    ...row('TSE-Signatur', model.tse.signature),
-    ...row('TSE-Zeitformat', model.tse.logTimeFormat),
-    ...row('TSE-Hashalgorithmus', model.tse.signatureAlgorithm),
-    ...row('TSE-PublicKey', model.tse.publicKey),
-    ...row('TSE-Prozesstyp', model.tse.processType),
-    ...row('TSE-Prozessdaten', model.tse.processData),
-    ...row('Kassen-Seriennummer', model.tse.clientSerialNumber),
-    ...row('TSS-ID', model.tse.tssId),
-    ...(model.tse.bsiCertificationId ? row('BSI-Zertifizierung', model.tse.bsiCertificationId) : []),
+    ...data('TSE-Seriennummer', model.tse.serialNumber),
+    ...data('TSE-Signaturzähler', String(model.tse.signatureCounter)),
+    ...data('TSE-Signatur', model.tse.signature),
+    ...data('TSE-Zeitformat', model.tse.logTimeFormat),
+    ...data('TSE-Hashalgorithmus', model.tse.signatureAlgorithm),
+    ...data('TSE-PublicKey', model.tse.publicKey),
+    ...data('TSE-Prozesstyp', model.tse.processType),
+    ...data('TSE-Prozessdaten', model.tse.processData),
+    ...data('Kassen-Seriennummer', model.tse.clientSerialNumber),
+    ...data('TSS-ID', model.tse.tssId),
+    ...(model.tse.bsiCertificationId ? data('BSI-Zertifizierung', model.tse.bsiCertificationId) : []),
     ...row('Signaturprüfung', model.signatureCheck.valid ? 'gültig' : 'UNGÜLTIG'),
   ];
 
@@ -84,7 +85,7 @@ export function receiptTextLayout(model: ReceiptModel, columns: number): Receipt
 /** The whole receipt as text, the QR code's content written out where the printout has the symbol. */
 export function receiptPlainText(model: ReceiptModel, columns: number): string {
   const layout = receiptTextLayout(model, columns);
-  const qr = labelledLines('QR-Code (DSFinV-K)', model.qrCodeData, columns);
+  const qr = labelledData('QR-Code (DSFinV-K)', model.qrCodeData, columns);
   return [...layout.header, ...layout.body, ruleLine(columns), ...qr, ...layout.footer].join('\n') + '\n';
 }
 

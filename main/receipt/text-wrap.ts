@@ -30,11 +30,17 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-/** `label … value` on one line when both fit, else the label and then the value on lines of its own. */
+/** `label … value` on one line when both fit, else the label and then the value word-wrapped below it. */
 export function labelledLines(label: string, value: string, width: number): string[] {
-  const room = width - textWidth(label) - 1;
-  if (!value.includes('\n') && textWidth(value) <= room) return [label + ' '.repeat(room - textWidth(value) + 1) + value];
-  return [...wrapText(label, width), ...wrapText(value, width)];
+  return oneLine(label, value, width) ?? [...wrapText(label, width), ...wrapText(value, width)];
+}
+
+/**
+ * Like labelledLines for data that must stay character for character (signature, serial numbers, QR text):
+ * below the label it is cut into full lines only, so the lines put together are exactly the value.
+ */
+export function labelledData(label: string, value: string, width: number): string[] {
+  return oneLine(label, value, width) ?? [...wrapText(label, width), ...splitAt(value, width)];
 }
 
 /** Each line of the wrapped text centred (extra space goes to the right). */
@@ -44,6 +50,12 @@ export function centredLines(text: string, width: number): string[] {
 
 export function ruleLine(width: number, character = '-'): string {
   return character.repeat(width);
+}
+
+function oneLine(label: string, value: string, width: number): string[] | undefined {
+  const room = width - textWidth(label) - 1;
+  if (value.includes('\n') || textWidth(value) > room) return undefined;
+  return [label + ' '.repeat(room - textWidth(value) + 1) + value];
 }
 
 function splitAt(word: string, width: number): string[] {

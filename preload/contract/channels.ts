@@ -1,18 +1,89 @@
 import type { z } from 'zod';
+import type { ReceiptModel } from '../../main/receipt/receipt-model';
 import type { AppInfo } from './app-info';
-import type { Settings } from './settings';
 import type { requestSchemas } from './schemas';
+import type { Settings } from './settings';
+import type {
+  KnownTss,
+  Organization,
+  PrinterInfo,
+  ReceiptVerification,
+  RunReport,
+  SavedFile,
+  TssOverview,
+  VaultState,
+} from './workbench';
 
 /** Every request/response channel, `area:verb`. Kept free of zod so the preload bundle stays small. */
-export const channels = ['app:info', 'settings:get', 'settings:set'] as const;
+export const channels = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'vault:status',
+  'vault:setup',
+  'vault:unlock',
+  'vault:export-recovery',
+  'vault:import-recovery',
+  'orgs:list',
+  'orgs:save',
+  'runs:list',
+  'runs:get',
+  'provisioning:start',
+  'provisioning:resume',
+  'provisioning:cancel',
+  'recovery:list',
+  'recovery:reveal',
+  'recovery:unblock',
+  'tss:overview',
+  'tss:set-client-state',
+  'tss:close-stale',
+  'tss:export',
+  'tss:disable',
+  'receipt:get',
+  'receipt:verify',
+  'print:printers',
+  'print:receipt',
+  'print:pdf',
+  'print:escpos',
+  'report:handover',
+] as const;
 
 export type Channel = (typeof channels)[number];
+
+type Empty = Record<string, never>;
 
 /** What each channel resolves to when it succeeds. */
 export interface ChannelResponses {
   'app:info': AppInfo;
   'settings:get': Settings;
   'settings:set': Settings;
+  'vault:status': VaultState;
+  'vault:setup': VaultState;
+  'vault:unlock': VaultState;
+  'vault:export-recovery': SavedFile;
+  'vault:import-recovery': { added: number; updated: number; kept: number };
+  'orgs:list': Organization[];
+  'orgs:save': Organization;
+  'runs:list': RunReport[];
+  'runs:get': RunReport;
+  'provisioning:start': { runId: string };
+  'provisioning:resume': { runId: string };
+  'provisioning:cancel': Empty;
+  'recovery:list': KnownTss[];
+  'recovery:reveal': { puk: string };
+  'recovery:unblock': Empty;
+  'tss:overview': TssOverview;
+  'tss:set-client-state': TssOverview;
+  'tss:close-stale': { closed: number };
+  'tss:export': SavedFile;
+  'tss:disable': TssOverview;
+  'receipt:get': ReceiptModel;
+  'receipt:verify': ReceiptVerification;
+  'print:printers': PrinterInfo[];
+  'print:receipt': Empty;
+  'print:pdf': SavedFile;
+  'print:escpos': { bytes: number };
+  'report:handover': SavedFile;
 }
 
 export type ChannelRequest<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -1,13 +1,18 @@
 import type { Settings } from './settings';
+import type { ProgressEvent, RunReport } from './workbench';
 
 /** Events main pushes to the renderer; the renderer subscribes with `companion.on`. */
 export interface BridgeEvents {
   'settings:changed': Settings;
+  /** Every step of a provisioning run, with the share done. */
+  'provisioning:progress': ProgressEvent;
+  /** A run ended: done, failed (with the error and what to do next) or cancelled. */
+  'provisioning:finished': RunReport;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
 
-export const bridgeEvents: readonly BridgeEventName[] = ['settings:changed'];
+export const bridgeEvents: readonly BridgeEventName[] = ['settings:changed', 'provisioning:progress', 'provisioning:finished'];
 
 export const isBridgeEvent = (name: unknown): name is BridgeEventName =>
   typeof name === 'string' && (bridgeEvents as readonly string[]).includes(name);

@@ -5,3 +5,6 @@ export * from './events';
 export * from './result';
 export * from './schemas';
 export * from './settings';
+export * from './store-plan';
+export * from './store-rules';
+export * from './workbench';

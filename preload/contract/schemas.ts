@@ -1,12 +1,59 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { SettingsPatch } from './settings';
+import { StorePlan } from './store-plan';
+import { MAX_PIN_LENGTH, MIN_PASSPHRASE_LENGTH, MIN_PIN_LENGTH } from './store-rules';
 
 const NoPayload = z.undefined();
+const Id = z.uuid({ error: 'must be an id (UUID)' });
+const Passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`).max(1024);
+const ByRun = z.strictObject({ runId: Id });
+const ByTss = z.strictObject({ tssId: Id });
+const PaperWidth = z.union([z.literal(80), z.literal(58)]);
+/** A recovery file read in the page, base64; they are a few kilobytes. */
+const FileContent = z.string().min(1).max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64');
 
 /** The schema every request payload must pass before a handler sees it. */
 export const requestSchemas = {
   'app:info': NoPayload,
   'settings:get': NoPayload,
   'settings:set': SettingsPatch,
+  'vault:status': NoPayload,
+  'vault:setup': z.strictObject({ passphrase: Passphrase }),
+  'vault:unlock': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'vault:export-recovery': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: z.string().min(1).max(1024) }),
+  'orgs:list': NoPayload,
+  'orgs:save': z.strictObject({
+    environment: z.enum(['test', 'live']),
+    label: z.string().trim().min(1).max(100),
+    apiKey: z.string().trim().min(1).max(200),
+    apiSecret: z.string().min(1).max(500),
+  }),
+  'runs:list': NoPayload,
+  'runs:get': ByRun,
+  'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional() }),
+  'provisioning:resume': ByRun,
+  'provisioning:cancel': ByRun,
+  'recovery:list': NoPayload,
+  'recovery:reveal': z.strictObject({ tssId: Id, passphrase: z.string().min(1).max(1024) }),
+  'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional() }),
+  'tss:overview': ByTss,
+  'tss:set-client-state': z.strictObject({ tssId: Id, clientId: Id, state: z.enum(['REGISTERED', 'DEREGISTERED']) }),
+  'tss:close-stale': ByTss,
+  'tss:export': ByTss,
+  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200) }),
+  'receipt:get': ByRun,
+  'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
+  'print:printers': NoPayload,
+  'print:receipt': z.strictObject({ runId: Id, printer: z.string().min(1).max(300), width: PaperWidth }),
+  'print:pdf': z.strictObject({ runId: Id, width: PaperWidth }),
+  'print:escpos': z.strictObject({
+    runId: Id,
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65_535).default(9100),
+    width: PaperWidth,
+    nativeQr: z.boolean().default(true),
+  }),
+  'report:handover': ByRun,
 } as const satisfies Record<Channel, z.ZodType>;

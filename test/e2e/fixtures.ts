@@ -2,6 +2,7 @@ import { type Page, test as base } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createChromiumPrintPort } from '../../main/browser-shell/chromium-print-port';
 import { SHELL_ENTRY_URL, wireCompanion } from '../../main/browser-shell/wire-page';
 import { type Services, createServices } from '../../main/services';
 
@@ -21,7 +22,8 @@ export interface Companion {
 export const test = base.extend<{ companion: Companion }>({
   companion: async ({ browser }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tss-e2e-'));
-    let services = createServices({ dataDir, version: appVersion });
+    const config = () => ({ dataDir, version: appVersion, printPort: createChromiumPrintPort(() => browser, dataDir) });
+    let services = createServices(config());
     let context = await browser.newContext();
     await wireCompanion(context, services, assets);
     const open = async () => {
@@ -38,7 +40,7 @@ export const test = base.extend<{ companion: Companion }>({
       restart: async () => {
         await context.close();
         await services.close();
-        services = createServices({ dataDir, version: appVersion });
+        services = createServices(config());
         context = await browser.newContext();
         await wireCompanion(context, services, assets);
         return open();

@@ -4,8 +4,9 @@ import { AppError } from '../../../../main/errors';
 
 const settings = { language: 'de' as const, environment: 'sandbox' as const };
 
+/** Only the channels these tests call; the rest are never reached. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return <Handlers>{
     'app:info': () => ({ name: 'x', version: '1', dataDir: '/d', environments: [] }),
     'settings:get': () => settings,
     'settings:set': (patch) => ({ ...settings, ...patch }),

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TssOverview } from '../../preload/contract/workbench';
+import { AppError } from '../errors';
+import type { FiskalyClient } from '../fiskaly/client';
+import { Journal } from '../provisioning/journal';
+import type { Connections, EnvironmentId } from './connections';
+import type { VaultAccess } from './vault-access';
+
+interface TssHome {
+  environment: EnvironmentId;
+  organizationId?: string;
+  storeName?: string;
+}
+
+const EXPORT_POLL_MS = 1000;
+const EXPORT_TIMEOUT_MS = 120_000;
+
+/** The store overview's actions on one TSS, wherever it lives (sandbox, TEST or LIVE). */
+export class TssOperations {
+  constructor(
+    private readonly dataDir: string,
+    private readonly vault: VaultAccess,
+    private readonly connections: Connections,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async overview(tssId: string): Promise<TssOverview> {
+    const { client, home } = await this.client(tssId);
+    const [tss, clients] = await Promise.all([client.getTss(tssId), client.listClients(tssId)]);
+    return {
+      tssId,
+      environment: home.environment,
+      storeName: home.storeName,
+      state: tss.state,
+      serialNumber: tss.serialNumber,
+      bsiCertificationId: tss.bsiCertificationId,
+      timeInit: tss.timeInit,
+      signatureCounter: tss.signatureCounter,
+      transactionCounter: tss.transactionCounter,
+      registeredClients: tss.registeredClients,
+      maxRegisteredClients: tss.maxRegisteredClients,
+      activeTransactions: tss.activeTransactions,
+      maxActiveTransactions: tss.maxActiveTransactions,
+      clients: clients.map((c) => ({ id: c.id, serialNumber: c.serialNumber, state: c.state })),
+    };
+  }
+
+  async setClientState(tssId: string, clientId: string, state: 'REGISTERED' | 'DEREGISTERED'): Promise<TssOverview> {
+    const { client } = await this.client(tssId);
+    await this.asAdmin(client, tssId, () => client.updateClient(tssId, clientId, state));
+    return this.overview(tssId);
+  }
+
+  /** Cancels every open transaction (fiskaly never closes them itself; 2,000 open ones stop the till). */
+  async closeStale(tssId: string): Promise<{ closed: number }> {
+    const { client } = await this.client(tssId);
+    const open = await client.listTransactions(tssId, ['ACTIVE']);
+    for (const tx of open) {
+      await client.upsertTransaction(tssId, tx.id, tx.latestRevision + 1, { state: 'CANCELLED', client_id: tx.clientId });
+    }
+    return { closed: open.length };
+  }
+
+  /** Triggers an export, waits for it and saves the TAR in the data folder. */
+  async exportTar(tssId: string): Promise<{ path: string; bytes: number }> {
+    const { client, home } = await this.client(tssId);
+    const exportId = randomUUID();
+    await client.triggerExport(tssId, exportId);
+    const deadline = Date.now() + EXPORT_TIMEOUT_MS;
+    for (;;) {
+      const state = (await client.getExport(tssId, exportId)).state;
+      if (state === 'COMPLETED') break;
+      if (state === 'ERROR' || state === 'CANCELLED') throw new AppError('E_EXPORT_FAILED', `fiskaly could not make the export (${state}). Try again later.`);
+      if (Date.now() > deadline) throw new AppError('E_EXPORT_SLOW', 'The export is still being made at fiskaly. Try again in a few minutes.');
+      await this.sleep(EXPORT_POLL_MS);
+    }
+    const tar = await client.exportFile(tssId, exportId);
+    const dir = join(this.dataDir, 'exports');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, `${safeName(home.storeName ?? 'tss')}-${tssId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.tar`);
+    await writeFile(path, tar, { mode: 0o600 });
+    return { path, bytes: tar.length };
+  }
+
+  /** Takes the TSS out of service for good; the technician must type the store name (or DISABLE) first. */
+  async disable(tssId: string, confirmation: string): Promise<TssOverview> {
+    const { client, home } = await this.client(tssId);
+    const expected = home.storeName ?? 'DISABLE';
+    if (confirmation.trim() !== expected) {
+      throw new AppError('E_CONFIRMATION_MISMATCH', `Type "${expected}" exactly to disable this TSS. Disabling cannot be undone.`);
+    }
+    await this.asAdmin(client, tssId, () => client.updateTss(tssId, 'DISABLED'));
+    return this.overview(tssId);
+  }
+
+  /** Admin work: log in with the stored PIN, do it, log out (as fiskaly's own integrations do). */
+  private async asAdmin<T>(client: FiskalyClient, tssId: string, work: () => Promise<T>): Promise<T> {
+    const pin = await (await this.vault.unlocked()).get(tssId, 'admin-pin');
+    if (!pin) throw new AppError('E_SECRET_MISSING', 'The vault has no admin PIN for this TSS. Import its recovery file or use the PUK recovery.');
+    await client.adminLogin(tssId, pin.pin);
+    try {
+      return await work();
+    } finally {
+      await client.adminLogout(tssId).catch(() => {});
+    }
+  }
+
+  private async client(tssId: string): Promise<{ client: FiskalyClient; home: TssHome }> {
+    const home = await this.home(tssId);
+    return { client: await this.connections.clientFor(home.environment, home.organizationId), home };
+  }
+
+  /** Where a TSS lives: from the run that made it, else from its vault labels. */
+  private async home(tssId: string): Promise<TssHome> {
+    const run = (await Journal.list(this.dataDir)).find((r) => r.tssId === tssId);
+    if (run) return { environment: run.plan.environment, organizationId: run.organizationId, storeName: run.plan.storeName };
+    const entry = (await (await this.vault.opened()).list()).find((e) => e.id === tssId);
+    if (entry) return { environment: entry.labels.environment, organizationId: entry.labels.organizationId, storeName: entry.labels.storeName };
+    throw new AppError('E_TSS_UNKNOWN', 'This laptop knows nothing about that TSS. Import its recovery file first.');
+  }
+}
+
+const safeName = (name: string): string => name.replace(/[^A-Za-z0-9ÄÖÜäöüß-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'tss';

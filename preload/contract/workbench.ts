@@ -1,0 +1,60 @@
+/**
+ * What the technician's screens get back from main. Types only: each is defined next to the code that
+ * makes it, so there is one definition; the renderer sees them through this file.
+ */
+import type { ProgressEvent, RunReport } from '../../main/provisioning/orchestrator';
+import type { KnownTss } from '../../main/provisioning/puk-recovery';
+import type { ReceiptCheckResult } from '../../main/tse';
+import type { EnvironmentId } from './settings';
+
+export type { KnownTss, ProgressEvent, RunReport };
+
+export interface VaultState {
+  /** No vault yet: the first use asks for the recovery passphrase. */
+  initialized: boolean;
+  unlocked: boolean;
+  /** Why the OS keychain did not open the vault (null when it did or was not asked). */
+  keychainProblem: string | null;
+  entries: number;
+}
+
+export interface Organization {
+  /** fiskaly's organization id, from the token's claims. */
+  id: string;
+  environment: Exclude<EnvironmentId, 'sandbox'>;
+  label: string;
+  /** The first characters of the API key, to tell keys apart; never the secret. */
+  apiKeyHint: string;
+}
+
+export interface TssOverview {
+  tssId: string;
+  environment: EnvironmentId;
+  storeName?: string;
+  state: string;
+  serialNumber: string;
+  bsiCertificationId?: string;
+  timeInit?: number;
+  signatureCounter: string | null;
+  transactionCounter: string | null;
+  registeredClients: number;
+  maxRegisteredClients: number;
+  activeTransactions: number;
+  maxActiveTransactions: number;
+  clients: Array<{ id: string; serialNumber: string; state: string }>;
+}
+
+export interface SavedFile {
+  path: string;
+  bytes: number;
+}
+
+export interface ReceiptVerification {
+  valid: boolean;
+  checks: ReceiptCheckResult['checks'];
+}
+
+export interface PrinterInfo {
+  name: string;
+  isDefault: boolean;
+}
