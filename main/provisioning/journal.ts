@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StepName } from '../../preload/contract/provisioning-steps';
 import { writeFileAtomic } from '../vault/atomic-file';
 import type { StorePlan } from './store-plan';
 
-export const STEP_NAMES = [
-  'auth',
-  'create-tss',
-  'store-puk',
-  'deploy',
-  'store-pin',
-  'set-pin',
-  'admin-login',
-  'initialize',
-  'clients',
-  'admin-logout',
-  'test-transaction',
-  'receipt-check',
-] as const;
-export type StepName = (typeof STEP_NAMES)[number];
+export { STEP_NAMES, type StepName } from '../../preload/contract/provisioning-steps';
 
 export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done';
 
