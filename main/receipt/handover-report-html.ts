@@ -15,7 +15,8 @@ export interface HandoverReportInput {
   storeAddress?: string;
   environment: ReceiptEnvironment;
   tssId: string;
-  tssSerialNumber: string;
+  /** Taken from the test receipt when absent or empty. */
+  tssSerialNumber?: string;
   bsiCertificationId?: string;
   /** Unix seconds of the TSS initialization (time_init): the TSE's commissioning date. */
   timeInit?: number;
@@ -46,7 +47,7 @@ export async function renderHandoverReportHtml(input: HandoverReportInput): Prom
   const tseRows: Array<[string, string, string]> = [
     ['Art der TSE', 'Kind of TSS', TSE_KIND],
     ['BSI-Zertifizierungs-ID', 'BSI certification ID', input.bsiCertificationId ?? 'nicht bekannt / not known'],
-    ['Seriennummer der TSE', 'TSS serial number', input.tssSerialNumber],
+    ['Seriennummer der TSE', 'TSS serial number', input.tssSerialNumber || receipt?.tse.serialNumber || 'nicht bekannt / not known'],
     ['Datum der Inbetriebnahme (Initialisierung)', 'Commissioning date (initialization)', timeInitIso ? localTime(timeInitIso) : 'nicht bekannt / not known'],
     ['TSS-ID bei fiskaly', 'fiskaly TSS id', input.tssId],
     ['Umgebung', 'Environment', ENVIRONMENT_NAMES[input.environment]],

@@ -1,4 +1,4 @@
-import { checkReceipt, parseQrCodeData } from '../tse';
+import { checkReceipt, parseQrCodeData, serialNumberOfPublicKey } from '../tse';
 import { type PaymentAmount, type VatAmount, type VatRate, amountsFromProcessData } from './receipt-amounts';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
 import { RECEIPT_TIME_ZONE, berlinIsoDate } from './german-format';
@@ -17,8 +17,11 @@ export interface ReceiptModelInput {
   environment: ReceiptEnvironment;
   /** fiskaly's TSS UUID. */
   tssId: string;
-  /** The TSS serial_number: hex SHA-256 of its public key. */
-  tssSerialNumber: string;
+  /**
+   * The TSS serial_number: hex SHA-256 of its public key. When absent (or empty) it is computed from the
+   * public key in the QR data; when given, the receipt check compares the two.
+   */
+  tssSerialNumber?: string;
   bsiCertificationId?: string;
   clientSerialNumber: string;
   /** The finished test transaction (as the provisioning journal keeps it). */
@@ -140,7 +143,8 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
   }
   const training = input.environment !== 'live' || trainingBonTyp;
 
-  const check = checkReceipt(receipt.qrCodeData, { tssSerialNumber: input.tssSerialNumber, startTime: receipt.timeStart });
+  const tssSerialNumber = input.tssSerialNumber || serialNumberOfPublicKey(new Uint8Array(Buffer.from(qr.publicKey, 'base64')));
+  const check = checkReceipt(receipt.qrCodeData, { tssSerialNumber, startTime: receipt.timeStart });
   const addressLines = (input.storeAddress ?? '')
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -169,7 +173,7 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
     payments: amounts.payments,
     tse: {
       tssId: input.tssId,
-      serialNumber: input.tssSerialNumber,
+      serialNumber: tssSerialNumber,
       ...(input.bsiCertificationId ? { bsiCertificationId: input.bsiCertificationId } : {}),
       clientSerialNumber: qr.clientSerialNumber,
       signature: qr.signature,

@@ -75,3 +75,33 @@ export function rasterToRgba(image: RasterImage): Uint8ClampedArray {
   });
   return rgba;
 }
+
+/** Bytes of the commands our receipts use, by their first two bytes: ESC @, FS ., ESC M/E/t/a n, GS V m. */
+const FIXED_LENGTH: Readonly<Record<string, number>> = { '1b40': 2, '1c2e': 2, '1b4d': 3, '1b45': 3, '1b74': 3, '1b61': 3, '1d56': 3 };
+
+/**
+ * The text the printer prints, commands taken out (GS ( k and GS v 0 with their data). Throws on a
+ * command it does not know, so nothing unexpected hides in the stream.
+ */
+export function printedText(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] ?? 0;
+    if (byte !== 0x1b && byte !== 0x1c && byte !== 0x1d) {
+      text += String.fromCharCode(byte);
+      i += 1;
+      continue;
+    }
+    const key = Buffer.from(bytes.subarray(i, i + 2)).toString('hex');
+    if (key === '1d28') {
+      i += 5 + (bytes[i + 3] ?? 0) + (bytes[i + 4] ?? 0) * 256;
+    } else if (key === '1d76') {
+      i += 8 + ((bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256) * ((bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256);
+    } else if (FIXED_LENGTH[key]) {
+      i += FIXED_LENGTH[key];
+    } else {
+      throw new Error(`unknown command ${key} at byte ${i}`);
+    }
+  }
+  return text;
+}

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { PAPER, buildReceiptModel, encodeReceiptEscPos } from '../../../../main/receipt';
 import { qrModulesWithQuietZone } from '../../../../main/receipt/qr-symbol';
-import { qrSettings, qrStoreDataPayloads, rasterImages, rasterToRgba } from './escpos-commands';
+import { printedText, qrSettings, qrStoreDataPayloads, rasterImages, rasterToRgba } from './escpos-commands';
 import { signedTestReceipt } from './signed-receipt';
 
 const model = buildReceiptModel(signedTestReceipt({ environment: 'live' }));
@@ -61,18 +61,21 @@ describe('ESC/POS receipt', () => {
     expect(text).not.toContain('?');
   });
 
-  it('prints every line of the layout within the paper width', () => {
+  it('prints every line within the paper width, and nothing but known commands', () => {
     for (const paper of ['80mm', '58mm'] as const) {
-      const text = latin(encodeReceiptEscPos(model, { paper }));
-      const printed = text
-        .replace(/\x1d\(k[\s\S]*?1Q0/g, '') // the QR commands
-        .replace(/\x1b[@]|\x1c\.|\x1b[MtaE!-][\s\S]|\x1d[VB!][\s\S]/g, ''); // one-parameter commands
-      for (const line of printed.split('\n')) expect(line.length, JSON.stringify(line)).toBeLessThanOrEqual(PAPER[paper].columns);
+      for (const nativeQr of [true, false]) {
+        const lines = printedText(encodeReceiptEscPos(model, { paper, nativeQr })).split('\n');
+        expect(lines.length).toBeGreaterThan(50);
+        for (const line of lines) expect(line.length, JSON.stringify(line)).toBeLessThanOrEqual(PAPER[paper].columns);
+      }
     }
   });
 
-  it('feeds past the cutter and cuts at the end', () => {
-    const text = latin(encodeReceiptEscPos(model, { paper: '80mm' }));
-    expect(text).toMatch(/\n{5}\x1dV\x00\n?$/);
+  it('feeds five lines past the cutter and then cuts', () => {
+    const bytes = encodeReceiptEscPos(model, { paper: '80mm' });
+    const cut = latin(bytes).lastIndexOf('\x1dV');
+    expect(cut).toBeGreaterThan(0);
+    expect([...bytes.subarray(cut - 5, cut + 3)]).toEqual([0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x1d, 0x56, 0x00]);
+    expect([...bytes.subarray(cut + 3)].every((b) => b === 0x0a)).toBe(true);
   });
 });

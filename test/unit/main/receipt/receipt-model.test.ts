@@ -90,6 +90,16 @@ describe('buildReceiptModel', () => {
     expect(buildReceiptModel({ ...input, receipt: { ...input.receipt, signatureCounter: 42 } }).tse.signatureCounter).toBe(42);
   });
 
+  it('computes the TSE serial number from the public key when the run does not know it, and flags a wrong one', () => {
+    const input = signedTestReceipt();
+    const { tssSerialNumber, ...withoutSerial } = input;
+    expect(buildReceiptModel(withoutSerial).tse.serialNumber).toBe(tssSerialNumber);
+    expect(buildReceiptModel({ ...input, tssSerialNumber: '' }).tse.serialNumber).toBe(tssSerialNumber);
+    const wrong = buildReceiptModel({ ...input, tssSerialNumber: 'f'.repeat(64) });
+    expect(wrong.signatureCheck.valid).toBe(false);
+    expect(wrong.signatureCheck.failed.join()).toMatch(/^serial-number: public key belongs to TSS/);
+  });
+
   it('reports a receipt whose signature does not verify', () => {
     const input = signedTestReceipt();
     const fields = input.receipt.qrCodeData.split(';');
