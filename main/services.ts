@@ -41,6 +41,8 @@ export interface Services {
   events: EventHub;
   settings: SettingsService;
   runs: RunManager;
+  /** The built-in sandbox's API address (starting it if needed): the e2e tests turn its fault knobs. */
+  sandboxUrl(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export function createServices(config: ServicesConfig): Services {
     events,
     settings,
     runs,
+    sandboxUrl: () => connections.sandboxUrl(),
     close: async () => {
       await runs.settle();
       await connections.close();
