@@ -52,7 +52,8 @@ export interface JournalData {
   tssSerialNumber?: string;
   bsiCertificationId?: string;
   timeInit?: number;
-  error?: { code: string; message: string; step: StepName };
+  /** Why the run stopped, and where the technician goes next (resume, the PUK recovery, or fix the plan). */
+  error?: { code: string; message: string; step: StepName; next?: 'resume' | 'puk-recovery' | 'fix-plan' };
 }
 
 export const journalDir = (dataDir: string): string => join(dataDir, 'runs');

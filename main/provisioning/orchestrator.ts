@@ -172,7 +172,7 @@ class Run {
       const failure = toProvisioningError(error, current);
       await this.journal.update((d) => {
         d.status = failure instanceof RunCancelled ? 'cancelled' : 'failed';
-        d.error = { code: failure.code, message: failure.message, step: current };
+        d.error = { code: failure.code, message: failure.message, step: current, next: failure instanceof RunCancelled ? 'resume' : failure.next };
       });
       this.progress(current, this.steps.indexOf(current), 'failed');
       throw failure;

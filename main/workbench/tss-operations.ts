@@ -87,9 +87,9 @@ export class TssOperations {
   /** Takes the TSS out of service for good; the technician must type the store name (or DISABLE) first. */
   async disable(tssId: string, confirmation: string): Promise<TssOverview> {
     const { client, home } = await this.client(tssId);
-    const expected = home.storeName ?? 'DISABLE';
-    if (confirmation.trim() !== expected) {
-      throw new AppError('E_CONFIRMATION_MISMATCH', `Type "${expected}" exactly to disable this TSS. Disabling cannot be undone.`);
+    const accepted = [home.storeName, 'DISABLE'].filter(Boolean);
+    if (!accepted.includes(confirmation.trim())) {
+      throw new AppError('E_CONFIRMATION_MISMATCH', `Type "${accepted[0]}" exactly to disable this TSS. Disabling cannot be undone.`);
     }
     await this.asAdmin(client, tssId, () => client.updateTss(tssId, 'DISABLED'));
     return this.overview(tssId);

@@ -1,7 +1,12 @@
 import { type ComponentType, useEffect, useRef } from 'react';
 import { HomeScreen } from '../screens/HomeScreen';
+import { OverviewScreen } from '../screens/OverviewScreen';
+import { ReceiptScreen } from '../screens/ReceiptScreen';
+import { RecoveryScreen } from '../screens/RecoveryScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { WizardScreen } from '../screens/WizardScreen';
 import type { Screen } from '../state/app-store';
+import { claimedAreas } from '../state/error-areas';
 import { useApp } from '../state/store-context';
 import { AppHeader } from './AppHeader';
 import { ConfirmLiveDialog } from './ConfirmLiveDialog';
@@ -11,12 +16,17 @@ import { MainNav } from './MainNav';
 
 const screenComponents: Record<Screen, ComponentType> = {
   home: HomeScreen,
+  wizard: WizardScreen,
+  recovery: RecoveryScreen,
+  overview: OverviewScreen,
+  receipt: ReceiptScreen,
   settings: SettingsScreen,
 };
 
 /** The frame: header, navigation, messages and the current screen, which has its own error boundary. */
 export function App() {
   const screen = useApp((state) => state.screen);
+  const wizardStep = useApp((state) => state.wizard.step);
   const environment = useApp((state) => state.settings?.environment ?? 'unknown');
   const CurrentScreen = screenComponents[screen];
   useFocusHeadingOnNavigation(screen);
@@ -26,7 +36,7 @@ export function App() {
       <AppHeader />
       <MainNav />
       <main className="app-main" id="main">
-        <ErrorNotices />
+        <ErrorNotices exclude={claimedAreas(screen, wizardStep)} />
         <ErrorBoundary resetKey={screen}>
           <CurrentScreen />
         </ErrorBoundary>

@@ -1,12 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/store-context';
-import { type UiError, retryableOperations } from '../state/ui-error';
+import { type ErrorArea, type UiError, operationArea, retryableOperations } from '../state/ui-error';
 import { describeError } from './error-text';
 
-/** Every failed bridge call, in plain language, with what to do next and a way to act on it. */
-export function ErrorNotices() {
+interface ErrorNoticesProps {
+  /** Only errors of these areas (a screen shows its own next to its controls)… */
+  areas?: readonly ErrorArea[];
+  /** …or every error except these (the frame shows what the current view does not). */
+  exclude?: readonly ErrorArea[];
+}
+
+/** Failed bridge calls, in plain language, with what to do next and a way to act on it. */
+export function ErrorNotices({ areas, exclude }: ErrorNoticesProps) {
   const { t } = useTranslation();
-  const errors = useApp((state) => state.errors);
+  const all = useApp((state) => state.errors);
+  const errors = all.filter((error) => {
+    const area = operationArea[error.operation];
+    return (!areas || areas.includes(area)) && !exclude?.includes(area);
+  });
   if (errors.length === 0) return null;
   return (
     <section className="notices" aria-label={t('errors.regionLabel')}>
@@ -19,7 +30,7 @@ export function ErrorNotices() {
 
 function ErrorNotice({ error }: { error: UiError }) {
   const { t } = useTranslation();
-  const load = useApp((state) => state.load);
+  const retry = useApp((state) => state.retry);
   const dismissError = useApp((state) => state.dismissError);
   const text = describeError(t, error);
 
@@ -33,7 +44,7 @@ function ErrorNotice({ error }: { error: UiError }) {
       </p>
       <div className="notice__actions">
         {retryableOperations.includes(error.operation) && (
-          <button type="button" className="button button--primary" onClick={() => void load()}>
+          <button type="button" className="button button--primary" onClick={() => void retry(error.operation)}>
             {t('errors.retry')}
           </button>
         )}

@@ -15,9 +15,13 @@ export interface ErrorText {
   next: string;
 }
 
+/** Why and what next for an error code: the translation for a known code, else main's message as text. */
+export function explainCode(t: TFunction, error: { code: string; message: string }): Omit<ErrorText, 'title'> {
+  if (isKnownErrorCode(error.code)) return { detail: t(`errors.codes.${error.code}`), next: '' };
+  return { detail: error.message, next: t('errors.unknownNext') };
+}
+
 /** The words for one failed call. Main's message is shown as plain text, never run through i18next. */
 export function describeError(t: TFunction, error: UiError): ErrorText {
-  const title = t(`errors.operations.${error.operation}`);
-  if (isKnownErrorCode(error.code)) return { title, detail: t(`errors.codes.${error.code}`), next: '' };
-  return { title, detail: error.message, next: t('errors.unknownNext') };
+  return { title: t(`errors.operations.${error.operation}`), ...explainCode(t, error) };
 }

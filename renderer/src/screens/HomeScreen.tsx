@@ -1,19 +1,41 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../preload/contract/app-info';
+import { EnvironmentChoice } from '../components/EnvironmentChoice';
+import { OrganizationsCard } from '../components/orgs/OrganizationsCard';
+import { VaultCard } from '../components/vault/VaultCard';
 import { useApp } from '../state/store-context';
+import { About, Environments } from './home/AboutCards';
+import { StoresCard } from './home/StoresCard';
+import { UnfinishedRunsCard } from './home/UnfinishedRunsCard';
 
-/** What app:info says: product, version, data folder and the environments with their addresses. */
+/**
+ * The technician's start: the vault (set up on first use), the environment, unfinished runs to resume,
+ * the stores and TSS known, the organizations' credentials, and the way into the wizard and the PUK recovery.
+ */
 export function HomeScreen() {
   const { t } = useTranslation();
   const appInfo = useApp((state) => state.appInfo);
   const loading = useApp((state) => state.loadingInfo);
+  const navigate = useApp((state) => state.navigate);
+  const openRecovery = useApp((state) => state.openRecovery);
 
   return (
     <div className="screen">
       <h1 className="screen__title" tabIndex={-1}>
         {t('home.title')}
       </h1>
+      <div className="actions actions--lead">
+        <button type="button" className="button button--primary" onClick={() => navigate('wizard')}>
+          {t('home.startWizard')}
+        </button>
+        <button type="button" className="button" onClick={() => openRecovery()}>
+          {t('home.startRecovery')}
+        </button>
+      </div>
+      <VaultCard />
+      <EnvironmentChoice />
+      <UnfinishedRunsCard />
+      <StoresCard />
+      <OrganizationsCard />
       {appInfo ? (
         <>
           <About appInfo={appInfo} />
@@ -23,61 +45,5 @@ export function HomeScreen() {
         <p className="screen__placeholder">{loading ? t('home.loading') : t('home.unavailable')}</p>
       )}
     </div>
-  );
-}
-
-function About({ appInfo }: { appInfo: AppInfo }) {
-  const { t } = useTranslation();
-  const titleId = useId();
-  return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card__title">
-        {t('home.aboutTitle')}
-      </h2>
-      <dl className="facts">
-        <dt>{t('home.productName')}</dt>
-        <dd>{appInfo.name}</dd>
-        <dt>{t('home.version')}</dt>
-        <dd>{appInfo.version}</dd>
-        <dt>{t('home.dataDir')}</dt>
-        <dd>
-          <code className="path">{appInfo.dataDir}</code>
-        </dd>
-      </dl>
-    </section>
-  );
-}
-
-function Environments({ appInfo }: { appInfo: AppInfo }) {
-  const { t } = useTranslation();
-  const current = useApp((state) => state.settings?.environment);
-  const titleId = useId();
-  return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card__title">
-        {t('home.environmentsTitle')}
-      </h2>
-      <table className="env-table" aria-labelledby={titleId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.environmentLegend')}</th>
-            <th scope="col">{t('home.baseUrl')}</th>
-            <th scope="col">{t('home.trainingReceipts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {appInfo.environments.map((environment) => (
-            <tr key={environment.id} className={`env-row env-row--${environment.id}`}>
-              <th scope="row">
-                {t(`environment.names.${environment.id}`)}
-                {environment.id === current && <span className="tag">{t('home.active')}</span>}
-              </th>
-              <td>{environment.baseUrl === null ? t('home.builtIn') : <code className="path">{environment.baseUrl}</code>}</td>
-              <td>{environment.training ? t('home.yes') : t('home.no')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

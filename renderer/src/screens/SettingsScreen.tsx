@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../preload/contract/settings';
+import { EnvironmentChoice } from '../components/EnvironmentChoice';
 import { uiLanguages } from '../i18n/languages';
-import { environmentOrder } from '../state/settings-values';
 import { useApp } from '../state/store-context';
 
 /** Language and environment as labelled radio groups; choosing LIVE opens the confirmation first. */
@@ -20,7 +20,7 @@ export function SettingsScreen() {
       {settings ? (
         <>
           <LanguageChoice settings={settings} />
-          <EnvironmentChoice settings={settings} />
+          <EnvironmentChoice />
         </>
       ) : (
         <p className="screen__placeholder">{loading ? t('settings.loading') : t('settings.unavailable')}</p>
@@ -53,46 +53,6 @@ function LanguageChoice({ settings }: { settings: Settings }) {
           </span>
         </label>
       ))}
-    </fieldset>
-  );
-}
-
-function EnvironmentChoice({ settings }: { settings: Settings }) {
-  const { t } = useTranslation();
-  const requestEnvironment = useApp((state) => state.requestEnvironment);
-  const name = useId();
-  const hintId = useId();
-  return (
-    <fieldset className="card choice" aria-describedby={hintId}>
-      <legend className="choice__legend">{t('settings.environmentLegend')}</legend>
-      <p id={hintId} className="choice__hint">
-        {t('settings.environmentHint')}
-      </p>
-      {environmentOrder.map((environment) => {
-        const labelId = `${name}-${environment}-label`;
-        const descriptionId = `${name}-${environment}-description`;
-        return (
-          <label key={environment} className={`choice__option choice__option--${environment}`}>
-            <input
-              type="radio"
-              name={name}
-              value={environment}
-              checked={settings.environment === environment}
-              aria-labelledby={labelId}
-              aria-describedby={descriptionId}
-              onChange={() => void requestEnvironment(environment)}
-            />
-            <span className="choice__text">
-              <span id={labelId} className="choice__label">
-                {t(`environment.names.${environment}`)}
-              </span>
-              <span id={descriptionId} className="choice__description">
-                {t(`environment.descriptions.${environment}`)}
-              </span>
-            </span>
-          </label>
-        );
-      })}
     </fieldset>
   );
 }

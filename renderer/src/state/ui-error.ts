@@ -1,15 +1,95 @@
 import type { BridgeError } from '../../../preload/contract/result';
 
 /** What the technician was doing when a call failed; it picks the error's first sentence. */
-export type Operation = 'loadInfo' | 'loadSettings' | 'saveSettings';
+export type Operation =
+  | 'loadInfo'
+  | 'loadSettings'
+  | 'saveSettings'
+  | 'loadVault'
+  | 'setupVault'
+  | 'unlockVault'
+  | 'exportRecovery'
+  | 'importRecovery'
+  | 'loadOrgs'
+  | 'saveOrg'
+  | 'loadRuns'
+  | 'loadKnownTss'
+  | 'loadTssSummary'
+  | 'startRun'
+  | 'resumeRun'
+  | 'cancelRun'
+  | 'revealPuk'
+  | 'unblockPin'
+  | 'loadOverview'
+  | 'setClientState'
+  | 'closeStale'
+  | 'exportTss'
+  | 'disableTss'
+  | 'loadReceipt'
+  | 'verifyReceipt'
+  | 'loadPrinters'
+  | 'printReceipt'
+  | 'printPdf'
+  | 'printEscpos'
+  | 'handoverReport';
 
 /** A failed bridge call as the UI shows it: at most one per operation, the newest one. */
 export interface UiError extends BridgeError {
   operation: Operation;
 }
 
-/** Operations a "try again" button can repeat by reloading. */
-export const retryableOperations: readonly Operation[] = ['loadInfo', 'loadSettings'];
+/**
+ * Where an error is shown: next to the part of a screen it is about. Errors of an area the current view
+ * does not show appear in the frame's message region instead, so none is ever invisible.
+ */
+export type ErrorArea = 'app' | 'vault' | 'backup' | 'orgs' | 'stores' | 'run' | 'recovery' | 'overview' | 'receipt' | 'handover';
+
+export const operationArea: Record<Operation, ErrorArea> = {
+  loadInfo: 'app',
+  loadSettings: 'app',
+  saveSettings: 'app',
+  loadVault: 'vault',
+  setupVault: 'vault',
+  unlockVault: 'vault',
+  exportRecovery: 'backup',
+  importRecovery: 'backup',
+  loadOrgs: 'orgs',
+  saveOrg: 'orgs',
+  loadRuns: 'stores',
+  loadKnownTss: 'stores',
+  loadTssSummary: 'stores',
+  startRun: 'run',
+  resumeRun: 'run',
+  cancelRun: 'run',
+  revealPuk: 'recovery',
+  unblockPin: 'recovery',
+  loadOverview: 'overview',
+  setClientState: 'overview',
+  closeStale: 'overview',
+  exportTss: 'overview',
+  disableTss: 'overview',
+  loadReceipt: 'receipt',
+  verifyReceipt: 'receipt',
+  loadPrinters: 'receipt',
+  printReceipt: 'receipt',
+  printPdf: 'receipt',
+  printEscpos: 'receipt',
+  handoverReport: 'handover',
+};
+
+/** Operations a "try again" button can repeat without asking anything again. */
+export const retryableOperations: readonly Operation[] = [
+  'loadInfo',
+  'loadSettings',
+  'loadVault',
+  'loadOrgs',
+  'loadRuns',
+  'loadKnownTss',
+  'loadOverview',
+  'loadReceipt',
+  'verifyReceipt',
+  'loadPrinters',
+];
 
 export function withError(errors: UiError[], error: UiError): UiError[] {
   return [...errors.filter((existing) => existing.operation !== error.operation), error];
@@ -19,4 +99,8 @@ export function withoutError(errors: UiError[], operation: Operation): UiError[]
   return errors.some((error) => error.operation === operation)
     ? errors.filter((error) => error.operation !== operation)
     : errors;
+}
+
+export function errorsIn(errors: UiError[], areas: readonly ErrorArea[]): UiError[] {
+  return errors.filter((error) => areas.includes(operationArea[error.operation]));
 }

@@ -16,9 +16,16 @@ async function started(options: Parameters<typeof createFakeCompanion>[0] = {}) 
 }
 
 describe('app store: start', () => {
-  it('loads app:info and settings:get with no payload and subscribes to settings:changed', async () => {
+  it('loads app info, settings and the workbench with no payload and subscribes to main’s events', async () => {
     const { fake, store, stop } = await started({ settings: { language: 'en', environment: 'test' } });
-    expect(fake.calls.map((call) => call.channel).sort()).toEqual(['app:info', 'settings:get']);
+    expect(fake.calls.map((call) => call.channel).sort()).toEqual([
+      'app:info',
+      'orgs:list',
+      'recovery:list',
+      'runs:list',
+      'settings:get',
+      'vault:status',
+    ]);
     expect(fake.calls.every((call) => call.payload === undefined)).toBe(true);
     const state = store.getState();
     expect(state.appInfo).toEqual(fakeAppInfo);
@@ -26,7 +33,12 @@ describe('app store: start', () => {
     expect(state.loadingInfo).toBe(false);
     expect(state.loadingSettings).toBe(false);
     expect(state.errors).toEqual([]);
-    expect(fake.activeListeners()).toBe(1);
+    expect(state.vault).toEqual(fake.main.vault);
+    expect(state.organizations).toEqual([]);
+    expect(state.runs).toEqual([]);
+    expect(state.knownTss).toEqual([]);
+    // settings:changed, provisioning:progress, provisioning:finished
+    expect(fake.activeListeners()).toBe(3);
     stop();
   });
 

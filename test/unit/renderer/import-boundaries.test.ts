@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const rendererDir = resolve('renderer/src');
 const contractDir = resolve('preload/contract');
-const allowedPackages = ['react', 'react-dom/client', 'react-i18next', 'i18next', 'zustand', 'zustand/vanilla'];
+// qrcode draws the receipt's QR code (byte mode, ECC M) in the page, as the preview needs it.
+const allowedPackages = ['react', 'react-dom/client', 'react-i18next', 'i18next', 'zustand', 'zustand/vanilla', 'qrcode'];
 
 interface ImportRef {
   specifier: string;

@@ -6,6 +6,8 @@ import type { BridgeEventName, BridgeEvents } from '../../../../preload/contract
 import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/result';
 import { requestSchemas } from '../../../../preload/contract/schemas';
 import { type Settings, Settings as SettingsSchema, defaultSettings } from '../../../../preload/contract/settings';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/workbench';
+import { type FakeMainState, handleWorkbench, initialFakeMain } from './fake-main';
 
 export const fakeAppInfo: AppInfo = {
   name: 'TSS Companion',
@@ -27,6 +29,8 @@ export interface FakeCompanion {
   calls: { channel: Channel; payload: unknown }[];
   settings: Settings;
   appInfo: AppInfo;
+  /** Main's vault, organizations, runs, TSS and printers; tests seed and inspect it. */
+  main: FakeMainState;
   /** The next call on `channel` resolves to ok:false with this error (once). */
   failNext(channel: Channel, code: string, message: string): void;
   /** The next call on `channel` rejects, as a broken transport would (once). */
@@ -40,6 +44,10 @@ export interface FakeCompanion {
   emit<E extends BridgeEventName>(event: E, payload: BridgeEvents[E]): void;
   /** Listeners the renderer currently holds through `api.on`. */
   activeListeners(): number;
+  /** Pushes `provisioning:progress` for a run, as the orchestrator would. */
+  progress(event: ProgressEvent): void;
+  /** Ends a run: updates main's copy and pushes `provisioning:finished`. */
+  finish(runId: string, changes: Partial<RunReport>): RunReport;
 }
 
 /**
@@ -47,7 +55,7 @@ export interface FakeCompanion {
  * schemas, the same Result shapes, and `settings:set` emits `settings:changed` before it answers,
  * like main's SettingsService.
  */
-export function createFakeCompanion(initial: Partial<{ settings: Settings; appInfo: AppInfo }> = {}): FakeCompanion {
+export function createFakeCompanion(initial: Partial<{ settings: Settings; appInfo: AppInfo; main: Partial<FakeMainState> }> = {}): FakeCompanion {
   const outcomes = new Map<Channel, Outcome>();
   const held: (() => void)[] = [];
   const transportListeners = new Set<(event: BridgeEventName, payload: unknown) => void>();
@@ -57,6 +65,7 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
     calls: [] as { channel: Channel; payload: unknown }[],
     settings: { ...defaultSettings, ...initial.settings },
     appInfo: initial.appInfo ?? fakeAppInfo,
+    main: { ...initialFakeMain(), ...initial.main },
   };
 
   const emit = (event: BridgeEventName, payload: unknown) => {
@@ -76,6 +85,8 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
         emit('settings:changed', { ...fake.settings });
         return ok({ ...fake.settings });
       }
+      default:
+        return handleWorkbench(fake.main, channel, parsed.data, emit) ?? fail('E_UNKNOWN_CHANNEL', 'This action is not known to TSS Companion.');
     }
   };
 
@@ -138,8 +149,20 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
       for (const resolve of held.splice(0)) resolve();
       await flush();
     },
+    get main() {
+      return fake.main;
+    },
     emit: (event, payload) => emit(event, payload),
     activeListeners: () => active,
+    progress: (event) => emit('provisioning:progress', event),
+    finish: (runId, changes) => {
+      const run = fake.main.runs.find((candidate) => candidate.runId === runId);
+      if (!run) throw new Error(`no run ${runId}`);
+      Object.assign(run, changes);
+      const report = structuredClone(run);
+      emit('provisioning:finished', report);
+      return report;
+    },
   };
 }
 

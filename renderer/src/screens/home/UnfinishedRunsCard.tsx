@@ -1,0 +1,88 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunReport } from '../../../../preload/contract/workbench';
+import { explainCode } from '../../components/error-text';
+import { isRunActive, isStepName, needsPukRecovery } from '../../state/run-progress';
+import { unfinishedStatuses } from '../../state/slices/stores-slice';
+import { useApp } from '../../state/store-context';
+
+/** Runs that stopped (failed, cancelled, or cut off while running): where and why, and a way on. */
+export function UnfinishedRunsCard() {
+  const { t } = useTranslation();
+  const runs = useApp((state) => state.runs);
+  const titleId = useId();
+  const unfinished = (runs ?? []).filter((run) => unfinishedStatuses.includes(run.status));
+  if (unfinished.length === 0) return null;
+
+  return (
+    <section className="card card--attention" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card__title">
+        {t('unfinished.title')}
+      </h2>
+      <p className="muted">{t('unfinished.intro')}</p>
+      <ul className="store-list" aria-labelledby={titleId}>
+        {unfinished.map((run) => (
+          <UnfinishedRun key={run.runId} run={run} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function UnfinishedRun({ run }: { run: RunReport }) {
+  const { t } = useTranslation();
+  const followed = useApp((state) => state.run);
+  const resumeRun = useApp((state) => state.resumeRun);
+  const navigate = useApp((state) => state.navigate);
+  const openRecovery = useApp((state) => state.openRecovery);
+  const resuming = useApp((state) => state.busy.resumeRun === true);
+  const activeHere = followed.runId === run.runId && isRunActive(followed.phase);
+  const otherActive = isRunActive(followed.phase) && followed.runId !== run.runId;
+  const explanation = run.error ? explainCode(t, run.error) : null;
+  const named = (visible: string) => ({ 'aria-label': `${visible}: ${run.storeName}` });
+
+  return (
+    <li className="store-item">
+      <h3 className="store-item__title">{run.storeName}</h3>
+      <dl className="facts facts--compact">
+        <dt>{t('settings.environmentLegend')}</dt>
+        <dd>{t(`environment.names.${run.environment}`)}</dd>
+        <dt>{t('stores.setup')}</dt>
+        <dd>{activeHere ? t('unfinished.runningHere') : t(`stores.runStatus.${run.status}`)}</dd>
+        {run.error && (
+          <>
+            <dt>{t('unfinished.stoppedAt')}</dt>
+            <dd>{isStepName(run.error.step) ? t(`run.steps.${run.error.step}`) : run.error.step}</dd>
+            <dt>{t('unfinished.why')}</dt>
+            <dd>
+              {explanation?.detail} {explanation?.next} <code className="notice__code">{run.error.code}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="actions">
+        {activeHere ? (
+          <button type="button" className="button button--primary" {...named(t('unfinished.showProgress'))} onClick={() => navigate('wizard')}>
+            {t('unfinished.showProgress')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            {...named(t('unfinished.resume'))}
+            aria-disabled={resuming || otherActive || undefined}
+            onClick={() => !resuming && !otherActive && void resumeRun(run.runId)}
+          >
+            {t('unfinished.resume')}
+          </button>
+        )}
+        {needsPukRecovery(run.error) && (
+          <button type="button" className="button" {...named(t('unfinished.openRecovery'))} onClick={() => openRecovery(run.tssId || null, 'blocked')}>
+            {t('unfinished.openRecovery')}
+          </button>
+        )}
+      </div>
+      {otherActive && <p className="muted">{t('unfinished.otherActive')}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TssOverview } from '../../../../preload/contract/workbench';
+import { TypedConfirmation } from '../../components/TypedConfirmation';
+import { DISABLE_KEYWORD, isTypedConfirmation } from '../../state/confirmation';
+import { useApp } from '../../state/store-context';
+
+/** Disabling a TSS is final: it needs the store's name (or DISABLE) typed, and LIVE says so loudly. */
+export function DisableTss({ overview, storeName }: { overview: TssOverview; storeName: string | null }) {
+  const { t } = useTranslation();
+  const disableTss = useApp((state) => state.disableTss);
+  const busy = useApp((state) => state.busy.disableTss === true);
+  const [typed, setTyped] = useState('');
+  const titleId = useId();
+  const live = overview.environment === 'live';
+  const confirmed = isTypedConfirmation(typed, DISABLE_KEYWORD, storeName);
+
+  if (overview.state === 'DISABLED') {
+    return (
+      <section className="card" aria-labelledby={titleId}>
+        <h2 id={titleId} className="card__title">
+          {t('overview.disableTitle')}
+        </h2>
+        <p>{t('overview.alreadyDisabled')}</p>
+      </section>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!confirmed || busy) return;
+    if (await disableTss(typed)) setTyped('');
+  };
+
+  return (
+    <section className={`card card--danger${live ? ' card--live' : ''}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className="card__title">
+        {t('overview.disableTitle')}
+      </h2>
+      {live ? (
+        <p className="callout callout--danger">
+          <strong>{t('overview.disableLiveWarning')}</strong>
+        </p>
+      ) : (
+        <p>{t('overview.disableWarning')}</p>
+      )}
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <TypedConfirmation storeName={storeName} keyword={DISABLE_KEYWORD} value={typed} onChange={setTyped} hint={t('overview.disableHint')} />
+        <div className="form__actions">
+          <button type="submit" className="button button--danger" aria-disabled={!confirmed || busy || undefined}>
+            {busy ? t('common.working') : t('overview.disableButton')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

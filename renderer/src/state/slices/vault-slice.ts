@@ -1,0 +1,59 @@
+import type { SavedFile, VaultState } from '../../../../preload/contract/workbench';
+import type { SliceTools } from '../store-types';
+
+export interface VaultSliceState {
+  /** null until vault:status answered. */
+  vault: VaultState | null;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  kept: number;
+}
+
+/**
+ * The vault's state and the calls that take the recovery passphrase. The passphrase is an argument,
+ * never state: it goes to main and is forgotten.
+ */
+export interface VaultActions {
+  loadVault(): Promise<void>;
+  setupVault(passphrase: string): Promise<boolean>;
+  unlockVault(passphrase: string): Promise<boolean>;
+  exportRecovery(passphrase: string): Promise<SavedFile | null>;
+  /** `file` is the recovery file's content as base64. */
+  importRecovery(file: string, passphrase: string): Promise<ImportSummary | null>;
+}
+
+export const initialVaultState: VaultSliceState = { vault: null };
+
+export function createVaultSlice({ bridge, set, get, call }: SliceTools): VaultActions {
+  return {
+    async loadVault() {
+      const vault = await call('loadVault', () => bridge.vault.status());
+      if (vault) set({ vault });
+    },
+
+    async setupVault(passphrase) {
+      const vault = await call('setupVault', () => bridge.vault.setup({ passphrase }));
+      if (vault) set({ vault });
+      return vault !== null;
+    },
+
+    async unlockVault(passphrase) {
+      const vault = await call('unlockVault', () => bridge.vault.unlock({ passphrase }));
+      if (vault) set({ vault });
+      return vault !== null;
+    },
+
+    exportRecovery(passphrase) {
+      return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase }));
+    },
+
+    async importRecovery(file, passphrase) {
+      const summary = await call('importRecovery', () => bridge.vault['import-recovery']({ file, passphrase }));
+      if (summary) await Promise.all([get().loadKnownTss(), get().loadVault()]);
+      return summary;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { VaultState } from '../../../preload/contract/workbench';
+
+/** What the vault needs before PINs and PUKs can be stored: a first setup, an unlock, or nothing. */
+export type VaultNeed = 'setup' | 'unlock' | null;
+
+/** Null while the vault's state is unknown: the screens then do not block on it. */
+export function vaultNeed(vault: VaultState | null): VaultNeed {
+  if (!vault) return null;
+  if (!vault.initialized) return 'setup';
+  if (!vault.unlocked) return 'unlock';
+  return null;
+}

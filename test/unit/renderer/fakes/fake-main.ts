@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '../../../../preload/contract/channels';
+import { type Result, fail, ok } from '../../../../preload/contract/result';
+import type {
+  KnownTss,
+  Organization,
+  PrinterInfo,
+  ProgressEvent,
+  RunReport,
+  SavedFile,
+  TssOverview,
+  VaultState,
+} from '../../../../preload/contract/workbench';
+import { buildReceiptModel } from '../../../../main/receipt/receipt-model';
+import { checkReceipt } from '../../../../main/tse';
+import { signedTestReceipt } from '../../main/receipt/signed-receipt';
+
+export const FAKE_PASSPHRASE = 'correct horse battery staple';
+export const FAKE_PUK = 'PUK-1234567890';
+
+/** What the in-memory main knows beyond the settings: vault, organizations, runs, TSS, printers. */
+export interface FakeMainState {
+  vault: VaultState;
+  passphrase: string | null;
+  organizations: Organization[];
+  runs: RunReport[];
+  known: KnownTss[];
+  overviews: Record<string, TssOverview>;
+  puks: Record<string, string>;
+  printers: PrinterInfo[];
+  /** Receipts by run id; `receiptFor` makes a signed one on demand. */
+  receipts: Record<string, ReturnType<typeof buildReceiptModel>>;
+  /** Every admin PIN main was given (own PINs only; generated ones are not seen). */
+  pinsReceived: string[];
+}
+
+export function initialFakeMain(): FakeMainState {
+  return {
+    vault: { initialized: true, unlocked: true, keychainProblem: null, entries: 0 },
+    passphrase: FAKE_PASSPHRASE,
+    organizations: [],
+    runs: [],
+    known: [],
+    overviews: {},
+    puks: {},
+    printers: [
+      { name: 'EPSON TM-T20III', isDefault: true },
+      { name: 'Star TSP143', isDefault: false },
+    ],
+    receipts: {},
+    pinsReceived: [],
+  };
+}
+
+/** A finished run's report, with the TSS, clients and receipt a real run leaves behind. */
+export function runReport(overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    runId: randomUUID(),
+    storeName: 'Filiale Köln-Süd',
+    environment: 'sandbox',
+    status: 'done',
+    tssId: randomUUID(),
+    tssSerialNumber: 'a'.repeat(64),
+    bsiCertificationId: 'BSI-K-TR-0490-2021',
+    timeInit: 1_787_078_000,
+    clients: [{ serialNumber: 'KASSE-01', clientId: randomUUID(), registered: true }],
+    receipt: { txId: randomUUID(), number: 7, valid: true },
+    ...overrides,
+  };
+}
+
+export function tssOverview(tssId: string, overrides: Partial<TssOverview> = {}): TssOverview {
+  return {
+    tssId,
+    environment: 'sandbox',
+    storeName: 'Filiale Köln-Süd',
+    state: 'INITIALIZED',
+    serialNumber: 'b'.repeat(64),
+    bsiCertificationId: 'BSI-K-TR-0490-2021',
+    timeInit: 1_787_078_000,
+    signatureCounter: '42',
+    transactionCounter: '7',
+    registeredClients: 2,
+    maxRegisteredClients: 199,
+    activeTransactions: 3,
+    maxActiveTransactions: 2000,
+    clients: [
+      { id: randomUUID(), serialNumber: 'KASSE-01', state: 'REGISTERED' },
+      { id: randomUUID(), serialNumber: 'KASSE-02', state: 'DEREGISTERED' },
+    ],
+    ...overrides,
+  };
+}
+
+const saved = (name: string): SavedFile => ({ path: `/home/tech/TSS Companion/${name}`, bytes: 4096 });
+
+type Emit = (event: 'provisioning:progress' | 'provisioning:finished', payload: ProgressEvent | RunReport) => void;
+
+/**
+ * Main's answers for the workbench channels, after the request passed its schema (`data` is the
+ * parsed payload). Like main, every failure is a Result with a code and a plain message, and no
+ * secret is ever echoed back.
+ */
+export function handleWorkbench(state: FakeMainState, channel: Channel, data: unknown, emit: Emit): Result<unknown> | undefined {
+  const request = data as Record<string, unknown>;
+  const needPassphrase = (passphrase: unknown) =>
+    passphrase === state.passphrase ? null : fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase is wrong.');
+  const needVault = () => {
+    if (!state.vault.initialized) return fail('E_VAULT_NOT_INITIALIZED', 'The vault is not set up yet.');
+    if (!state.vault.unlocked) return fail('E_VAULT_LOCKED', 'The vault is locked.');
+    return null;
+  };
+  const overviewOf = (tssId: unknown) => (typeof tssId === 'string' ? state.overviews[tssId] : undefined);
+
+  switch (channel) {
+    case 'vault:status':
+      return ok({ ...state.vault });
+    case 'vault:setup': {
+      if (state.vault.initialized) return fail('E_VAULT_EXISTS', 'The vault is already set up.');
+      state.passphrase = request.passphrase as string;
+      state.vault = { initialized: true, unlocked: true, keychainProblem: null, entries: 0 };
+      return ok({ ...state.vault });
+    }
+    case 'vault:unlock': {
+      const refused = needPassphrase(request.passphrase);
+      if (refused) return refused;
+      state.vault = { ...state.vault, unlocked: true, keychainProblem: null };
+      return ok({ ...state.vault });
+    }
+    case 'vault:export-recovery':
+      return needPassphrase(request.passphrase) ?? ok(saved('tss-companion-recovery.tssrecovery'));
+    case 'vault:import-recovery': {
+      if (request.passphrase !== FAKE_PASSPHRASE) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this recovery file.');
+      const tssId = randomUUID();
+      state.known.push({ tssId, storeName: 'Imported store', environment: 'test', hasPuk: true, hasPin: true, updatedAt: new Date().toISOString() });
+      state.puks[tssId] = FAKE_PUK;
+      return ok({ added: 1, updated: 0, kept: state.known.length - 1 });
+    }
+    case 'orgs:list':
+      return ok(state.organizations.map((organization) => ({ ...organization })));
+    case 'orgs:save': {
+      const organization: Organization = {
+        id: randomUUID(),
+        environment: request.environment as 'test' | 'live',
+        label: request.label as string,
+        apiKeyHint: (request.apiKey as string).slice(0, 6),
+      };
+      state.organizations.push(organization);
+      return ok({ ...organization });
+    }
+    case 'runs:list':
+      return ok(structuredClone(state.runs));
+    case 'runs:get': {
+      const run = state.runs.find((candidate) => candidate.runId === request.runId);
+      return run ? ok(structuredClone(run)) : fail('E_RUN_NOT_FOUND', 'There is no run with this id.');
+    }
+    case 'provisioning:start': {
+      const blocked = needVault();
+      if (blocked) return blocked;
+      const plan = request.plan as { storeName: string; environment: RunReport['environment']; clients: { serialNumber: string }[]; adminPin?: string };
+      if (plan.adminPin) state.pinsReceived.push(plan.adminPin);
+      const run = runReport({
+        storeName: plan.storeName,
+        environment: plan.environment,
+        status: 'running',
+        tssSerialNumber: undefined,
+        clients: plan.clients.map((client) => ({ serialNumber: client.serialNumber, clientId: randomUUID(), registered: false })),
+        receipt: { txId: randomUUID() },
+      });
+      state.runs.unshift(run);
+      emit('provisioning:progress', progressEvent(run, 'auth', 'running'));
+      return ok({ runId: run.runId });
+    }
+    case 'provisioning:resume': {
+      const run = state.runs.find((candidate) => candidate.runId === request.runId);
+      if (!run) return fail('E_RUN_NOT_FOUND', 'There is no run with this id.');
+      run.status = 'running';
+      delete run.error;
+      return ok({ runId: run.runId });
+    }
+    case 'provisioning:cancel':
+      return ok({});
+    case 'recovery:list':
+      return ok(structuredClone(state.known));
+    case 'recovery:reveal': {
+      const refused = needPassphrase(request.passphrase);
+      if (refused) return refused;
+      const puk = state.puks[request.tssId as string];
+      return puk ? ok({ puk }) : fail('E_VAULT_ENTRY_NOT_FOUND', 'The vault holds no PUK for this TSS.');
+    }
+    case 'recovery:unblock': {
+      if (!state.puks[request.tssId as string]) return fail('E_SECRET_MISSING', 'The vault has no PUK for this TSS.');
+      if (typeof request.newPin === 'string') state.pinsReceived.push(request.newPin);
+      return ok({});
+    }
+    case 'tss:overview': {
+      const overview = overviewOf(request.tssId);
+      return overview ? ok(structuredClone(overview)) : fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+    }
+    case 'tss:set-client-state': {
+      const overview = overviewOf(request.tssId);
+      const client = overview?.clients.find((candidate) => candidate.id === request.clientId);
+      if (!overview || !client) return fail('E_CLIENT_NOT_FOUND', 'fiskaly does not know this client.');
+      client.state = request.state as string;
+      overview.registeredClients = overview.clients.filter((candidate) => candidate.state === 'REGISTERED').length;
+      return ok(structuredClone(overview));
+    }
+    case 'tss:close-stale': {
+      const overview = overviewOf(request.tssId);
+      if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+      const closed = overview.activeTransactions;
+      overview.activeTransactions = 0;
+      return ok({ closed });
+    }
+    case 'tss:export':
+      return overviewOf(request.tssId) ? ok(saved('export.tar')) : fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+    case 'tss:disable': {
+      const overview = overviewOf(request.tssId);
+      if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+      if (request.confirmation !== 'DISABLE' && request.confirmation !== overview.storeName) {
+        return fail('E_CONFIRMATION_REQUIRED', 'Type the store name or DISABLE to disable this TSS.');
+      }
+      overview.state = 'DISABLED';
+      return ok(structuredClone(overview));
+    }
+    case 'receipt:get': {
+      const runId = request.runId as string;
+      const run = state.runs.find((candidate) => candidate.runId === runId);
+      if (!run || run.status !== 'done') return fail('E_RECEIPT_NOT_READY', 'This run has no signed test receipt yet.');
+      state.receipts[runId] ??= buildReceiptModel(signedTestReceipt({ environment: run.environment }));
+      return ok(state.receipts[runId]);
+    }
+    case 'receipt:verify': {
+      const result = checkReceipt(request.qrCodeData as string, { tssSerialNumber: request.tssSerialNumber as string | undefined });
+      return ok({ valid: result.valid, checks: result.checks });
+    }
+    case 'print:printers':
+      return ok(state.printers.map((printer) => ({ ...printer })));
+    case 'print:receipt':
+      return ok({});
+    case 'print:pdf':
+      return ok(saved('testbeleg.pdf'));
+    case 'print:escpos':
+      return ok({ bytes: 1536 });
+    case 'report:handover':
+      return ok(saved('uebergabebericht.html'));
+    default:
+      return undefined;
+  }
+}
+
+export function progressEvent(run: Pick<RunReport, 'runId' | 'storeName'>, step: ProgressEvent['step'], status: ProgressEvent['status'], overrides: Partial<ProgressEvent> = {}): ProgressEvent {
+  return { runId: run.runId, storeName: run.storeName, step, index: 1, total: 12, status, fraction: 0, ...overrides };
+}
