@@ -91,7 +91,8 @@ export function createServices(config: ServicesConfig): Services {
     'provisioning:start': ({ plan, organizationId }) => runs.start(plan, organizationId),
     'provisioning:resume': ({ runId }) => runs.resume(runId),
     'provisioning:cancel': ({ runId }) => runs.cancel(runId),
-    'recovery:list': async () => listKnownTss(await vault.opened()),
+    // Before the first passphrase there is no vault, so nothing to list (not an error to show).
+    'recovery:list': async () => ((await vault.isInitialized()) ? listKnownTss(await vault.opened()) : []),
     'recovery:reveal': async ({ tssId, passphrase }) => ({ puk: await revealPuk(await vault.opened(), tssId, passphrase) }),
     'recovery:unblock': async ({ tssId, newPin }) => {
       const home = (await listKnownTss(await vault.opened())).find((t) => t.tssId === tssId);

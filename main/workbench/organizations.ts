@@ -14,6 +14,7 @@ export class Organizations {
 
   /** From the vault's labels: works locked and offline, and never shows a secret. */
   async list(): Promise<Organization[]> {
+    if (!(await this.vault.isInitialized())) return [];
     const entries = (await (await this.vault.opened()).list()).filter((e) => e.kind === 'api-credentials');
     return entries.map((e) => {
       const [label = '', hint = ''] = (e.labels.description ?? '').split(' · ');

@@ -14,6 +14,10 @@ export class VaultAccess {
     private readonly options: VaultOptions = {},
   ) {}
 
+  isInitialized(): Promise<boolean> {
+    return Vault.isInitialized(this.dataDir);
+  }
+
   async status() {
     if (!(await Vault.isInitialized(this.dataDir))) return { initialized: false, unlocked: false, keychainProblem: null, entries: 0 };
     const vault = await this.opened();
