@@ -1,0 +1,179 @@
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import { checkReceipt } from '../../main/tse';
+import { expect, screenshot, test } from './fixtures';
+import { seriousAxeViolations } from './support/axe';
+import { decodeQrPdf, decodeQrPng } from './support/qr';
+import { next, savedPath, setUpVault, unlockVault } from './support/steps';
+
+test('a store with three clients: provisioned, its receipt shown, printed as PDF and ESC/POS, handed over', async ({ companion }) => {
+  test.setTimeout(180_000);
+  const page = await companion.open();
+  await setUpVault(page);
+  await screenshot(page, 'home-vault-ready');
+
+  await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Neue Filiale einrichten' })).toBeVisible();
+  await screenshot(page, 'wizard-1-connect');
+  await next(page);
+
+  await page.getByLabel('Filialname', { exact: true }).fill('Filiale Leipzig');
+  await page.getByLabel('Anschrift (wird auf den Beleg gedruckt)').fill('Muster GmbH\nMarkt 1\n04109 Leipzig');
+  await screenshot(page, 'wizard-2-store');
+  await next(page);
+  await expect(page.getByRole('radio', { name: 'PIN erzeugen lassen (empfohlen)' })).toBeChecked();
+  await screenshot(page, 'wizard-3-pin');
+  await next(page);
+
+  await page.getByLabel('Liste einfügen').fill('KASSE-1\nKASSE-2\nKASSE-3');
+  await page.getByRole('button', { name: 'Liste übernehmen' }).click();
+  await expect(page.getByText('Kassen: 3/199')).toBeVisible();
+  await page.getByLabel('Seriennummer der Kasse').fill('KASSE_4');
+  await page.getByRole('button', { name: 'Kasse hinzufügen' }).click();
+  await expect(page.getByText('Ein Unterstrich (_) ist in der Seriennummer nicht erlaubt.').first()).toBeVisible();
+  await expect(page.getByText('Kassen: 3/199')).toBeVisible();
+  await page.getByLabel('Seriennummer der Kasse').fill('');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'wizard-4-clients');
+  await next(page);
+
+  await page.getByRole('button', { name: 'Einrichtung starten' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toHaveAttribute('aria-valuenow', '100');
+  await screenshot(page, 'wizard-5-run');
+  await page.getByRole('button', { name: 'Weiter zum Testbeleg' }).click();
+
+  const [run] = await companion.services.runs.list();
+  const qrCodeData = run!.receipt!.qrCodeData!;
+  await expect(page.getByRole('status').filter({ hasText: 'Beleg gültig' })).toBeVisible({ timeout: 15_000 });
+  const qr = page.getByRole('img', { name: /^QR-Code des Belegs/ });
+  await expect(qr).toBeVisible();
+  expect(decodeQrPng(await qr.screenshot())).toBe(qrCodeData);
+  expect(checkReceipt(qrCodeData, { tssSerialNumber: run!.tssSerialNumber }).valid).toBe(true);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'wizard-6-receipt-80mm');
+  await page.getByRole('radio', { name: '58 mm' }).click();
+  await screenshot(page, 'wizard-6-receipt-58mm');
+
+  await page.getByRole('button', { name: 'Als PDF speichern' }).click();
+  const pdf = await savedPath(page);
+  expect(existsSync(pdf)).toBe(true);
+  expect(decodeQrPdf(pdf)).toBe(qrCodeData);
+
+  const received: Buffer[] = [];
+  const printer = createServer((socket) => socket.on('data', (chunk) => received.push(chunk)));
+  await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
+  const port = (printer.address() as { port: number }).port;
+  await page.getByLabel('Adresse (Host oder IP)').fill('127.0.0.1');
+  await page.getByLabel('Port', { exact: true }).fill(String(port));
+  await page.getByRole('button', { name: 'An Netzwerkdrucker senden' }).click();
+  await expect.poll(() => Buffer.concat(received).includes(Buffer.from(qrCodeData, 'latin1')), { timeout: 15_000 }).toBe(true);
+  printer.close();
+
+  await next(page);
+  await page.getByRole('button', { name: 'Übergabebericht speichern' }).click();
+  const report = await savedPath(page);
+  expect(decodeQrPdf(report)).toBe(qrCodeData);
+  await screenshot(page, 'wizard-7-handover');
+});
+
+test('a run interrupted mid-way is offered on Home after a restart and resumed to the end', async ({ companion }) => {
+  test.setTimeout(180_000);
+  const page = await companion.open();
+  await setUpVault(page);
+  const control = new URL(await companion.services.sandboxUrl()).origin;
+  await fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"deployDelayMs":3000}' });
+
+  await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
+  await next(page);
+  await page.getByLabel('Filialname', { exact: true }).fill('Filiale Bonn');
+  await next(page);
+  await next(page);
+  await page.getByLabel('Seriennummer der Kasse').fill('KASSE-9');
+  await page.getByRole('button', { name: 'Kasse hinzufügen' }).click();
+  await next(page);
+  await page.getByRole('button', { name: 'Einrichtung starten' }).click();
+  await page.getByRole('button', { name: 'Einrichtung abbrechen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Die Einrichtung wurde bei „.*“ angehalten\./ })).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'wizard-5-run-cancelled');
+  await fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"deployDelayMs":0}' });
+
+  const restarted = await companion.restart();
+  await unlockVault(restarted);
+  await expect(restarted.getByRole('heading', { name: 'Unterbrochene Einrichtungen' })).toBeVisible();
+  await screenshot(restarted, 'home-unfinished-run');
+  await restarted.getByRole('button', { name: 'Fortsetzen: Filiale Bonn' }).click();
+  await expect(restarted.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible({ timeout: 90_000 });
+  const [run] = await companion.services.runs.list();
+  expect(run).toMatchObject({ status: 'done', storeName: 'Filiale Bonn' });
+});
+
+test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and it works', async ({ companion }) => {
+  test.setTimeout(180_000);
+  const { services } = companion;
+  await services.dispatch('vault:setup', { passphrase: 'Filiale eröffnen 2026 sicher' });
+  const finished = new Promise<{ tssId: string }>((resolve) => {
+    services.events.subscribe((event, payload) => event === 'provisioning:finished' && resolve(payload as { tssId: string }));
+  });
+  await services.dispatch('provisioning:start', { plan: { storeName: 'Filiale Kiel', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }] } });
+  const { tssId } = await finished;
+
+  const api = await services.sandboxUrl();
+  const auth = await (await fetch(`${api}/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ api_key: 'test_sandbox_api_key', api_secret: 'test_sandbox_api_secret' }),
+  })).json();
+  const adminLogin = (pin: string) =>
+    fetch(`${api}/tss/${tssId}/admin/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.access_token}` },
+      body: JSON.stringify({ admin_pin: pin }),
+    });
+  for (let i = 0; i < 5; i++) await adminLogin('000000');
+  expect((await adminLogin('000000')).status).toBe(423);
+
+  const page = await companion.open();
+  await page.getByRole('button', { name: 'Filialübersicht: Filiale Kiel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Filialübersicht' })).toBeVisible();
+  await screenshot(page, 'overview');
+  await page.getByRole('button', { name: 'Abmelden: KASSE-1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Filiale Kiel' }).check();
+  await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill('Filiale eröffnen 2026 sicher');
+  await page.getByRole('button', { name: 'PUK anzeigen' }).click();
+  await expect(page.getByLabel('PUK', { exact: true })).toHaveText(/\d{10}/);
+  await screenshot(page, 'recovery-puk-shown');
+  await page.getByRole('button', { name: 'Neue PIN setzen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /PIN/ }).last()).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'recovery-pin-set');
+
+  const revealed = await services.dispatch('recovery:reveal', { tssId, passphrase: 'Filiale eröffnen 2026 sicher' });
+  expect(revealed.ok).toBe(true);
+  // The new PIN is in the vault and fiskaly (the sandbox) takes it.
+  const overview = await services.dispatch('tss:set-client-state', { tssId, clientId: (await services.runs.list())[0]!.clients[0]!.clientId, state: 'DEREGISTERED' });
+  expect(overview).toMatchObject({ ok: true, value: { registeredClients: 0 } });
+});
+
+test('every screen switches between German and English', async ({ companion }) => {
+  const page = await companion.open();
+  const nav = page.getByRole('navigation', { name: /Hauptnavigation|Main navigation/ });
+  const screens: Array<[string, string, string, string]> = [
+    ['Start', 'Home', 'Übersicht', 'Overview'],
+    ['Neue Filiale', 'New store', 'Neue Filiale einrichten', 'Set up a new store'],
+    ['PUK-Wiederherstellung', 'PUK recovery', 'PUK-Wiederherstellung', 'PUK recovery'],
+    ['Einstellungen', 'Settings', 'Einstellungen', 'Settings'],
+  ];
+  for (const [navDe, navEn, headingDe, headingEn] of screens) {
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await nav.getByRole('button', { name: navDe, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: headingDe, exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: headingEn, exact: true })).toBeVisible();
+    await expect(nav.getByRole('button', { name: navEn, exact: true })).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, `screen-${navEn.toLowerCase().replace(/ /g, '-')}-en`);
+  }
+});

@@ -1,0 +1,27 @@
+import { type Page, expect } from '@playwright/test';
+
+export const PASSPHRASE = 'Filiale eröffnen 2026 sicher';
+
+/** First use: the vault asks for the recovery passphrase, twice. */
+export async function setUpVault(page: Page): Promise<void> {
+  await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase wiederholen', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Tresor einrichten', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible({ timeout: 15_000 });
+}
+
+/** After a restart the OS keychain is not there in the browser shell: the passphrase unlocks. */
+export async function unlockVault(page: Page): Promise<void> {
+  await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Tresor entsperren', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible({ timeout: 15_000 });
+}
+
+export const next = (page: Page) => page.getByRole('button', { name: 'Weiter', exact: true }).click();
+
+/** Waits for a "Saved to: …" status and returns the path. */
+export async function savedPath(page: Page): Promise<string> {
+  const status = page.getByRole('status').filter({ hasText: 'Gespeichert unter:' }).last();
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  return (await status.innerText()).replace(/^[\s\S]*Gespeichert unter:\s*/, '').trim();
+}
