@@ -1,3 +1,4 @@
+import { MIN_PASSPHRASE_LENGTH } from '../../preload/contract/store-rules';
 import { vaultErrors } from './vault-errors';
 
 /** The recovery passphrase as the vault uses it: NFKC first, so the same words typed on any keyboard match. */
@@ -5,7 +6,8 @@ export function normalizePassphrase(passphrase: string): string {
   return passphrase.normalize('NFKC');
 }
 
-export const PASSPHRASE_MIN_CHARS = 10;
+/** The same rule the renderer checks as you type. */
+export const PASSPHRASE_MIN_CHARS = MIN_PASSPHRASE_LENGTH;
 export const PASSPHRASE_MAX_CHARS = 1024;
 
 /**

@@ -53,6 +53,11 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   expect(checkReceipt(qrCodeData, { tssSerialNumber: run!.tssSerialNumber }).valid).toBe(true);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, 'wizard-6-receipt-80mm');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 6 of 7: Test receipt' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Receipt valid' })).toBeVisible();
+  await screenshot(page, 'wizard-6-receipt-en');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByRole('radio', { name: '58 mm' }).click();
   await screenshot(page, 'wizard-6-receipt-58mm');
 
@@ -138,6 +143,11 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await page.getByRole('button', { name: 'Filialübersicht: Filiale Kiel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Filialübersicht' })).toBeVisible();
   await screenshot(page, 'overview');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Store overview' })).toBeVisible();
+  await screenshot(page, 'overview-en');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Filialübersicht' })).toBeVisible();
   await page.getByRole('button', { name: 'Abmelden: KASSE-1' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK' })).toBeVisible();
