@@ -1,32 +1,14 @@
+import { STEP_NAMES, type StepName } from '../../../preload/contract/provisioning-steps';
 import type { EnvironmentId } from '../../../preload/contract/settings';
 import type { ProgressEvent, RunReport } from '../../../preload/contract/workbench';
 
-export type StepName = ProgressEvent['step'];
+export type { StepName };
 
 /**
- * The provisioning steps in the order the orchestrator runs them (a zod-free copy of main's list: the
- * renderer may not import main). A run without a test receipt drops the last two, so a run of `total`
- * steps is always the first `total` of these.
+ * The provisioning steps in the order the engine runs them (the contract's list). A run without a test
+ * receipt drops the last two, so a run of `total` steps is always the first `total` of these.
  */
-export const stepNames = [
-  'auth',
-  'create-tss',
-  'store-puk',
-  'deploy',
-  'store-pin',
-  'set-pin',
-  'admin-login',
-  'initialize',
-  'clients',
-  'admin-logout',
-  'test-transaction',
-  'receipt-check',
-] as const satisfies readonly StepName[];
-
-/** Fails to compile if main gains a step the renderer has no name for. */
-export type MissingStep = Exclude<StepName, (typeof stepNames)[number]>;
-const everyStepListed: MissingStep extends never ? true : false = true;
-void everyStepListed;
+export const stepNames = STEP_NAMES;
 
 export const isStepName = (value: unknown): value is StepName =>
   typeof value === 'string' && (stepNames as readonly string[]).includes(value);
