@@ -1,10 +1,6 @@
-import { type ComponentType, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../screens/HomeScreen';
-import { OverviewScreen } from '../screens/OverviewScreen';
-import { ReceiptScreen } from '../screens/ReceiptScreen';
-import { RecoveryScreen } from '../screens/RecoveryScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { WizardScreen } from '../screens/WizardScreen';
 import type { Screen } from '../state/app-store';
 import { claimedAreas } from '../state/error-areas';
 import { useApp } from '../state/store-context';
@@ -14,13 +10,42 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorNotices } from './ErrorNotices';
 import { MainNav } from './MainNav';
 
+/**
+ * Home is part of the first bundle; the other screens (and what only they use, such as the QR code
+ * library) load on first use, or earlier once the app is idle, so the first screen comes up sooner.
+ */
+function lazyScreen(load: () => Promise<ComponentType>) {
+  let loaded: ComponentType | null = null;
+  const preload = () =>
+    load().then((component) => {
+      loaded = component;
+      return component;
+    });
+  const component = lazy(() => {
+    const ready = loaded;
+    if (!ready) return preload().then((screen) => ({ default: screen }));
+    // Already preloaded: a thenable that resolves at once, which React.lazy takes without suspending.
+    const resolved = { then: (resolve: (module: { default: ComponentType }) => void) => resolve({ default: ready }) };
+    return resolved as unknown as Promise<{ default: ComponentType }>;
+  });
+  return { component, preload };
+}
+
+const lazyScreens = {
+  wizard: lazyScreen(() => import('../screens/WizardScreen').then((module) => module.WizardScreen)),
+  recovery: lazyScreen(() => import('../screens/RecoveryScreen').then((module) => module.RecoveryScreen)),
+  overview: lazyScreen(() => import('../screens/OverviewScreen').then((module) => module.OverviewScreen)),
+  receipt: lazyScreen(() => import('../screens/ReceiptScreen').then((module) => module.ReceiptScreen)),
+  settings: lazyScreen(() => import('../screens/SettingsScreen').then((module) => module.SettingsScreen)),
+} satisfies Record<Exclude<Screen, 'home'>, ReturnType<typeof lazyScreen>>;
+
 const screenComponents: Record<Screen, ComponentType> = {
   home: HomeScreen,
-  wizard: WizardScreen,
-  recovery: RecoveryScreen,
-  overview: OverviewScreen,
-  receipt: ReceiptScreen,
-  settings: SettingsScreen,
+  wizard: lazyScreens.wizard.component,
+  recovery: lazyScreens.recovery.component,
+  overview: lazyScreens.overview.component,
+  receipt: lazyScreens.receipt.component,
+  settings: lazyScreens.settings.component,
 };
 
 /** The frame: header, navigation, messages and the current screen, which has its own error boundary. */
@@ -29,7 +54,7 @@ export function App() {
   const wizardStep = useApp((state) => state.wizard.step);
   const environment = useApp((state) => state.settings?.environment ?? 'unknown');
   const CurrentScreen = screenComponents[screen];
-  useFocusHeadingOnNavigation(screen);
+  usePreloadScreensWhenIdle();
 
   return (
     <div className={`app app--env-${environment}`}>
@@ -38,7 +63,10 @@ export function App() {
       <main className="app-main" id="main">
         <ErrorNotices exclude={claimedAreas(screen, wizardStep)} />
         <ErrorBoundary resetKey={screen}>
-          <CurrentScreen />
+          <Suspense fallback={<ScreenLoading />}>
+            <CurrentScreen />
+            <FocusHeadingOnNavigation screen={screen} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <ConfirmLiveDialog />
@@ -46,12 +74,47 @@ export function App() {
   );
 }
 
-/** After a navigation (not on first render), focus the new screen's heading so it is announced. */
-function useFocusHeadingOnNavigation(screen: Screen) {
+/** Shown while a screen's code loads. */
+function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="screen__placeholder" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/**
+ * After a navigation (not on first render), focus the new screen's heading so it is announced. Inside
+ * the screen's Suspense boundary, so this runs once the screen is shown, not while its code loads.
+ */
+function FocusHeadingOnNavigation({ screen }: { screen: Screen }) {
   const previous = useRef(screen);
   useEffect(() => {
     if (previous.current === screen) return;
     previous.current = screen;
     document.querySelector<HTMLElement>('#main h1')?.focus();
   }, [screen]);
+  return null;
+}
+
+/** The first screen's start is left alone for this long before the other screens are fetched. */
+const PRELOAD_AFTER_MS = 2000;
+
+/** Once the first screen is up and the app idle, fetch the other screens so navigating never waits. */
+function usePreloadScreensWhenIdle() {
+  useEffect(() => {
+    const preload = () => {
+      for (const screen of Object.values(lazyScreens)) screen.preload().catch(() => {}); // a failure shows on use
+    };
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(preload, { timeout: 2000 });
+      else preload();
+    }, PRELOAD_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, []);
 }

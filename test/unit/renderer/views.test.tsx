@@ -1,8 +1,7 @@
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../../preload/contract/settings';
 import { App } from '../../../renderer/src/components/App';
 import { CrashFallback } from '../../../renderer/src/components/CrashFallback';
@@ -11,12 +10,13 @@ import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import { type AppState, createAppStore } from '../../../renderer/src/state/app-store';
 import { StoreProvider } from '../../../renderer/src/state/store-context';
 import { createFakeCompanion, fakeAppInfo } from './fakes/fake-companion';
+import { renderStatic } from './fakes/render-static';
 
 /** Server-renders a tree with the providers main.tsx uses; effects do not run, so this checks markup only. */
-function render(node: ReactNode, state: Partial<AppState>, language: Language = 'en'): string {
+async function render(node: ReactNode, state: Partial<AppState>, language: Language = 'en'): Promise<string> {
   const store = createAppStore(createFakeCompanion().api, state);
   const instance: i18n = createI18n(language);
-  return renderToStaticMarkup(
+  return renderStatic(
     <I18nextProvider i18n={instance}>
       <StoreProvider store={store}>{node}</StoreProvider>
     </I18nextProvider>,
@@ -26,8 +26,8 @@ function render(node: ReactNode, state: Partial<AppState>, language: Language = 
 const ready: Partial<AppState> = { appInfo: fakeAppInfo, settings: { language: 'en', environment: 'sandbox' } };
 
 describe('app frame', () => {
-  it('has landmarks, a named environment badge, named language buttons and nav with aria-current', () => {
-    const html = render(<App />, ready);
+  it('has landmarks, a named environment badge, named language buttons and nav with aria-current', async () => {
+    const html = await render(<App />, ready);
     expect(html).toMatch(/<header[^>]*>/);
     expect(html).toContain('<nav class="main-nav" aria-label="Main navigation">');
     expect(html).toMatch(/<main[^>]*id="main"/);
@@ -42,8 +42,8 @@ describe('app frame', () => {
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Overview</h1>');
   });
 
-  it('marks LIVE as alarming, in German', () => {
-    const html = render(<App />, { ...ready, settings: { language: 'de', environment: 'live' } }, 'de');
+  it('marks LIVE as alarming, in German', async () => {
+    const html = await render(<App />, { ...ready, settings: { language: 'de', environment: 'live' } }, 'de');
     expect(html).toContain('class="app app--env-live"');
     expect(html).toContain('role="status" aria-label="Umgebung: fiskaly LIVE" class="env-badge env-badge--live"');
     expect(html).toContain('Echtbetrieb');
@@ -51,22 +51,22 @@ describe('app frame', () => {
     expect(html).toContain('aria-current="page">Start</button>');
   });
 
-  it('says the environment is unknown before settings load', () => {
-    const html = render(<App />, {});
+  it('says the environment is unknown before settings load', async () => {
+    const html = await render(<App />, {});
     expect(html).toContain('aria-label="Environment: unknown"');
     expect(html).toContain('The app information is not available right now.');
   });
 
-  it('shows the settings screen when navigated there', () => {
-    const html = render(<App />, { ...ready, screen: 'settings' });
+  it('shows the settings screen when navigated there', async () => {
+    const html = await render(<App />, { ...ready, screen: 'settings' });
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Settings</h1>');
     expect(html).toContain('aria-current="page">Settings</button>');
   });
 });
 
 describe('home screen', () => {
-  it('shows app info and each environment with its address and training flag', () => {
-    const html = render(<App />, ready);
+  it('shows app info and each environment with its address and training flag', async () => {
+    const html = await render(<App />, ready);
     expect(html).toContain('<dd>TSS Companion</dd>');
     expect(html).toContain('<dd>0.1.0-test</dd>');
     expect(html).toContain('/home/tech/.config/TSS Companion');
@@ -80,10 +80,14 @@ describe('home screen', () => {
 });
 
 describe('settings screen', () => {
-  const html = render(<App />, { ...ready, screen: 'settings', settings: { language: 'en', environment: 'test' } });
-  const radios = [...html.matchAll(/<input type="radio"[^>]*>/g)].map((match) => match[0]);
+  let html = '';
+  let radios: string[] = [];
+  beforeAll(async () => {
+    html = await render(<App />, { ...ready, screen: 'settings', settings: { language: 'en', environment: 'test' } });
+    radios = [...html.matchAll(/<input type="radio"[^>]*>/g)].map((match) => match[0]);
+  });
 
-  it('offers both languages and all environments as labelled radios', () => {
+  it('offers both languages and all environments as labelled radios', async () => {
     expect(html).toContain('<legend class="choice__legend">Language</legend>');
     expect(html).toContain('<legend class="choice__legend">Environment</legend>');
     expect(radios).toHaveLength(5);
@@ -91,7 +95,7 @@ describe('settings screen', () => {
     for (const name of ['Sandbox', 'fiskaly TEST', 'fiskaly LIVE']) expect(html).toMatch(new RegExp(`class="choice__label">${name}</span>`));
   });
 
-  it('names each environment radio by its label span, and describes it', () => {
+  it('names each environment radio by its label span, and describes it', async () => {
     for (const radio of radios.filter((r) => /value="(sandbox|test|live)"/.test(r))) {
       const labelledBy = /aria-labelledby="([^"]+)"/.exec(radio)?.[1];
       const describedBy = /aria-describedby="([^"]+)"/.exec(radio)?.[1];
@@ -102,8 +106,8 @@ describe('settings screen', () => {
 });
 
 describe('errors', () => {
-  it('translates a known code, says what to do, and offers a retry for a failed load', () => {
-    const html = render(<App />, {
+  it('translates a known code, says what to do, and offers a retry for a failed load', async () => {
+    const html = await render(<App />, {
       ...ready,
       errors: [{ operation: 'loadInfo', code: 'E_INTERNAL', message: 'TSS Companion hit an unexpected problem (TypeError).' }],
     }, 'de');
@@ -116,8 +120,8 @@ describe('errors', () => {
     expect(html).toContain('>Meldung schließen</button>');
   });
 
-  it('shows main’s message for an unknown code, with a next step, and no retry for a failed save', () => {
-    const html = render(<App />, {
+  it('shows main’s message for an unknown code, with a next step, and no retry for a failed save', async () => {
+    const html = await render(<App />, {
       ...ready,
       errors: [{ operation: 'saveSettings', code: 'E_DISK_FULL', message: 'The settings file could not be written: the disk is full.' }],
     });
@@ -129,8 +133,8 @@ describe('errors', () => {
     expect(html).toContain('>Dismiss message</button>');
   });
 
-  it('renders main’s message as text, never as markup or a translation key', () => {
-    const html = render(<App />, {
+  it('renders main’s message as text, never as markup or a translation key', async () => {
+    const html = await render(<App />, {
       ...ready,
       errors: [{ operation: 'saveSettings', code: 'E_ODD', message: '<img src=x> $t(nav.home) {{code}}' }],
     });
@@ -139,8 +143,8 @@ describe('errors', () => {
 });
 
 describe('LIVE confirmation dialog', () => {
-  it('is a labelled dialog with Cancel and Switch to LIVE', () => {
-    const html = render(<App />, { ...ready, pendingEnvironment: 'live' });
+  it('is a labelled dialog with Cancel and Switch to LIVE', async () => {
+    const html = await render(<App />, { ...ready, pendingEnvironment: 'live' });
     expect(html).toMatch(/<dialog class="confirm-dialog" aria-labelledby="([^"]+)" aria-describedby="[^"]+"><h2 id="\1"[^>]*>Switch to fiskaly LIVE\?<\/h2>/);
     expect(html).toContain('>Cancel</button>');
     expect(html).toContain('>Switch to LIVE</button>');
@@ -148,7 +152,7 @@ describe('LIVE confirmation dialog', () => {
 });
 
 describe('error boundary', () => {
-  it('switches to the fallback on an error and back when its reset key changes', () => {
+  it('switches to the fallback on an error and back when its reset key changes', async () => {
     expect(ErrorBoundary.getDerivedStateFromError()).toEqual({ failed: true });
     expect(ErrorBoundary.getDerivedStateFromProps({ children: null, resetKey: 'home' }, { failed: true, resetKey: 'home' })).toBeNull();
     expect(ErrorBoundary.getDerivedStateFromProps({ children: null, resetKey: 'settings' }, { failed: true, resetKey: 'home' })).toEqual({
@@ -157,12 +161,12 @@ describe('error boundary', () => {
     });
   });
 
-  it('renders its children while nothing failed', () => {
-    expect(render(<ErrorBoundary>fine</ErrorBoundary>, {})).toBe('fine');
+  it('renders its children while nothing failed', async () => {
+    expect(await render(<ErrorBoundary>fine</ErrorBoundary>, {})).toBe('fine');
   });
 
-  it('falls back to a plain-language message with a reload button', () => {
-    const html = render(<CrashFallback onReload={() => {}} />, {}, 'de');
+  it('falls back to a plain-language message with a reload button', async () => {
+    const html = await render(<CrashFallback onReload={() => {}} />, {}, 'de');
     expect(html).toContain('role="alert"');
     expect(html).toContain('Diese Ansicht konnte nicht angezeigt werden');
     expect(html).toContain('>Neu laden</button>');

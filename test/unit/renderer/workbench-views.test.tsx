@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../preload/contract/settings';
@@ -17,10 +16,11 @@ import { emptyDraft } from '../../../renderer/src/state/wizard-rules';
 import { signedTestReceipt } from '../main/receipt/signed-receipt';
 import { createFakeCompanion, fakeAppInfo } from './fakes/fake-companion';
 import { FAKE_PUK, progressEvent, runReport, tssOverview } from './fakes/fake-main';
+import { renderStatic } from './fakes/render-static';
 
-function render(node: ReactNode, state: Partial<AppState>, language: Language = 'de'): string {
+async function render(node: ReactNode, state: Partial<AppState>, language: Language = 'de'): Promise<string> {
   const store = createAppStore(createFakeCompanion().api, state);
-  return renderToStaticMarkup(
+  return renderStatic(
     <I18nextProvider i18n={createI18n(language)}>
       <StoreProvider store={store}>{node}</StoreProvider>
     </I18nextProvider>,
@@ -64,8 +64,8 @@ const buttons = (html: string) =>
   [...html.matchAll(/<button([^>]*)>(.*?)<\/button>/g)].map((match) => /aria-label="([^"]+)"/.exec(match[1]!)?.[1] ?? match[2]!.replace(/<[^>]+>/g, ''));
 
 describe('Home', () => {
-  it('asks for the recovery passphrase on first use, twice, as password fields', () => {
-    const html = render(<App />, { ...base, vault: { initialized: false, unlocked: false, keychainProblem: null, entries: 0 } });
+  it('asks for the recovery passphrase on first use, twice, as password fields', async () => {
+    const html = await render(<App />, { ...base, vault: { initialized: false, unlocked: false, keychainProblem: null, entries: 0 } });
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Übersicht</h1>');
     expect(html).toMatch(/<h2[^>]*>Tresor einrichten<\/h2>/);
     expect(html).toContain('kann nicht wiederhergestellt werden');
@@ -76,15 +76,15 @@ describe('Home', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('asks for the passphrase when the keychain did not open the vault, with main’s reason', () => {
-    const html = render(<App />, { ...base, vault: { initialized: true, unlocked: false, keychainProblem: 'Linux basic_text keychain is not trusted.', entries: 3 } });
+  it('asks for the passphrase when the keychain did not open the vault, with main’s reason', async () => {
+    const html = await render(<App />, { ...base, vault: { initialized: true, unlocked: false, keychainProblem: 'Linux basic_text keychain is not trusted.', entries: 3 } });
     expect(html).toMatch(/<h2[^>]*>Tresor entsperren<\/h2>/);
     expect(html).toContain('Linux basic_text keychain is not trusted.');
     expect(buttons(html)).toContain('Tresor entsperren');
   });
 
-  it('offers the wizard, the PUK recovery, the environment and the credentials form with a password secret', () => {
-    const html = render(<App />, base);
+  it('offers the wizard, the PUK recovery, the environment and the credentials form with a password secret', async () => {
+    const html = await render(<App />, base);
     expect(buttons(html)).toEqual(expect.arrayContaining(['Neue Filiale einrichten', 'PUK-Wiederherstellung öffnen', 'Zugangsdaten speichern']));
     expect(html).toMatch(/<h2[^>]*>Organisationen und Zugangsdaten<\/h2>/);
     expect(html).toMatch(/>Umgebung der Zugangsdaten<\/label>(<p[^>]*>[^<]*<\/p>)?<select/);
@@ -93,10 +93,10 @@ describe('Home', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('lists stores and TSS with their actions, and unfinished runs with where and why they stopped', () => {
+  it('lists stores and TSS with their actions, and unfinished runs with where and why they stopped', async () => {
     const done = runReport({ storeName: 'Filiale Köln' });
     const failed = runReport({ storeName: 'Filiale Bonn', status: 'failed', error: { code: 'E_TX_LIMIT_REACHED', message: 'x', step: 'clients' } });
-    const html = render(<App />, {
+    const html = await render(<App />, {
       ...base,
       runs: [done, failed],
       knownTss: [{ tssId: done.tssId, storeName: 'Filiale Köln', environment: 'sandbox', hasPuk: true, hasPin: true, updatedAt: '2026-08-18T10:00:00Z' }],
@@ -126,8 +126,8 @@ describe('wizard', () => {
   const wizard = (step: AppState['wizard']['step'], extra: Partial<AppState> = {}, language: Language = 'de') =>
     render(<App />, { ...base, screen: 'wizard', wizard: { step, draft }, ...extra }, language);
 
-  it('has a named stepper with the current step and the step heading', () => {
-    const html = wizard('connect');
+  it('has a named stepper with the current step and the step heading', async () => {
+    const html = await wizard('connect');
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Neue Filiale einrichten</h1>');
     expect(html).toContain('<nav class="stepper" aria-label="Schritte der Einrichtung">');
     expect(html).toMatch(/aria-current="step"><span class="stepper__number" aria-hidden="true">1<\/span><span class="stepper__title">Verbindung<\/span>/);
@@ -139,11 +139,11 @@ describe('wizard', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('connect in TEST asks for the organization or for credentials', () => {
-    const html = wizard('connect', { settings: { language: 'de', environment: 'test' } });
+  it('connect in TEST asks for the organization or for credentials', async () => {
+    const html = await wizard('connect', { settings: { language: 'de', environment: 'test' } });
     expect(html).toContain('Für fiskaly TEST sind noch keine Zugangsdaten gespeichert.');
     expect(buttons(html)).toContain('Zugangsdaten speichern');
-    const withOrg = wizard('connect', {
+    const withOrg = await wizard('connect', {
       settings: { language: 'de', environment: 'test' },
       organizations: [{ id: '2b1c9d8e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', environment: 'test', label: 'Müller GmbH', apiKeyHint: 'test_a' }],
     });
@@ -151,27 +151,27 @@ describe('wizard', () => {
     expect(withOrg).toContain('>Müller GmbH (test_a…)</option>');
   });
 
-  it('store and TSS: name, multi-line address printed on the receipt, description', () => {
-    const html = wizard('store');
+  it('store and TSS: name, multi-line address printed on the receipt, description', async () => {
+    const html = await wizard('store');
     expect(html).toMatch(/>Filialname<\/label>/);
     expect(html).toMatch(/>Anschrift \(wird auf den Beleg gedruckt\)<\/label><p[^>]*>[^<]*<\/p><textarea rows="4"/);
     expect(html).toMatch(/>TSS-Beschreibung \(optional\)<\/label>/);
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('admin PIN: generate by default, explains the vault', () => {
-    const html = wizard('pin');
+  it('admin PIN: generate by default, explains the vault', async () => {
+    const html = await wizard('pin');
     expect(html).toMatch(/<legend class="choice__legend">Admin-PIN der TSS<\/legend>/);
     expect(html).toMatch(/checked="" value="generate"/);
     expect(html).toContain('verschlüsselt im Tresor gespeichert');
-    const own = render(<App />, { ...base, screen: 'wizard', wizard: { step: 'pin', draft: { ...draft, pinMode: 'own' } } });
+    const own = await render(<App />, { ...base, screen: 'wizard', wizard: { step: 'pin', draft: { ...draft, pinMode: 'own' } } });
     expect(own).toMatch(/>Admin-PIN<\/label><p[^>]*>Mindestens 6 Zeichen.<\/p><input type="password"/);
     expect(own).toMatch(/>Admin-PIN wiederholen<\/label><input type="password"/);
     expect(a11yProblems(own)).toEqual([]);
   });
 
-  it('clients: one by one or a pasted list, with the count n/199', () => {
-    const html = wizard('clients');
+  it('clients: one by one or a pasted list, with the count n/199', async () => {
+    const html = await wizard('clients');
     expect(html).toContain('Kassen: 2/199');
     expect(html).toMatch(/>Seriennummer der Kasse<\/label>/);
     expect(html).toMatch(/>Liste einfügen<\/label><p[^>]*>[^<]*<\/p><textarea/);
@@ -180,8 +180,8 @@ describe('wizard', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('run in LIVE: asks for the store name or LIVE before anything starts', () => {
-    const html = wizard('run', {
+  it('run in LIVE: asks for the store name or LIVE before anything starts', async () => {
+    const html = await wizard('run', {
       settings: { language: 'de', environment: 'live' },
       organizations: [{ id: '2b1c9d8e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', environment: 'live', label: 'Müller GmbH', apiKeyHint: 'live_a' }],
       wizard: { step: 'run', draft: { ...draft, organizationId: '2b1c9d8e-4f5a-4b6c-8d7e-9f0a1b2c3d4e' } },
@@ -192,19 +192,19 @@ describe('wizard', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('run in the sandbox starts without a typed confirmation', () => {
-    const html = wizard('run');
+  it('run in the sandbox starts without a typed confirmation', async () => {
+    const html = await wizard('run');
     expect(html).not.toContain('Zur Bestätigung');
     expect(html).toMatch(/<button type="button" class="button button--primary">Einrichtung starten<\/button>/);
   });
 
-  it('run in progress: a progress bar with its value, the step log with the clients count, and cancel', () => {
+  it('run in progress: a progress bar with its value, the step log with the clients count, and cancel', async () => {
     const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     const run = applyProgress(
       applyProgress(runStarted(runStarting('Filiale Köln', 'sandbox'), runId), progressEvent({ runId, storeName: 'Filiale Köln' }, 'auth', 'done', { fraction: 1 / 12 })),
       progressEvent({ runId, storeName: 'Filiale Köln' }, 'clients', 'running', { index: 9, fraction: 8 / 12, detail: { done: 1, total: 2 } }),
     );
-    const html = wizard('run', { run });
+    const html = await wizard('run', { run });
     expect(html).toMatch(/role="progressbar" aria-label="Fortschritt der Einrichtung" aria-valuemin="0" aria-valuemax="100" aria-valuenow="67" aria-valuetext="67 %, Schritt 9 von 12: Kassen anmelden"/);
     expect(html).toContain('<ol class="step-log" aria-label="Schrittprotokoll">');
     expect(html).toContain('Bei fiskaly anmelden');
@@ -214,27 +214,27 @@ describe('wizard', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('run failed: the plain-language error at its step, and Resume', () => {
+  it('run failed: the plain-language error at its step, and Resume', async () => {
     const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     const run = { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'failed' as const, total: 12, error: { code: 'E_NETWORK', message: 'fiskaly is unreachable', step: 'initialize' as const } };
-    const html = wizard('run', { run });
+    const html = await wizard('run', { run });
     expect(html).toMatch(/role="alert"><p class="notice__title">Die Einrichtung ist bei „TSS initialisieren“ stehen geblieben.<\/p><p>fiskaly ist nicht erreichbar./);
     expect(buttons(html)).toEqual(expect.arrayContaining(['Fortsetzen', 'Andere Filiale einrichten']));
-    const unknown = wizard('run', { run: { ...run, error: { code: 'E_BRAND_NEW', message: 'Main says what happened.', step: 'deploy' } } });
+    const unknown = await wizard('run', { run: { ...run, error: { code: 'E_BRAND_NEW', message: 'Main says what happened.', step: 'deploy' } } });
     expect(unknown).toContain('Main says what happened.');
     expect(unknown).toContain('nennen Sie dem Support den Fehlercode');
   });
 
-  it('handover: report and recovery file', () => {
+  it('handover: report and recovery file', async () => {
     const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
-    const html = wizard('handover', { run: { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done' } });
+    const html = await wizard('handover', { run: { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done' } });
     expect(html).toMatch(/<h2 id="wizard-step-title"[^>]*>Schritt 7 von 7: Übergabe<\/h2>/);
     expect(buttons(html)).toEqual(expect.arrayContaining(['Übergabebericht speichern', 'Wiederherstellungsdatei speichern', 'Fertig']));
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('is complete in English', () => {
-    const html = wizard('connect', { settings: { language: 'en', environment: 'sandbox' } }, 'en');
+  it('is complete in English', async () => {
+    const html = await wizard('connect', { settings: { language: 'en', environment: 'sandbox' } }, 'en');
     expect(html).toContain('>Set up a new store</h1>');
     expect(html).toContain('aria-label="Setup steps"');
     expect(html).toContain('>Step 1 of 7: Connect</h2>');
@@ -245,8 +245,8 @@ describe('wizard', () => {
 describe('receipt preview', () => {
   const model = buildReceiptModel(signedTestReceipt({ environment: 'live' }));
 
-  it('shows every field of the model, marks the training receipt, and names the QR code', () => {
-    const html = render(<ReceiptPreview model={model} width={80} />, {});
+  it('shows every field of the model, marks the training receipt, and names the QR code', async () => {
+    const html = await render(<ReceiptPreview model={model} width={80} />, {});
     expect(html).toContain('class="receipt receipt--80 receipt--training"');
     expect(html).toContain('TRAININGSBELEG – kein steuerlicher Beleg');
     expect(html).toContain('Trainingsbeleg</span>');
@@ -278,8 +278,8 @@ describe('receipt preview', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('is 576 dots wide on 80 mm paper and 384 on 58 mm (CSS), with the same QR at 4 dots per module', () => {
-    const narrow = render(<ReceiptPreview model={model} width={58} />, {}, 'en');
+  it('is 576 dots wide on 80 mm paper and 384 on 58 mm (CSS), with the same QR at 4 dots per module', async () => {
+    const narrow = await render(<ReceiptPreview model={model} width={58} />, {}, 'en');
     expect(narrow).toContain('class="receipt receipt--58 receipt--training"');
     expect(narrow).toContain('Receipt preview, 58 mm paper');
     const size = Number(/class="receipt__qr"[^>]*width="(\d+)"/.exec(narrow)?.[1]);
@@ -287,10 +287,10 @@ describe('receipt preview', () => {
     expect(size).toBeLessThanOrEqual(384);
   });
 
-  it('sits in the test receipt step with the paper toggle, the verification badge and printing', () => {
+  it('sits in the test receipt step with the paper toggle, the verification badge and printing', async () => {
     const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
     const verification = checkReceipt(model.qrCodeData, { tssSerialNumber: model.tse.serialNumber });
-    const html = render(<App />, {
+    const html = await render(<App />, {
       ...base,
       screen: 'wizard',
       wizard: { step: 'receipt', draft },
@@ -311,8 +311,8 @@ describe('receipt preview', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('lists each failed check of an invalid receipt', () => {
-    const html = render(<App />, {
+  it('lists each failed check of an invalid receipt', async () => {
+    const html = await render(<App />, {
       ...base,
       screen: 'receipt',
       receiptRunId: 'r',
@@ -330,8 +330,8 @@ describe('PUK recovery', () => {
   const tssId = '8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b';
   const knownTss = [{ tssId, storeName: 'Filiale Köln', environment: 'sandbox' as const, hasPuk: true, hasPin: true, updatedAt: '2026-08-18T10:00:00Z' }];
 
-  it('picks a TSS, asks for the passphrase, and offers a new PIN', () => {
-    const html = render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId } });
+  it('picks a TSS, asks for the passphrase, and offers a new PIN', async () => {
+    const html = await render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId } });
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">PUK-Wiederherstellung</h1>');
     expect(html).toMatch(/<legend class="choice__legend">TSS im Tresor<\/legend>/);
     expect(html).toMatch(/checked="" value="8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b"/);
@@ -340,15 +340,15 @@ describe('PUK recovery', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('shows a revealed PUK large, with copy and hide', () => {
-    const html = render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, puk: FAKE_PUK } });
+  it('shows a revealed PUK large, with copy and hide', async () => {
+    const html = await render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, puk: FAKE_PUK } });
     expect(html).toContain(`<p class="puk__value" aria-label="PUK"><code>${FAKE_PUK}</code></p>`);
     expect(html).toMatch(/<h3[^>]*>PUK von Filiale Köln<\/h3>/);
     expect(buttons(html)).toEqual(expect.arrayContaining(['PUK kopieren', 'PUK ausblenden']));
   });
 
-  it('says why it opened by itself', () => {
-    const html = render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, reason: 'blocked' } });
+  it('says why it opened by itself', async () => {
+    const html = await render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, reason: 'blocked' } });
     expect(html).toContain('role="alert">Die Admin-PIN dieser TSS ist gesperrt.');
   });
 });
@@ -356,9 +356,9 @@ describe('PUK recovery', () => {
 describe('store overview', () => {
   const tssId = '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d';
 
-  it('shows state, serial, certification, counters, clients n/199 and ACTIVE n/2000 with their actions', () => {
+  it('shows state, serial, certification, counters, clients n/199 and ACTIVE n/2000 with their actions', async () => {
     const overview = tssOverview(tssId);
-    const html = render(<App />, { ...base, screen: 'overview', overviewTssId: tssId, overview });
+    const html = await render(<App />, { ...base, screen: 'overview', overviewTssId: tssId, overview });
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Filialübersicht</h1>');
     expect(html).toContain('Filiale Köln-Süd');
     for (const text of ['INITIALIZED', 'b'.repeat(64), 'BSI-K-TR-0490-2021', 'Angemeldet: 2/199', 'Offen (ACTIVE): 3/2000', '<dd>42</dd>', '<dd>7</dd>']) {
@@ -373,8 +373,8 @@ describe('store overview', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('emphasises in LIVE that disabling is final', () => {
-    const html = render(<App />, { ...base, screen: 'overview', overviewTssId: tssId, overview: tssOverview(tssId, { environment: 'live' }) }, 'en');
+  it('emphasises in LIVE that disabling is final', async () => {
+    const html = await render(<App />, { ...base, screen: 'overview', overviewTssId: tssId, overview: tssOverview(tssId, { environment: 'live' }) }, 'en');
     expect(html).toContain('card card--danger card--live');
     expect(html).toContain('fiskaly LIVE: disabling is final.');
     expect(html).toMatch(/>To confirm, type “Filiale Köln-Süd” or DISABLE<\/label>/);
@@ -382,11 +382,11 @@ describe('store overview', () => {
 });
 
 describe('messages', () => {
-  it('shows an error of another view in the frame, and a view’s own error next to it', () => {
-    const onHome = render(<App />, { ...base, errors: [{ operation: 'printPdf', code: 'E_PRINTER_FAILED', message: 'x' }] });
+  it('shows an error of another view in the frame, and a view’s own error next to it', async () => {
+    const onHome = await render(<App />, { ...base, errors: [{ operation: 'printPdf', code: 'E_PRINTER_FAILED', message: 'x' }] });
     expect(onHome).toContain('Das PDF wurde nicht gespeichert.');
     expect(onHome).toContain('Der Druck ist fehlgeschlagen.');
-    const onOverview = render(<App />, {
+    const onOverview = await render(<App />, {
       ...base,
       screen: 'overview',
       overviewTssId: 'x',
@@ -412,9 +412,9 @@ describe('every failure is visible, once, wherever the technician is', () => {
     ['wizard handover', { screen: 'wizard', wizard: { step: 'handover', draft }, run: doneRun }],
   ];
 
-  it.each(views)('%s', (_name, view) => {
+  it.each(views)('%s', async (_name, view) => {
     for (const operation of operations) {
-      const html = render(<App />, { ...base, ...view, errors: [{ operation, code: 'E_SOMETHING', message: 'What main said.' }] });
+      const html = await render(<App />, { ...base, ...view, errors: [{ operation, code: 'E_SOMETHING', message: 'What main said.' }] });
       expect(html.split(de.errors.operations[operation]).length - 1, operation).toBe(1);
     }
   });

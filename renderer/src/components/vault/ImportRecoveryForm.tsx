@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store-context';
 import type { ImportSummary } from '../../state/slices/vault-slice';
-import { TextField } from '../TextField';
+import { BusySubmit, PassphraseField, usePassphraseSubmit } from './PassphraseForm';
 import { readFileAsBase64 } from './read-file';
 
 /** Imports a recovery file from another laptop: the file (read here as base64) and its passphrase. */
@@ -14,32 +14,30 @@ export function ImportRecoveryForm() {
   const fileId = useId();
   const fileErrorId = `${fileId}-error`;
   const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [tried, setTried] = useState(false);
   const [readFailed, setReadFailed] = useState(false);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    setSummary(null);
-    if (!file || passphrase === '' || busy) return;
-    const value = passphrase;
-    setPassphrase('');
-    setTried(false);
-    const content = await readFileAsBase64(file);
-    setReadFailed(content === null);
-    if (content === null) return;
-    const result = await importRecovery(content, value);
-    setSummary(result);
-    if (result) {
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-    }
-  };
+  const { onSubmit, field } = usePassphraseSubmit({
+    busy,
+    ready: file !== null,
+    onAttempt: () => setSummary(null),
+    onPassphrase: async (passphrase) => {
+      if (!file) return;
+      const content = await readFileAsBase64(file);
+      setReadFailed(content === null);
+      if (content === null) return;
+      const result = await importRecovery(content, passphrase);
+      setSummary(result);
+      if (result) {
+        setFile(null);
+        if (fileInput.current) fileInput.current.value = '';
+      }
+    },
+  });
+  const tried = field.tried;
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="form" onSubmit={onSubmit} noValidate>
       <p>{t('backup.importIntro')}</p>
       <div className="field">
         <label htmlFor={fileId} className="field__label">
@@ -65,20 +63,8 @@ export function ImportRecoveryForm() {
           </p>
         )}
       </div>
-      <TextField
-        label={t('backup.filePassphraseLabel')}
-        type="password"
-        autoComplete="off"
-        value={passphrase}
-        onChange={setPassphrase}
-        error={passphrase === '' ? t('vault.passphraseMissing') : null}
-        showError={tried}
-      />
-      <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t('common.working') : t('backup.importButton')}
-        </button>
-      </div>
+      <PassphraseField {...field} label={t('backup.filePassphraseLabel')} autoComplete="off" />
+      <BusySubmit busy={busy} label={t('backup.importButton')} />
       <p className="saved" role="status">
         {summary && t('backup.imported', { added: summary.added, updated: summary.updated, kept: summary.kept })}
       </p>
