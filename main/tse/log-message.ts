@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { serialNumberBytes } from './serial-number';
 import { type SignatureAlgorithm, signatureAlgorithmFromOid, signatureAlgorithmOid } from './signature-algorithm';
 
 /**
@@ -41,6 +42,25 @@ export class LogMessageError extends Error {
     super(message);
     this.name = 'LogMessageError';
   }
+}
+
+/** What every log carries after its own data: which TSS, which algorithm, which counter, when. */
+export interface LogTrailerInput {
+  /** The TSS serial_number (64 hex digits). */
+  serialNumber: string;
+  signatureAlgorithm?: SignatureAlgorithm;
+  signatureCounter: number;
+  /** Unix seconds. */
+  logTime: number;
+}
+
+export function logTrailer(input: LogTrailerInput): Pick<LogMessageFields, 'serialNumber' | 'signatureAlgorithm' | 'signatureCounter' | 'logTime'> {
+  return {
+    serialNumber: serialNumberBytes(input.serialNumber),
+    signatureAlgorithm: input.signatureAlgorithm ?? 'ecdsa-plain-SHA256',
+    signatureCounter: input.signatureCounter,
+    logTime: input.logTime,
+  };
 }
 
 /**

@@ -4,9 +4,9 @@ import {
   LogMessageError,
   encodeLogFile,
   encodeSignedLogData,
+  logTrailer,
 } from './log-message';
 import type { SignatureAlgorithm } from './signature-algorithm';
-import { serialNumberBytes } from './serial-number';
 
 /**
  * System logs (admin login/logout, PIN change, state changes, client registration).
@@ -62,10 +62,7 @@ export function systemLogFields(input: SystemLogInput): LogMessageFields {
       { tag: TAG.operationType, content: new Uint8Array(Buffer.from(input.operationType, 'utf8')) },
       { tag: TAG.systemOperationData, content: typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data },
     ],
-    serialNumber: serialNumberBytes(input.serialNumber),
-    signatureAlgorithm: input.signatureAlgorithm ?? 'ecdsa-plain-SHA256',
-    signatureCounter: input.signatureCounter,
-    logTime: input.logTime,
+    ...logTrailer(input),
   };
 }
 

@@ -4,11 +4,11 @@ import {
   LogMessageError,
   encodeLogFile,
   encodeSignedLogData,
+  logTrailer,
   integerContent,
   integerFromContent,
 } from './log-message';
 import type { SignatureAlgorithm } from './signature-algorithm';
-import { serialNumberBytes } from './serial-number';
 
 /** id-SE-API-transaction-log */
 export const TRANSACTION_LOG_OID = '0.4.0.127.0.7.3.7.1.1';
@@ -63,10 +63,7 @@ export function transactionLogFields(input: TransactionLogInput): LogMessageFiel
       { tag: TAG.processType, content: utf8(input.processType) },
       { tag: TAG.transactionNumber, content: integerContent(input.transactionNumber) },
     ],
-    serialNumber: serialNumberBytes(input.serialNumber),
-    signatureAlgorithm: input.signatureAlgorithm ?? 'ecdsa-plain-SHA256',
-    signatureCounter: input.signatureCounter,
-    logTime: input.logTime,
+    ...logTrailer(input),
   };
 }
 
