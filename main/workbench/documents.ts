@@ -11,6 +11,7 @@ import {
   renderReceiptHtml,
   sendToNetworkPrinter,
 } from '../receipt';
+import { fileNamePart } from './file-name';
 import type { PrintPort } from './print-port';
 
 /** The test receipt and the handover report of a run: as data, on paper, as PDF, or as ESC/POS. */
@@ -72,7 +73,7 @@ export class Documents {
     const dir = join(this.dataDir, 'documents');
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const path = join(dir, `${name.replace(/[^A-Za-z0-9ÄÖÜäöüß-]+/g, '-')}-${stamp}.pdf`);
+    const path = join(dir, `${fileNamePart(name, 'document')}-${stamp}.pdf`);
     await writeFile(path, pdf, { mode: 0o600 });
     return { path, bytes: pdf.length };
   }

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { FiskalyClient } from '../fiskaly/client';
 import { Journal } from '../provisioning/journal';
 import type { Connections, EnvironmentId } from './connections';
+import { fileNamePart } from './file-name';
 import type { VaultAccess } from './vault-access';
 
 interface TssHome {
@@ -79,7 +80,7 @@ export class TssOperations {
     const tar = await client.exportFile(tssId, exportId);
     const dir = join(this.dataDir, 'exports');
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const path = join(dir, `${safeName(home.storeName ?? 'tss')}-${tssId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.tar`);
+    const path = join(dir, `${fileNamePart(home.storeName ?? '', 'tss')}-${tssId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.tar`);
     await writeFile(path, tar, { mode: 0o600 });
     return { path, bytes: tar.length };
   }
@@ -121,5 +122,3 @@ export class TssOperations {
     throw new AppError('E_TSS_UNKNOWN', 'This laptop knows nothing about that TSS. Import its recovery file first.');
   }
 }
-
-const safeName = (name: string): string => name.replace(/[^A-Za-z0-9ÄÖÜäöüß-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'tss';
