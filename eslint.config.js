@@ -11,11 +11,12 @@ const mainPaths = [noElectron, { name: 'electron-store', message: 'electron-stor
 
 /** main/<folder> → the other main/ folders it may import from (see architecture.md). */
 const MAIN_BORDERS = {
+  durable: [],
   tse: [],
-  vault: [],
+  vault: ['durable'],
   fiskaly: ['tse'],
-  sandbox: ['tse'],
-  provisioning: ['fiskaly', 'vault', 'tse'],
+  sandbox: ['tse', 'durable'],
+  provisioning: ['fiskaly', 'vault', 'tse', 'durable'],
   receipt: ['tse'],
 };
 

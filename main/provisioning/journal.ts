@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepName } from '../../preload/contract/provisioning-steps';
-import { writeFileAtomic } from '../vault/atomic-file';
+import { writeFileAtomic } from '../durable/atomic-file';
 import type { StorePlan } from './store-plan';
 
 export { STEP_NAMES, type StepName } from '../../preload/contract/provisioning-steps';

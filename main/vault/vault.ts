@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve as resolvePath, join } from 'node:path';
 import { inspect } from 'node:util';
 import { randomKey, sealCheck, zero } from './aead';
-import { keepAside, previousPath, readIfExists, writeFileAtomic } from './atomic-file';
+import { keepAside, previousPath, readIfExists, writeFileAtomic } from '../durable/atomic-file';
 import { AUDIT_FILE, type AuditRecord, appendAudit, checkReason, readAuditLog } from './audit-log';
 import { b64, fromB64 } from './encoding';
 import { openSecret, sealSecret, validateEntryInput } from './entry-codec';
