@@ -10,8 +10,10 @@ import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-rec
 import type { SandboxOptionsInput } from './sandbox/options';
 import { type OpenStore, openConfStore } from './settings/key-value-store';
 import { SettingsService } from './settings/settings-service';
+import { checkNetworkPrinter } from './receipt';
 import { checkReceipt } from './tse';
 import { type KeyWrapper, type VaultOptions, unavailableKeyWrapper } from './vault';
+import { planConfirmation, requirePassphrase } from './workbench/confirmation';
 import { Connections } from './workbench/connections';
 import { Documents } from './workbench/documents';
 import { Organizations } from './workbench/organizations';
@@ -63,7 +65,11 @@ export function createServices(config: ServicesConfig): Services {
   const handlers: Handlers = {
     'app:info': () => ({ name: PRODUCT_NAME, version: config.version, dataDir: config.dataDir, environments: listEnvironments(null) }),
     'settings:get': () => settings.get(),
-    'settings:set': (patch) => settings.set(patch),
+    // The passphrase confirms and is dropped here: it must never reach the settings file.
+    'settings:set': async ({ passphrase, ...patch }) => {
+      if (patch.environment === 'live' && settings.get().environment !== 'live') await requirePassphrase(vault, 'switch-to-live', passphrase);
+      return settings.set(patch);
+    },
     'vault:status': () => vault.status(),
     'vault:setup': ({ passphrase }) => vault.setup(passphrase),
     'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
@@ -88,13 +94,19 @@ export function createServices(config: ServicesConfig): Services {
     'orgs:save': (input) => organizations.save(input),
     'runs:list': () => runs.list(),
     'runs:get': ({ runId }) => runs.get(runId),
-    'provisioning:start': ({ plan, organizationId }) => runs.start(plan, organizationId),
+    'provisioning:start': async ({ plan, organizationId, passphrase }) => {
+      const action = planConfirmation(plan);
+      if (action) await requirePassphrase(vault, action, passphrase);
+      return runs.start(plan, organizationId);
+    },
     'provisioning:resume': ({ runId }) => runs.resume(runId),
     'provisioning:cancel': ({ runId }) => runs.cancel(runId),
     // Before the first passphrase there is no vault, so nothing to list (not an error to show).
     'recovery:list': async () => ((await vault.isInitialized()) ? listKnownTss(await vault.opened()) : []),
     'recovery:reveal': async ({ tssId, passphrase }) => ({ puk: await revealPuk(await vault.opened(), tssId, passphrase) }),
-    'recovery:unblock': async ({ tssId, newPin }) => {
+    // Unblocking sets a PIN (the technician's or a generated one): confirmed either way.
+    'recovery:unblock': async ({ tssId, newPin, passphrase }) => {
+      await requirePassphrase(vault, 'set-admin-pin', passphrase);
       const home = (await listKnownTss(await vault.opened())).find((t) => t.tssId === tssId);
       const client = await connections.clientFor(home?.environment ?? 'sandbox', home?.organizationId);
       await unblockAdminPin(client, await vault.unlocked(), tssId, newPin);
@@ -104,7 +116,10 @@ export function createServices(config: ServicesConfig): Services {
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
     'tss:close-stale': ({ tssId }) => tss.closeStale(tssId),
     'tss:export': ({ tssId }) => tss.exportTar(tssId),
-    'tss:disable': ({ tssId, confirmation }) => tss.disable(tssId, confirmation),
+    'tss:disable': async ({ tssId, confirmation, passphrase }) => {
+      await requirePassphrase(vault, 'disable-tss', passphrase);
+      return tss.disable(tssId, confirmation);
+    },
     'receipt:get': ({ runId }) => documents.receipt(runId),
     'receipt:verify': ({ qrCodeData, tssSerialNumber }) => {
       const result = checkReceipt(qrCodeData, tssSerialNumber ? { tssSerialNumber } : {});
@@ -113,7 +128,11 @@ export function createServices(config: ServicesConfig): Services {
     'print:printers': () => (config.printPort ?? noPrintPort).printers(),
     'print:receipt': ({ runId, printer, width }) => documents.printReceipt(runId, printer, paper(width)),
     'print:pdf': ({ runId, width }) => documents.receiptPdf(runId, paper(width)),
-    'print:escpos': ({ runId, host, port, width, nativeQr }) => documents.escpos(runId, host, port, paper(width), nativeQr),
+    // The address rule first, before the receipt is even built; sendToNetworkPrinter checks again at the socket.
+    'print:escpos': async ({ runId, host, port, width, nativeQr }) => {
+      await checkNetworkPrinter({ host, port });
+      return documents.escpos(runId, host, port, paper(width), nativeQr);
+    },
     'report:handover': ({ runId }) => documents.handoverReport(runId),
   };
 

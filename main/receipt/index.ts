@@ -23,5 +23,7 @@ export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_WRITE_TIMEOUT_MS,
   type SendToPrinterOptions,
+  checkNetworkPrinter,
   sendToNetworkPrinter,
 } from './network-printer';
+export { PRINTER_PORTS, isPrinterPort, isPrivateNetworkAddress } from './printer-address-rule';

@@ -2,6 +2,10 @@ import { AppError } from '../errors';
 
 export const NetworkPrinterErrorCode = {
   invalidAddress: 'E_PRINTER_ADDRESS_INVALID',
+  /** Not on loopback or a private network (printer-address-rule.ts). */
+  addressNotAllowed: 'E_PRINTER_ADDRESS_NOT_ALLOWED',
+  /** Not a raw printing port 9100–9109 (printer-address-rule.ts). */
+  portNotAllowed: 'E_PRINTER_PORT_NOT_ALLOWED',
   nameNotFound: 'E_PRINTER_NAME_NOT_FOUND',
   unreachable: 'E_PRINTER_UNREACHABLE',
   refused: 'E_PRINTER_REFUSED',

@@ -1,6 +1,7 @@
 import { type Socket, createConnection } from 'node:net';
 import { NetworkPrinterError, NetworkPrinterErrorCode } from './network-printer-error';
 import { type PrinterAddress, formatPrinterAddress, parsePrinterAddress } from './printer-address';
+import { type ResolveHost, allowedPrinterTarget } from './printer-address-rule';
 
 /**
  * Sends bytes to a receipt printer over raw TCP (port 9100 by default). Resolves once the operating
@@ -13,8 +14,10 @@ export interface SendToPrinterOptions {
   connectTimeoutMs?: number;
   /** How long the printer may stop taking data (paper out, cover open) before giving up. */
   writeTimeoutMs?: number;
-  /** Opens the connection; tests pass one that never connects. */
+  /** Opens the connection (to the checked IP address); tests pass one that never connects. */
   openConnection?: (address: PrinterAddress) => Socket;
+  /** Resolves a printer's host name; tests pass a fixed answer. */
+  resolve?: ResolveHost;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -29,13 +32,15 @@ export async function sendToNetworkPrinter(
   bytes: Uint8Array,
   options: SendToPrinterOptions = {},
 ): Promise<void> {
-  const address = parsePrinterAddress(printer.host, printer.port);
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const writeTimeoutMs = options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
+  const address = parsePrinterAddress(printer.host, printer.port);
+  // The address rule runs before any socket exists; the socket goes to the address it checked.
+  const target = await checkedTarget(address, options.resolve, { connectTimeoutMs, writeTimeoutMs });
   const open = options.openConnection ?? ((a: PrinterAddress) => createConnection({ host: a.host, port: a.port }));
 
   await new Promise<void>((resolve, reject) => {
-    const socket = open(address);
+    const socket = open(target);
     let phase: Phase = 'connect';
     let settled = false;
     const settle = (error?: NetworkPrinterError) => {
@@ -70,6 +75,24 @@ export async function sendToNetworkPrinter(
   });
 }
 
+/**
+ * A printer address as the page sends it, parsed and put through the address rule (printer-address-rule.ts):
+ * the IP address to connect to. Connects to nothing; a name that does not resolve gets the usual advice.
+ */
+export async function checkNetworkPrinter(printer: { host: string; port?: number | string }, resolve?: ResolveHost): Promise<PrinterAddress> {
+  const address = parsePrinterAddress(printer.host, printer.port);
+  return checkedTarget(address, resolve, { connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS, writeTimeoutMs: DEFAULT_WRITE_TIMEOUT_MS });
+}
+
+async function checkedTarget(address: PrinterAddress, resolve: ResolveHost | undefined, timeouts: Timeouts): Promise<PrinterAddress> {
+  try {
+    return await allowedPrinterTarget(address, resolve);
+  } catch (error) {
+    if (error instanceof NetworkPrinterError) throw error;
+    throw printerErrorFor(error as { code?: string }, 'connect', address, timeouts);
+  }
+}
+
 interface Timeouts {
   connectTimeoutMs: number;
   writeTimeoutMs: number;
@@ -95,7 +118,8 @@ export function printerErrorFor(error: { code?: string }, phase: Phase, address:
   );
 }
 
-function printerError(code: Exclude<NetworkPrinterErrorCode, 'E_PRINTER_FAILED' | 'E_PRINTER_ADDRESS_INVALID'>, address: PrinterAddress, timeouts: Timeouts): NetworkPrinterError {
+function printerError(
+  code: Exclude<NetworkPrinterErrorCode, 'E_PRINTER_FAILED' | 'E_PRINTER_ADDRESS_INVALID' | 'E_PRINTER_ADDRESS_NOT_ALLOWED' | 'E_PRINTER_PORT_NOT_ALLOWED'>, address: PrinterAddress, timeouts: Timeouts): NetworkPrinterError {
   const where = formatPrinterAddress(address);
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   const messages: Record<typeof code, string> = {

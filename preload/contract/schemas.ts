@@ -12,12 +12,17 @@ const ByTss = z.strictObject({ tssId: Id });
 const PaperWidth = z.union([z.literal(80), z.literal(58)]);
 /** A recovery file read in the page, base64; they are a few kilobytes. */
 const FileContent = z.string().min(1).max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64');
+/**
+ * The vault's recovery passphrase as the confirmation of an irreversible or secret step (LIVE, a PIN,
+ * disabling). Optional here so that a missing one gets main's own E_CONFIRMATION_REQUIRED, not a schema error.
+ */
+const ConfirmPassphrase = z.string().max(1024).optional();
 
 /** The schema every request payload must pass before a handler sees it. */
 export const requestSchemas = {
   'app:info': NoPayload,
   'settings:get': NoPayload,
-  'settings:set': SettingsPatch,
+  'settings:set': z.strictObject({ ...SettingsPatch.shape, passphrase: ConfirmPassphrase }),
   'vault:status': NoPayload,
   'vault:setup': z.strictObject({ passphrase: Passphrase }),
   'vault:unlock': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
@@ -32,17 +37,17 @@ export const requestSchemas = {
   }),
   'runs:list': NoPayload,
   'runs:get': ByRun,
-  'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional() }),
+  'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional(), passphrase: ConfirmPassphrase }),
   'provisioning:resume': ByRun,
   'provisioning:cancel': ByRun,
   'recovery:list': NoPayload,
   'recovery:reveal': z.strictObject({ tssId: Id, passphrase: z.string().min(1).max(1024) }),
-  'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional() }),
+  'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional(), passphrase: ConfirmPassphrase }),
   'tss:overview': ByTss,
   'tss:set-client-state': z.strictObject({ tssId: Id, clientId: Id, state: z.enum(['REGISTERED', 'DEREGISTERED']) }),
   'tss:close-stale': ByTss,
   'tss:export': ByTss,
-  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200) }),
+  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase }),
   'receipt:get': ByRun,
   'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
   'print:printers': NoPayload,

@@ -1,9 +1,10 @@
-import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
+import { type Server, type Socket, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkPrinterError, buildReceiptModel, encodeReceiptEscPos, sendToNetworkPrinter } from '../../../main/receipt';
 import { printerErrorFor } from '../../../main/receipt/network-printer';
 import { qrStoreDataPayloads } from '../../unit/main/receipt/escpos-commands';
 import { signedTestReceipt } from '../../unit/main/receipt/signed-receipt';
+import { listenOnPrinterPort } from '../../support/loopback-printer-port';
 
 const servers: Server[] = [];
 const sockets: Socket[] = [];
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 /** A raw-TCP "printer" on loopback that keeps every byte of each connection. */
-async function loopbackPrinter(options: { pauseOnConnect?: boolean } = {}): Promise<{ port: number; jobs: Promise<Buffer>[] }> {
+async function loopbackPrinter(options: { pauseOnConnect?: boolean } = {}): Promise<{ host: string; port: number; jobs: Promise<Buffer>[] }> {
   const jobs: Promise<Buffer>[] = [];
   const server = createServer({ pauseOnConnect: options.pauseOnConnect ?? false }, (socket) => {
     sockets.push(socket);
@@ -31,8 +32,8 @@ async function loopbackPrinter(options: { pauseOnConnect?: boolean } = {}): Prom
     );
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, jobs };
+  const { host, port } = await listenOnPrinterPort(server);
+  return { host, port, jobs };
 }
 
 async function failure(promise: Promise<unknown>): Promise<NetworkPrinterError> {
@@ -50,7 +51,7 @@ describe('network printer', () => {
     const model = buildReceiptModel(signedTestReceipt());
     const bytes = encodeReceiptEscPos(model, { paper: '80mm' });
     const printer = await loopbackPrinter();
-    await sendToNetworkPrinter({ host: '127.0.0.1', port: printer.port }, bytes);
+    await sendToNetworkPrinter({ host: printer.host, port: printer.port }, bytes);
     expect(printer.jobs).toHaveLength(1);
     const received = await printer.jobs[0];
     expect(received?.equals(Buffer.from(bytes))).toBe(true);
@@ -61,10 +62,10 @@ describe('network printer', () => {
     const printer = await loopbackPrinter();
     const closed = servers.pop();
     await new Promise((resolve) => closed?.close(resolve));
-    const error = await failure(sendToNetworkPrinter({ host: '127.0.0.1', port: printer.port }, new Uint8Array([0x1b, 0x40])));
+    const error = await failure(sendToNetworkPrinter({ host: printer.host, port: printer.port }, new Uint8Array([0x1b, 0x40])));
     expect(error.code).toBe('E_PRINTER_REFUSED');
     expect(error.message).toBe(
-      `The device at 127.0.0.1 refused the connection on port ${printer.port}. Check that this is the receipt printer's IP address and that its port is ${printer.port} (raw printing), and close other programs that may be printing to it.`,
+      `The device at ${printer.host} refused the connection on port ${printer.port}. Check that this is the receipt printer's IP address and that its port is ${printer.port} (raw printing), and close other programs that may be printing to it.`,
     );
   });
 
@@ -73,10 +74,10 @@ describe('network printer', () => {
     // More than the loopback socket buffers hold, so the write has to wait for a reader that never comes.
     const job = new Uint8Array(64 * 1024 * 1024);
     const started = Date.now();
-    const error = await failure(sendToNetworkPrinter({ host: '127.0.0.1', port: printer.port }, job, { writeTimeoutMs: 300 }));
+    const error = await failure(sendToNetworkPrinter({ host: printer.host, port: printer.port }, job, { writeTimeoutMs: 300 }));
     expect(error.code).toBe('E_PRINTER_WRITE_TIMEOUT');
     expect(error.message).toBe(
-      `The printer at 127.0.0.1:${printer.port} stopped taking data for 0.3 s. Check that it has paper, its cover is closed and no error light is on, then print again.`,
+      `The printer at ${printer.host}:${printer.port} stopped taking data for 0.3 s. Check that it has paper, its cover is closed and no error light is on, then print again.`,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -86,11 +87,11 @@ describe('network printer', () => {
     const started = Date.now();
     // A socket that never connects stands in for a printer that is switched off (no traffic leaves the machine).
     const error = await failure(
-      sendToNetworkPrinter({ host: '192.0.2.10' }, new Uint8Array([0x1b, 0x40]), { connectTimeoutMs: 200, openConnection: () => new NetSocket() }),
+      sendToNetworkPrinter({ host: '192.168.2.10' }, new Uint8Array([0x1b, 0x40]), { connectTimeoutMs: 200, openConnection: () => new NetSocket() }),
     );
     expect(error.code).toBe('E_PRINTER_CONNECT_TIMEOUT');
     expect(error.message).toBe(
-      'The printer at 192.0.2.10:9100 did not answer within 0.2 s. Check that it is switched on, that its network cable is plugged in (or it is on the store\'s Wi-Fi), and that the IP address is right.',
+      'The printer at 192.168.2.10:9100 did not answer within 0.2 s. Check that it is switched on, that its network cable is plugged in (or it is on the store\'s Wi-Fi), and that the IP address is right.',
     );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
