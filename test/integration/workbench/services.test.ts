@@ -91,8 +91,8 @@ describe('the technician’s services', () => {
     const entries = await readExportTar(readFileSync(saved.path));
     expect(entries.some((e) => e.name.endsWith('.log'))).toBe(true);
 
-    expect(await services.dispatch('tss:disable', { tssId, confirmation: 'wrong' })).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_MISMATCH' } });
-    expect(await call('tss:disable', { tssId, confirmation: 'Filiale Hamburg' })).toMatchObject({ state: 'DISABLED' });
+    expect(await services.dispatch('tss:disable', { tssId, confirmation: 'wrong', passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_MISMATCH' } });
+    expect(await call('tss:disable', { tssId, confirmation: 'Filiale Hamburg', passphrase: TEST_PASSPHRASE })).toMatchObject({ state: 'DISABLED' });
   });
 
   it('keeps a TEST organization in the vault and provisions with it', async () => {
@@ -121,7 +121,7 @@ describe('the technician’s services', () => {
     expect(await services.dispatch('recovery:reveal', { tssId, passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'E_VAULT_WRONG_PASSPHRASE' } });
     const { puk } = await call<{ puk: string }>('recovery:reveal', { tssId, passphrase: TEST_PASSPHRASE });
     expect(puk).toMatch(/^\d{10}$/);
-    expect(await call('recovery:unblock', { tssId, newPin: '11223344' })).toEqual({});
+    expect(await call('recovery:unblock', { tssId, newPin: '11223344', passphrase: TEST_PASSPHRASE })).toEqual({});
   });
 
   it('exports a recovery file and another laptop imports it', async () => {

@@ -55,7 +55,7 @@ describe('createServices', () => {
     const services = createServices({ dataDir: dir.path, version: '1' });
     const seen: unknown[] = [];
     services.events.subscribe((event, payload) => seen.push([event, payload]));
-    await services.dispatch('settings:set', { environment: 'live' });
-    expect(seen).toEqual([['settings:changed', { language: 'de', environment: 'live' }]]);
+    await services.dispatch('settings:set', { environment: 'test' });
+    expect(seen).toEqual([['settings:changed', { language: 'de', environment: 'test' }]]);
   });
 });
