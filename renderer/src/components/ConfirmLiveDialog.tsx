@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/store-context';
-import { ConfirmDialog } from './ConfirmDialog';
+import { PassphraseConfirmDialog } from './PassphraseConfirmDialog';
 
 /**
- * Asks before switching to fiskaly LIVE. Open while a switch is pending; Escape and Cancel close it
- * through the store, so state and dialog never disagree. Native focus handling returns focus to the
- * control that opened it.
+ * Asks before switching to fiskaly LIVE, with the vault's passphrase that main checks. Open while a
+ * switch is pending; Escape and Cancel close it through the store, so state and dialog never disagree.
+ * Native focus handling returns focus to the control that opened it.
  */
 export function ConfirmLiveDialog() {
   const { t } = useTranslation();
@@ -14,13 +14,13 @@ export function ConfirmLiveDialog() {
   const cancelEnvironment = useApp((state) => state.cancelEnvironment);
 
   return (
-    <ConfirmDialog
+    <PassphraseConfirmDialog
       open={pending !== null}
       title={t('confirmLive.title')}
       body={<p>{t('confirmLive.body')}</p>}
       confirmLabel={t('confirmLive.confirm')}
-      cancelLabel={t('confirmLive.cancel')}
-      onConfirm={() => void confirmEnvironment()}
+      operation="saveSettings"
+      onPassphrase={confirmEnvironment}
       onCancel={cancelEnvironment}
       danger
     />

@@ -447,6 +447,21 @@ export const de = {
     cancel: 'Abbrechen',
     confirm: 'Zu LIVE wechseln',
   },
+  passphraseConfirm: {
+    hint: 'TSS Companion prüft vorher die Wiederherstellungs-Passphrase des Tresors. Eine falsche ändert nichts.',
+    cancel: 'Abbrechen',
+    startTitle: 'Einrichtung starten?',
+    startLiveTitle: 'Einrichtung in fiskaly LIVE starten?',
+    startLiveBody: 'Die TSS für „{{name}}“ wird in fiskaly LIVE echt angelegt, kostet Geld und kann nicht gelöscht, nur deaktiviert werden.',
+    startOwnPinBody: 'Die TSS für „{{name}}“ bekommt die Admin-PIN, die Sie gewählt haben.',
+    startConfirm: 'Einrichtung starten',
+    disableTitle: 'TSS von „{{name}}“ deaktivieren?',
+    disableBody: 'Eine deaktivierte TSS signiert nichts mehr. Das lässt sich nicht rückgängig machen.',
+    disableConfirm: 'Endgültig deaktivieren',
+    unblockTitle: 'Neue Admin-PIN setzen?',
+    unblockBody: 'Die PUK aus dem Tresor setzt bei fiskaly eine neue Admin-PIN für „{{name}}“. Die alte PIN gilt dann nicht mehr.',
+    unblockConfirm: 'PIN setzen',
+  },
   errors: {
     regionLabel: 'Meldungen',
     operations: {
@@ -540,6 +555,11 @@ export const de = {
       E_PRINTER_WRITE_TIMEOUT: 'Der Drucker nimmt keine Daten an. Prüfen Sie Papier und Deckel und versuchen Sie es erneut.',
       E_PRINTER_CONNECTION_LOST: 'Die Verbindung zum Drucker ist abgebrochen. Versuchen Sie es erneut.',
       E_PRINTER_FAILED: 'Der Druck ist fehlgeschlagen. Prüfen Sie den Drucker und versuchen Sie es erneut.',
+      E_CONFIRMATION_REQUIRED: 'Dieser Schritt braucht die Wiederherstellungs-Passphrase des Tresors. Geben Sie sie im Dialog ein und versuchen Sie es erneut; es wurde nichts geändert.',
+      E_CONFIRMATION_FAILED: 'Die Passphrase ist falsch, daher wurde nichts geändert. Achten Sie auf die Feststelltaste und das Tastaturlayout und versuchen Sie es erneut.',
+      E_CONFIRMATION_MISMATCH: 'Der eingegebene Name passt nicht. Geben Sie den Filialnamen genau ein (oder DISABLE); es wurde nichts geändert.',
+      E_PRINTER_ADDRESS_NOT_ALLOWED: 'TSS Companion druckt nur auf Drucker im eigenen Netz der Filiale (z. B. 192.168.x.x oder 10.x.x.x). Geben Sie die IP-Adresse vom Netzwerk-Statusblatt des Druckers ein.',
+      E_PRINTER_PORT_NOT_ALLOWED: 'TSS Companion druckt nur auf die Ports 9100 bis 9109 (Rohdruck). Bondrucker verwenden 9100.',
     },
     unknownNext:
       'Versuchen Sie es erneut. Wenn es wieder passiert, starten Sie TSS Companion neu und nennen Sie dem Support den Fehlercode.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import { createFakeCompanion, fakeAppInfo, flush } from './fakes/fake-companion';
+import { FAKE_PASSPHRASE } from './fakes/fake-main';
 
 function setup(options: Parameters<typeof createFakeCompanion>[0] = {}) {
   const fake = createFakeCompanion(options);
@@ -202,10 +203,22 @@ describe('app store: environment', () => {
     expect(store.getState().settings?.environment).toBe('sandbox');
     expect(fake.calls.length).toBe(before);
 
-    await store.getState().confirmEnvironment();
-    expect(fake.calls.at(-1)).toEqual({ channel: 'settings:set', payload: { environment: 'live' } });
+    expect(await store.getState().confirmEnvironment(FAKE_PASSPHRASE)).toBe(true);
+    expect(fake.calls.at(-1)).toEqual({ channel: 'settings:set', payload: { environment: 'live', passphrase: FAKE_PASSPHRASE } });
     expect(store.getState().pendingEnvironment).toBeNull();
     expect(store.getState().settings?.environment).toBe('live');
+    expect(JSON.stringify(store.getState())).not.toContain(FAKE_PASSPHRASE);
+  });
+
+  it('keeps asking after a wrong passphrase: the dialog stays, the error is the passphrase’s, nothing saved', async () => {
+    const { fake, store } = await started();
+    await store.getState().requestEnvironment('live');
+    expect(await store.getState().confirmEnvironment('wrong passphrase 123')).toBe(false);
+    expect(store.getState().pendingEnvironment).toBe('live');
+    expect(store.getState().settings?.environment).toBe('sandbox');
+    expect(fake.settings.environment).toBe('sandbox');
+    expect(store.getState().errors).toMatchObject([{ operation: 'saveSettings', code: 'E_CONFIRMATION_FAILED' }]);
+    expect(JSON.stringify(store.getState())).not.toContain('wrong passphrase 123');
   });
 
   it('keeps the old environment when LIVE is cancelled', async () => {
@@ -229,7 +242,7 @@ describe('app store: environment', () => {
     const { fake, store } = await started();
     await store.getState().requestEnvironment('live');
     fake.failNext('settings:set', 'E_INTERNAL', 'TSS Companion hit an unexpected problem (Error).');
-    await store.getState().confirmEnvironment();
+    await store.getState().confirmEnvironment(FAKE_PASSPHRASE);
     expect(store.getState().settings?.environment).toBe('sandbox');
     expect(store.getState().errors).toMatchObject([{ operation: 'saveSettings', code: 'E_INTERNAL' }]);
   });

@@ -3,7 +3,7 @@ import { DISABLE_KEYWORD, LIVE_KEYWORD, isTypedConfirmation } from '../../../ren
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import { emptyDraft } from '../../../renderer/src/state/wizard-rules';
 import { createFakeCompanion, flush } from './fakes/fake-companion';
-import { tssOverview } from './fakes/fake-main';
+import { FAKE_PASSPHRASE, tssOverview } from './fakes/fake-main';
 
 describe('isTypedConfirmation', () => {
   it('accepts the keyword or the store name exactly, ignoring surrounding spaces', () => {
@@ -44,17 +44,28 @@ describe('typed confirmation before a LIVE run', () => {
     expect(store.getState().run.phase).toBe('idle');
   });
 
-  it('starts in LIVE when LIVE is typed', async () => {
+  it('starts in LIVE when LIVE is typed and main takes the passphrase', async () => {
     const { fake, store } = await liveStore();
-    expect(await store.getState().startRun('LIVE')).toBe(true);
+    expect(await store.getState().startRun('LIVE', FAKE_PASSPHRASE)).toBe(true);
     expect(starts(fake)).toHaveLength(1);
-    expect(starts(fake)[0]?.payload).toMatchObject({ plan: { environment: 'live', storeName: 'Filiale Köln' } });
+    expect(starts(fake)[0]?.payload).toMatchObject({ plan: { environment: 'live', storeName: 'Filiale Köln' }, passphrase: FAKE_PASSPHRASE });
+    expect(JSON.stringify(store.getState())).not.toContain(FAKE_PASSPHRASE);
   });
 
   it('starts in LIVE when the store name is typed', async () => {
     const { fake, store } = await liveStore();
-    expect(await store.getState().startRun(' Filiale Köln ')).toBe(true);
+    expect(await store.getState().startRun(' Filiale Köln ', FAKE_PASSPHRASE)).toBe(true);
     expect(starts(fake)).toHaveLength(1);
+  });
+
+  it('stays idle with main’s refusal when the passphrase is missing or wrong', async () => {
+    const { fake, store } = await liveStore();
+    expect(await store.getState().startRun('LIVE')).toBe(false);
+    expect(store.getState().errors).toMatchObject([{ operation: 'startRun', code: 'E_CONFIRMATION_REQUIRED' }]);
+    expect(await store.getState().startRun('LIVE', 'wrong passphrase 123')).toBe(false);
+    expect(store.getState().errors).toMatchObject([{ operation: 'startRun', code: 'E_CONFIRMATION_FAILED' }]);
+    expect(store.getState().run.phase).toBe('idle');
+    expect(fake.main.runs).toEqual([]);
   });
 
   it('needs no confirmation in the sandbox', async () => {
@@ -83,21 +94,28 @@ describe('typed confirmation before disabling a TSS', () => {
 
   it.each(['sandbox', 'live'] as const)('sends nothing without the store name or DISABLE (%s)', async (environment) => {
     const { fake, store } = await overviewStore(environment);
-    for (const typed of ['', 'disable', 'Filiale', 'LIVE']) expect(await store.getState().disableTss(typed), typed).toBe(false);
+    for (const typed of ['', 'disable', 'Filiale', 'LIVE']) expect(await store.getState().disableTss(typed, FAKE_PASSPHRASE), typed).toBe(false);
     expect(disables(fake)).toEqual([]);
     expect(store.getState().overview?.state).toBe('INITIALIZED');
   });
 
   it('sends the confirmation as typed and shows the disabled TSS', async () => {
     const { fake, store, tssId } = await overviewStore('live');
-    expect(await store.getState().disableTss('DISABLE')).toBe(true);
-    expect(disables(fake)[0]?.payload).toEqual({ tssId, confirmation: 'DISABLE' });
+    expect(await store.getState().disableTss('DISABLE', FAKE_PASSPHRASE)).toBe(true);
+    expect(disables(fake)[0]?.payload).toEqual({ tssId, confirmation: 'DISABLE', passphrase: FAKE_PASSPHRASE });
     expect(store.getState().overview?.state).toBe('DISABLED');
+  });
+
+  it('keeps the TSS when main refuses the passphrase, and shows why', async () => {
+    const { store } = await overviewStore('live');
+    expect(await store.getState().disableTss('DISABLE', 'wrong passphrase 123')).toBe(false);
+    expect(store.getState().errors).toMatchObject([{ operation: 'disableTss', code: 'E_CONFIRMATION_FAILED' }]);
+    expect(store.getState().overview?.state).toBe('INITIALIZED');
   });
 
   it('accepts the store name too', async () => {
     const { fake, store } = await overviewStore('live');
-    expect(await store.getState().disableTss('Filiale Köln')).toBe(true);
+    expect(await store.getState().disableTss('Filiale Köln', FAKE_PASSPHRASE)).toBe(true);
     expect(disables(fake)).toHaveLength(1);
   });
 });

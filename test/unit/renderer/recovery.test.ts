@@ -89,12 +89,21 @@ describe('PUK recovery: a new admin PIN', () => {
   it('sets a generated PIN (no PIN sent) or the technician’s own', async () => {
     const { fake, store } = await recovery();
     const unblocks = () => fake.calls.filter((call) => call.channel === 'recovery:unblock').map((call) => call.payload);
-    expect(await store.getState().unblockPin()).toBe(true);
-    expect(unblocks()).toEqual([{ tssId: TSS_A }]);
+    expect(await store.getState().unblockPin(undefined, FAKE_PASSPHRASE)).toBe(true);
+    expect(unblocks()).toEqual([{ tssId: TSS_A, passphrase: FAKE_PASSPHRASE }]);
     expect(store.getState().recovery.unblockedTssId).toBe(TSS_A);
-    expect(await store.getState().unblockPin('135790')).toBe(true);
-    expect(unblocks()).toEqual([{ tssId: TSS_A }, { tssId: TSS_A, newPin: '135790' }]);
+    expect(await store.getState().unblockPin('135790', FAKE_PASSPHRASE)).toBe(true);
+    expect(unblocks()).toEqual([{ tssId: TSS_A, passphrase: FAKE_PASSPHRASE }, { tssId: TSS_A, newPin: '135790', passphrase: FAKE_PASSPHRASE }]);
     expect(JSON.stringify(store.getState())).not.toContain('135790');
+    expect(JSON.stringify(store.getState())).not.toContain(FAKE_PASSPHRASE);
+  });
+
+  it('sets nothing when main refuses the passphrase, and says so', async () => {
+    const { fake, store } = await recovery();
+    expect(await store.getState().unblockPin('135790', 'wrong passphrase 123')).toBe(false);
+    expect(store.getState().errors).toMatchObject([{ operation: 'unblockPin', code: 'E_CONFIRMATION_FAILED' }]);
+    expect(store.getState().recovery.unblockedTssId).toBeNull();
+    expect(fake.main.pinsReceived).toEqual([]);
   });
 
   it('imports a recovery file and lists its TSS', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../../../renderer/src/state/run-progress';
 import { emptyDraft } from '../../../renderer/src/state/wizard-rules';
 import { createFakeCompanion, flush } from './fakes/fake-companion';
-import { progressEvent, runReport } from './fakes/fake-main';
+import { FAKE_PASSPHRASE, progressEvent, runReport } from './fakes/fake-main';
 
 const RUN = { runId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', storeName: 'Filiale Köln' };
 
@@ -98,7 +98,8 @@ async function runningWizard() {
   store.getState().navigate('wizard');
   store.getState().updateDraft({ ...emptyDraft, storeName: 'Filiale Köln', pinMode: 'own', adminPin: '246810', adminPinRepeat: '246810', clients: ['KASSE-01', 'KASSE-02'] });
   store.getState().goToStep('run');
-  await store.getState().startRun();
+  // An own admin PIN: main wants the vault passphrase for it.
+  await store.getState().startRun(undefined, FAKE_PASSPHRASE);
   const runId = store.getState().run.runId!;
   return { fake, store, stop, runId };
 }
@@ -109,10 +110,12 @@ describe('a run in the store, fed by events', () => {
     const start = fake.calls.find((call) => call.channel === 'provisioning:start');
     expect(start?.payload).toEqual({
       plan: { storeName: 'Filiale Köln', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-01' }, { serialNumber: 'KASSE-02' }], testReceipt: true, adminPin: '246810' },
+      passphrase: FAKE_PASSPHRASE,
     });
     expect(fake.main.pinsReceived).toEqual(['246810']);
     expect(store.getState().wizard.draft.adminPin).toBe('');
     expect(JSON.stringify(store.getState())).not.toContain('246810');
+    expect(JSON.stringify(store.getState())).not.toContain(FAKE_PASSPHRASE);
     // the event main pushed before it answered was kept
     expect(store.getState().run).toMatchObject({ runId, phase: 'running', steps: { auth: 'running' } });
 

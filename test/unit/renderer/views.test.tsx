@@ -149,6 +149,20 @@ describe('LIVE confirmation dialog', () => {
     expect(html).toContain('>Cancel</button>');
     expect(html).toContain('>Switch to LIVE</button>');
   });
+
+  it('asks for the vault passphrase main checks, and shows main’s refusal inside the dialog', async () => {
+    const html = await render(<App />, {
+      ...ready,
+      pendingEnvironment: 'live',
+      errors: [{ operation: 'saveSettings', code: 'E_CONFIRMATION_FAILED', message: 'refused' }],
+    });
+    const dialog = html.slice(html.indexOf('<dialog'), html.indexOf('</dialog>'));
+    expect(dialog).toMatch(/<label[^>]*>Recovery passphrase<\/label>/);
+    expect(dialog).toContain('type="password"');
+    expect(dialog).toContain('checks the vault’s recovery passphrase');
+    expect(dialog).toContain('role="alert" data-code="E_CONFIRMATION_FAILED"');
+    expect(dialog).toContain('The passphrase is wrong, so nothing was changed.');
+  });
 });
 
 describe('error boundary', () => {

@@ -1,16 +1,21 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TssOverview } from '../../../../preload/contract/workbench';
+import { PassphraseConfirmDialog } from '../../components/PassphraseConfirmDialog';
 import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../../state/confirmation';
 import { useApp } from '../../state/store-context';
 
-/** Disabling a TSS is final: it needs the store's name (or DISABLE) typed, and LIVE says so loudly. */
+/**
+ * Disabling a TSS is final: it needs the store's name (or DISABLE) typed, then the vault passphrase that
+ * main checks; LIVE says so loudly.
+ */
 export function DisableTss({ overview, storeName }: { overview: TssOverview; storeName: string | null }) {
   const { t } = useTranslation();
   const disableTss = useApp((state) => state.disableTss);
   const busy = useApp((state) => state.busy.disableTss === true);
   const [typed, setTyped] = useState('');
+  const [asking, setAsking] = useState(false);
   const titleId = useId();
   const live = overview.environment === 'live';
   const confirmed = isTypedConfirmation(typed, DISABLE_KEYWORD, storeName);
@@ -26,10 +31,19 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
     );
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!confirmed || busy) return;
-    if (await disableTss(typed)) setTyped('');
+    setAsking(true);
+  };
+
+  const disableWith = async (passphrase: string) => {
+    const disabled = await disableTss(typed, passphrase);
+    if (disabled) {
+      setAsking(false);
+      setTyped('');
+    }
+    return disabled;
   };
 
   return (
@@ -44,7 +58,7 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
       ) : (
         <p>{t('overview.disableWarning')}</p>
       )}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <TypedConfirmation storeName={storeName} keyword={DISABLE_KEYWORD} value={typed} onChange={setTyped} hint={t('overview.disableHint')} />
         <div className="form__actions">
           <button type="submit" className="button button--danger" aria-disabled={!confirmed || busy || undefined}>
@@ -52,6 +66,16 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
           </button>
         </div>
       </form>
+      <PassphraseConfirmDialog
+        open={asking}
+        title={t('passphraseConfirm.disableTitle', { name: storeName ?? overview.tssId })}
+        body={<p>{live ? t('overview.disableLiveWarning') : t('passphraseConfirm.disableBody')}</p>}
+        confirmLabel={t('passphraseConfirm.disableConfirm')}
+        operation="disableTss"
+        onPassphrase={disableWith}
+        onCancel={() => setAsking(false)}
+        danger
+      />
     </section>
   );
 }

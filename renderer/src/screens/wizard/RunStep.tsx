@@ -2,27 +2,65 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../preload/contract/store-rules';
 import { ErrorNotices } from '../../components/ErrorNotices';
+import { PassphraseConfirmDialog } from '../../components/PassphraseConfirmDialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StepLog } from '../../components/StepLog';
 import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { explainCode } from '../../components/error-text';
 import { LIVE_KEYWORD, isTypedConfirmation } from '../../state/confirmation';
 import { type RunState, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../../state/run-progress';
-import { startNeedsConfirmation } from '../../state/slices/run-slice';
+import { startNeedsConfirmation, startNeedsPassphrase } from '../../state/slices/run-slice';
 import { useApp } from '../../state/store-context';
 
-/** Starts the plan (LIVE after a typed confirmation), then follows the run step by step. */
+/**
+ * Starts the plan (LIVE after a typed confirmation; LIVE and an own PIN with the vault passphrase), then
+ * follows the run step by step. The passphrase dialog lives here, not in the start form, so it stays open
+ * with main's answer while the run is briefly shown as starting.
+ */
 export function RunStep() {
   const run = useApp((state) => state.run);
+  /** The typed confirmation of a start that waits for the passphrase; null while no dialog is open. */
+  const [awaitingPassphrase, setAwaitingPassphrase] = useState<string | null>(null);
   return (
     <div className="step-body">
       <ErrorNotices areas={['run']} />
-      {run.phase === 'idle' ? <StartRun /> : <RunProgress run={run} />}
+      {run.phase === 'idle' ? <StartRun onNeedPassphrase={setAwaitingPassphrase} /> : <RunProgress run={run} />}
+      <StartConfirmDialog typed={awaitingPassphrase} onClose={() => setAwaitingPassphrase(null)} />
     </div>
   );
 }
 
-function StartRun() {
+function StartConfirmDialog({ typed, onClose }: { typed: string | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const draft = useApp((state) => state.wizard.draft);
+  const environment = useApp((state) => state.settings?.environment ?? null);
+  const startRun = useApp((state) => state.startRun);
+  const live = environment === 'live';
+  const name = draft.storeName.trim();
+  return (
+    <PassphraseConfirmDialog
+      open={typed !== null}
+      title={live ? t('passphraseConfirm.startLiveTitle') : t('passphraseConfirm.startTitle')}
+      body={
+        <>
+          {live && <p>{t('passphraseConfirm.startLiveBody', { name })}</p>}
+          {draft.pinMode === 'own' && <p>{t('passphraseConfirm.startOwnPinBody', { name })}</p>}
+        </>
+      }
+      confirmLabel={live ? t('wizard.run.startLive') : t('passphraseConfirm.startConfirm')}
+      operation="startRun"
+      onPassphrase={async (passphrase) => {
+        const started = await startRun(typed ?? '', passphrase);
+        if (started) onClose();
+        return started;
+      }}
+      onCancel={onClose}
+      danger={live}
+    />
+  );
+}
+
+function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void }) {
   const { t } = useTranslation();
   const draft = useApp((state) => state.wizard.draft);
   const environment = useApp((state) => state.settings?.environment ?? null);
@@ -32,6 +70,7 @@ function StartRun() {
   const [typed, setTyped] = useState('');
   const live = startNeedsConfirmation(environment);
   const confirmed = !live || isTypedConfirmation(typed, LIVE_KEYWORD, draft.storeName);
+  const needsPassphrase = startNeedsPassphrase(environment, draft.pinMode);
 
   return (
     <>
@@ -68,7 +107,9 @@ function StartRun() {
           className={`button ${live ? 'button--danger' : 'button--primary'}`}
           aria-disabled={!confirmed || busy || undefined}
           onClick={() => {
-            if (confirmed && !busy) void startRun(typed);
+            if (!confirmed || busy) return;
+            if (needsPassphrase) onNeedPassphrase(typed);
+            else void startRun(typed);
           }}
         >
           {busy ? t('common.working') : live ? t('wizard.run.startLive') : t('wizard.run.start')}

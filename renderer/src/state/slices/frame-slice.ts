@@ -33,7 +33,8 @@ export interface FrameActions {
   setLanguage(language: Language): Promise<void>;
   /** LIVE waits for `confirmEnvironment`; any other environment is saved at once. */
   requestEnvironment(environment: EnvironmentId): Promise<void>;
-  confirmEnvironment(): Promise<void>;
+  /** Saves the pending environment with the vault passphrase main checks (an argument, never state); true once saved. */
+  confirmEnvironment(passphrase: string): Promise<boolean>;
   cancelEnvironment(): void;
   dismissError(operation: Operation): void;
   /** Repeats a failed load (see retryableOperations). */
@@ -83,14 +84,15 @@ export function createFrameSlice({ bridge, set, get }: SliceTools): FrameActions
     else if (revision === settingsRevision) applySettings(result.value);
   };
 
-  const save = async (patch: SettingsPatch) => {
+  const save = async (patch: SettingsPatch, passphrase?: string): Promise<boolean> => {
     savesInFlight += 1;
-    set((state) => ({ saving: true, errors: withoutError(state.errors, 'saveSettings') }));
-    const result = await callBridge(() => bridge.settings.set(patch));
+    set((state) => ({ saving: true, busy: { ...state.busy, saveSettings: true }, errors: withoutError(state.errors, 'saveSettings') }));
+    const result = await callBridge(() => bridge.settings.set(passphrase === undefined ? patch : { ...patch, passphrase }));
     savesInFlight -= 1;
-    set({ saving: savesInFlight > 0 });
+    set((state) => ({ saving: savesInFlight > 0, busy: { ...state.busy, saveSettings: savesInFlight > 0 } }));
     if (result.ok) applySettings(result.value);
     else failed('saveSettings', result.error);
+    return result.ok;
   };
 
   /** Subscribes without letting a bridge that cannot subscribe break the start. */
@@ -157,11 +159,13 @@ export function createFrameSlice({ bridge, set, get }: SliceTools): FrameActions
       await save({ environment });
     },
 
-    async confirmEnvironment() {
+    async confirmEnvironment(passphrase) {
       const environment = get().pendingEnvironment;
-      if (!environment) return;
-      set({ pendingEnvironment: null });
-      await save({ environment });
+      if (!environment) return false;
+      // The dialog stays open until main agreed, so a wrong passphrase is shown where it was typed.
+      const saved = await save({ environment }, passphrase);
+      if (saved && get().pendingEnvironment === environment) set({ pendingEnvironment: null });
+      return saved;
     },
 
     cancelEnvironment() {

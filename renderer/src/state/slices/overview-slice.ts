@@ -15,8 +15,11 @@ export interface OverviewActions {
   /** Closes ACTIVE transactions left open; resolves to how many, or null. */
   closeStale(): Promise<number | null>;
   exportTss(): Promise<SavedFile | null>;
-  /** Needs the typed confirmation (the store's name or DISABLE): disabling a TSS is final. */
-  disableTss(confirmation: string): Promise<boolean>;
+  /**
+   * Needs the typed confirmation (the store's name or DISABLE) and the vault passphrase, which main
+   * checks (an argument, never state): disabling a TSS is final.
+   */
+  disableTss(confirmation: string, passphrase: string): Promise<boolean>;
 }
 
 export const initialOverviewState: OverviewState = { overviewTssId: null, overview: null };
@@ -71,11 +74,11 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       return call('exportTss', () => bridge.tss.export({ tssId }), { tssId });
     },
 
-    async disableTss(confirmation) {
+    async disableTss(confirmation, passphrase) {
       const tssId = current();
       if (!tssId) return false;
       if (!isTypedConfirmation(confirmation, DISABLE_KEYWORD, storeNameOf(get(), tssId))) return false;
-      const overview = await call('disableTss', () => bridge.tss.disable({ tssId, confirmation: confirmation.trim() }), { tssId });
+      const overview = await call('disableTss', () => bridge.tss.disable({ tssId, confirmation: confirmation.trim(), passphrase }), { tssId });
       if (overview) applyOverview(overview);
       return overview !== null;
     },

@@ -23,8 +23,11 @@ export interface RecoveryActions {
   /** recovery:reveal with the passphrase (an argument, never state); works offline. */
   revealPuk(passphrase: string): Promise<boolean>;
   dropPuk(): void;
-  /** Sets a new admin PIN with the stored PUK: `newPin` when the technician chose one, else generated. */
-  unblockPin(newPin?: string): Promise<boolean>;
+  /**
+   * Sets a new admin PIN with the stored PUK: `newPin` when the technician chose one, else generated.
+   * Main asks for the vault passphrase either way (an argument, never state).
+   */
+  unblockPin(newPin: string | undefined, passphrase: string): Promise<boolean>;
 }
 
 export const initialRecoveryState: RecoveryState = {
@@ -67,10 +70,10 @@ export function createRecoverySlice({ bridge, set, get, call }: SliceTools): Rec
       set((state) => ({ recovery: { ...state.recovery, puk: null } }));
     },
 
-    async unblockPin(newPin) {
+    async unblockPin(newPin, passphrase) {
       const tssId = get().recovery.tssId;
       if (!tssId) return false;
-      const answer = await call('unblockPin', () => bridge.recovery.unblock({ tssId, ...(newPin ? { newPin } : {}) }), { tssId });
+      const answer = await call('unblockPin', () => bridge.recovery.unblock({ tssId, ...(newPin ? { newPin } : {}), passphrase }), { tssId });
       if (!answer) return false;
       set((state) => ({ recovery: { ...state.recovery, unblockedTssId: tssId, reason: null } }));
       void get().loadKnownTss();

@@ -26,9 +26,10 @@ export interface RunSliceState {
 export interface RunActions {
   /**
    * Starts the wizard's plan. In fiskaly LIVE it needs the typed confirmation (the store's name or LIVE),
-   * because a LIVE TSS costs money and cannot be deleted.
+   * because a LIVE TSS costs money and cannot be deleted; LIVE and an own admin PIN also need the vault
+   * passphrase, which main checks (an argument, never state).
    */
-  startRun(confirmation?: string): Promise<boolean>;
+  startRun(confirmation?: string, passphrase?: string): Promise<boolean>;
   /** Asks main to stop after the current step; the run can be resumed later. */
   cancelRun(): Promise<boolean>;
   /** Continues an unfinished run where it stopped, and follows it in the wizard. */
@@ -43,9 +44,12 @@ export const initialRunState: RunSliceState = { run: idleRun, runReport: null };
 /** Whether starting now needs a typed confirmation. */
 export const startNeedsConfirmation = (environment: string | null | undefined): boolean => environment === 'live';
 
+/** Whether main will ask for the vault passphrase to start: a LIVE TSS, or an admin PIN the technician chose. */
+export const startNeedsPassphrase = (environment: string | null | undefined, pinMode: string): boolean => environment === 'live' || pinMode === 'own';
+
 export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActions {
   return {
-    async startRun(confirmation) {
+    async startRun(confirmation, passphrase) {
       const state = get();
       const environment = state.settings?.environment;
       const { draft } = state.wizard;
@@ -57,7 +61,7 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
       const organizationId = environment === 'sandbox' ? null : draft.organizationId;
       set({ run: runStarting(plan.storeName, environment), runReport: null });
       const started = await call('startRun', () =>
-        bridge.provisioning.start({ plan, ...(organizationId ? { organizationId } : {}) }),
+        bridge.provisioning.start({ plan, ...(organizationId ? { organizationId } : {}), ...(passphrase ? { passphrase } : {}) }),
       );
       if (started) set((current) => ({ run: runStarted(current.run, started.runId) }));
       else if (get().run.phase === 'starting') set({ run: idleRun });

@@ -7,7 +7,7 @@ import { type BridgeError, type Result, fail, ok } from '../../../../preload/con
 import { requestSchemas } from '../../../../preload/contract/schemas';
 import { type Settings, Settings as SettingsSchema, defaultSettings } from '../../../../preload/contract/settings';
 import type { ProgressEvent, RunReport } from '../../../../preload/contract/workbench';
-import { type FakeMainState, handleWorkbench, initialFakeMain } from './fake-main';
+import { type FakeMainState, handleWorkbench, initialFakeMain, needConfirmation } from './fake-main';
 
 export const fakeAppInfo: AppInfo = {
   name: 'TSS Companion',
@@ -81,7 +81,12 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
       case 'settings:get':
         return ok({ ...fake.settings });
       case 'settings:set': {
-        fake.settings = SettingsSchema.parse({ ...fake.settings, ...(parsed.data as object) });
+        const { passphrase, ...patch } = parsed.data as { passphrase?: string; environment?: string };
+        if (patch.environment === 'live' && fake.settings.environment !== 'live') {
+          const unconfirmed = needConfirmation(fake.main, passphrase);
+          if (unconfirmed) return unconfirmed;
+        }
+        fake.settings = SettingsSchema.parse({ ...fake.settings, ...patch });
         emit('settings:changed', { ...fake.settings });
         return ok({ ...fake.settings });
       }

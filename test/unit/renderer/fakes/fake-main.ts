@@ -92,6 +92,15 @@ export function tssOverview(tssId: string, overrides: Partial<TssOverview> = {})
   };
 }
 
+/** Main's confirmation rule (main/workbench/confirmation.ts): the vault's passphrase, or nothing is done. */
+export function needConfirmation(state: FakeMainState, passphrase: unknown): Result<never> | null {
+  if (typeof passphrase !== 'string' || passphrase === '') return fail('E_CONFIRMATION_REQUIRED', 'This step needs the vault passphrase.');
+  if (!state.vault.initialized) return fail('E_VAULT_NOT_INITIALIZED', 'The vault is not set up yet.');
+  if (passphrase !== state.passphrase) return fail('E_CONFIRMATION_FAILED', 'The passphrase does not open this vault.');
+  state.vault = { ...state.vault, unlocked: true };
+  return null;
+}
+
 const saved = (name: string): SavedFile => ({ path: `/home/tech/TSS Companion/${name}`, bytes: 4096 });
 
 type Emit = (event: 'provisioning:progress' | 'provisioning:finished', payload: ProgressEvent | RunReport) => void;
@@ -155,9 +164,12 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       return run ? ok(structuredClone(run)) : fail('E_RUN_NOT_FOUND', 'There is no run with this id.');
     }
     case 'provisioning:start': {
+      const plan = request.plan as { storeName: string; environment: RunReport['environment']; clients: { serialNumber: string }[]; adminPin?: string };
+      // As in main: the confirmation first (a right passphrase unlocks the vault), then the vault.
+      const unconfirmed = plan.environment === 'live' || plan.adminPin !== undefined ? needConfirmation(state, request.passphrase) : null;
+      if (unconfirmed) return unconfirmed;
       const blocked = needVault();
       if (blocked) return blocked;
-      const plan = request.plan as { storeName: string; environment: RunReport['environment']; clients: { serialNumber: string }[]; adminPin?: string };
       if (plan.adminPin) state.pinsReceived.push(plan.adminPin);
       const run = runReport({
         storeName: plan.storeName,
@@ -189,6 +201,8 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       return puk ? ok({ puk }) : fail('E_VAULT_ENTRY_NOT_FOUND', 'The vault holds no PUK for this TSS.');
     }
     case 'recovery:unblock': {
+      const unconfirmed = needConfirmation(state, request.passphrase);
+      if (unconfirmed) return unconfirmed;
       if (!state.puks[request.tssId as string]) return fail('E_SECRET_MISSING', 'The vault has no PUK for this TSS.');
       if (typeof request.newPin === 'string') state.pinsReceived.push(request.newPin);
       return ok({});
@@ -217,8 +231,10 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
     case 'tss:disable': {
       const overview = overviewOf(request.tssId);
       if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+      const unconfirmed = needConfirmation(state, request.passphrase);
+      if (unconfirmed) return unconfirmed;
       if (request.confirmation !== 'DISABLE' && request.confirmation !== overview.storeName) {
-        return fail('E_CONFIRMATION_REQUIRED', 'Type the store name or DISABLE to disable this TSS.');
+        return fail('E_CONFIRMATION_MISMATCH', 'Type the store name or DISABLE to disable this TSS.');
       }
       overview.state = 'DISABLED';
       return ok(structuredClone(overview));
