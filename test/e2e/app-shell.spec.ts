@@ -1,6 +1,7 @@
 import { channels } from '../../preload/contract/channels';
 import { appVersion, expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
+import { PASSPHRASE, setUpVault } from './support/steps';
 
 test('the app loads and shows app:info from the real services', async ({ companion }) => {
   const page = await companion.open();
@@ -52,12 +53,14 @@ test('settings survive a reload and a restart of the app', async ({ companion })
   await expect(page.getByRole('status').filter({ hasText: /TEST/ })).toHaveAccessibleName('Environment: fiskaly TEST');
 });
 
-test('LIVE needs a confirmation, and cancelling keeps the environment', async ({ companion }) => {
+test('LIVE needs the vault passphrase, checked in main; a wrong one and cancelling keep the environment', async ({ companion }) => {
   const page = await companion.open();
+  await setUpVault(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Einstellungen' }).click();
   await page.getByRole('radio', { name: 'fiskaly LIVE' }).click();
   const dialog = page.getByRole('dialog', { name: 'Zu fiskaly LIVE wechseln?' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Wiederherstellungs-Passphrase', { exact: true })).toBeVisible();
   await screenshot(page, 'settings-live-confirmation');
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
   await expect(dialog).toBeHidden();
@@ -65,7 +68,16 @@ test('LIVE needs a confirmation, and cancelling keeps the environment', async ({
   await expect(page.getByRole('radio', { name: 'Sandbox' })).toBeChecked();
 
   await page.getByRole('radio', { name: 'fiskaly LIVE' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Zu LIVE wechseln' }).click();
+  await dialog.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill('nicht die Passphrase');
+  await dialog.getByRole('button', { name: 'Zu LIVE wechseln' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Die Passphrase ist falsch, daher wurde nichts geändert.');
+  await expect(dialog).toBeVisible();
+  expect(companion.services.settings.get().environment).toBe('sandbox');
+  await screenshot(page, 'settings-live-wrong-passphrase');
+
+  await dialog.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Zu LIVE wechseln' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: /LIVE/ })).toHaveAccessibleName('Umgebung: fiskaly LIVE');
   expect(companion.services.settings.get().environment).toBe('live');
   await screenshot(page, 'home-live-badge');
@@ -83,6 +95,27 @@ test('the bridge refuses a malformed payload from the page and changes nothing',
   expect(companion.services.settings.get()).toEqual({ language: 'de', environment: 'sandbox' });
   const keys = await page.evaluate(() => Object.keys((window as unknown as { companion: object }).companion).sort());
   expect(keys).toEqual([...new Set(channels.map((c) => c.split(':')[0]!)), 'on'].sort());
+});
+
+test('a compromised page cannot switch to LIVE or print to the internet by itself', async ({ companion }) => {
+  const page = await companion.open();
+  await setUpVault(page);
+  const answers = await page.evaluate(async () => {
+    const companion = (window as unknown as { companion: Record<string, Record<string, (p: unknown) => Promise<unknown>>> }).companion;
+    return [
+      await companion.settings!.set!({ environment: 'live' }),
+      await companion.settings!.set!({ environment: 'live', passphrase: 'LIVE' }),
+      await companion.print!.escpos!({ runId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', host: '8.8.8.8', port: 9100, width: 80 }),
+      await companion.print!.escpos!({ runId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', host: '127.0.0.1', port: 22, width: 80 }),
+    ];
+  });
+  expect(answers).toMatchObject([
+    { ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } },
+    { ok: false, error: { code: 'E_CONFIRMATION_FAILED' } },
+    { ok: false, error: { code: 'E_PRINTER_ADDRESS_NOT_ALLOWED' } },
+    { ok: false, error: { code: 'E_PRINTER_PORT_NOT_ALLOWED' } },
+  ]);
+  expect(companion.services.settings.get().environment).toBe('sandbox');
 });
 
 test('a change made in main reaches the page as an event', async ({ companion }) => {

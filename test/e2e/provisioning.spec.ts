@@ -5,9 +5,9 @@ import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { decodeQrPdf, decodeQrPng } from './support/qr';
 import { next, savedPath, setUpVault, unlockVault } from './support/steps';
+import { listenOnPrinterPort } from '../support/loopback-printer-port';
 
 test('a store with three clients: provisioned, its receipt shown, printed as PDF and ESC/POS, handed over', async ({ companion }) => {
-  test.setTimeout(180_000);
   const page = await companion.open();
   await setUpVault(page);
   await screenshot(page, 'home-vault-ready');
@@ -39,14 +39,14 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 
   await page.getByRole('button', { name: 'Einrichtung starten' }).click();
   await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toHaveAttribute('aria-valuenow', '100');
   await screenshot(page, 'wizard-5-run');
   await page.getByRole('button', { name: 'Weiter zum Testbeleg' }).click();
 
   const [run] = await companion.services.runs.list();
   const qrCodeData = run!.receipt!.qrCodeData!;
-  await expect(page.getByRole('status').filter({ hasText: 'Beleg gültig' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Beleg gültig' })).toBeVisible();
   const qr = page.getByRole('img', { name: /^QR-Code des Belegs/ });
   await expect(qr).toBeVisible();
   expect(decodeQrPng(await qr.screenshot())).toBe(qrCodeData);
@@ -68,12 +68,12 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 
   const received: Buffer[] = [];
   const printer = createServer((socket) => socket.on('data', (chunk) => received.push(chunk)));
-  await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
-  const port = (printer.address() as { port: number }).port;
-  await page.getByLabel('Adresse (Host oder IP)').fill('127.0.0.1');
+  // The printer action reaches only private addresses on ports 9100–9109: a loopback printer of its own.
+  const { host, port } = await listenOnPrinterPort(printer);
+  await page.getByLabel('Adresse (Host oder IP)').fill(host);
   await page.getByLabel('Port', { exact: true }).fill(String(port));
   await page.getByRole('button', { name: 'An Netzwerkdrucker senden' }).click();
-  await expect.poll(() => Buffer.concat(received).includes(Buffer.from(qrCodeData, 'latin1')), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => Buffer.concat(received).includes(Buffer.from(qrCodeData, 'latin1'))).toBe(true);
   printer.close();
 
   await next(page);
@@ -84,7 +84,6 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 });
 
 test('a run interrupted mid-way is offered on Home after a restart and resumed to the end', async ({ companion }) => {
-  test.setTimeout(180_000);
   const page = await companion.open();
   await setUpVault(page);
   const control = new URL(await companion.services.sandboxUrl()).origin;
@@ -100,7 +99,7 @@ test('a run interrupted mid-way is offered on Home after a restart and resumed t
   await next(page);
   await page.getByRole('button', { name: 'Einrichtung starten' }).click();
   await page.getByRole('button', { name: 'Einrichtung abbrechen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Die Einrichtung wurde bei „.*“ angehalten\./ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Die Einrichtung wurde bei „.*“ angehalten\./ })).toBeVisible();
   await screenshot(page, 'wizard-5-run-cancelled');
   await fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"deployDelayMs":0}' });
 
@@ -109,13 +108,12 @@ test('a run interrupted mid-way is offered on Home after a restart and resumed t
   await expect(restarted.getByRole('heading', { name: 'Unterbrochene Einrichtungen' })).toBeVisible();
   await screenshot(restarted, 'home-unfinished-run');
   await restarted.getByRole('button', { name: 'Fortsetzen: Filiale Bonn' }).click();
-  await expect(restarted.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible({ timeout: 90_000 });
+  await expect(restarted.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible();
   const [run] = await companion.services.runs.list();
   expect(run).toMatchObject({ status: 'done', storeName: 'Filiale Bonn' });
 });
 
 test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and it works', async ({ companion }) => {
-  test.setTimeout(180_000);
   const { services } = companion;
   await services.dispatch('vault:setup', { passphrase: 'Filiale eröffnen 2026 sicher' });
   const finished = new Promise<{ tssId: string }>((resolve) => {
@@ -149,7 +147,7 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Filialübersicht' })).toBeVisible();
   await page.getByRole('button', { name: 'Abmelden: KASSE-1' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK' })).toBeVisible();
   await page.getByRole('radio', { name: 'Filiale Kiel' }).check();
   await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill('Filiale eröffnen 2026 sicher');
@@ -157,7 +155,12 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await expect(page.getByLabel('PUK', { exact: true })).toHaveText(/\d{10}/);
   await screenshot(page, 'recovery-puk-shown');
   await page.getByRole('button', { name: 'Neue PIN setzen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /PIN/ }).last()).toBeVisible({ timeout: 30_000 });
+  const confirm = page.getByRole('dialog', { name: 'Neue Admin-PIN setzen?' });
+  await confirm.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill('Filiale eröffnen 2026 sicher');
+  await screenshot(page, 'recovery-pin-confirmation');
+  await confirm.getByRole('button', { name: 'PIN setzen' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Die neue Admin-PIN ist gesetzt und im Tresor gespeichert.' })).toBeVisible();
   await screenshot(page, 'recovery-pin-set');
 
   const revealed = await services.dispatch('recovery:reveal', { tssId, passphrase: 'Filiale eröffnen 2026 sicher' });

@@ -56,33 +56,35 @@ export function PassphraseConfirmDialog({ open, title, body, confirmLabel, opera
     onCancel();
   };
 
-  // Only while open: a closed dialog shows nothing, so each error appears once, where the screen shows it.
+  // Only while open: a closed dialog shows nothing, so each error appears once, where the screen shows it,
+  // and there is no hidden second passphrase field on the page.
   const text = open && error ? describeError(t, error) : null;
+  const form = open ? (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void confirm();
+      }}
+    >
+      {body}
+      <p className="muted">{t('passphraseConfirm.hint')}</p>
+      <PassphraseField value={passphrase} onChange={setPassphrase} tried={tried} />
+      {text && (
+        <div className="notice notice--error" role="alert" data-code={error?.code}>
+          <p className="notice__title">{text.title}</p>
+          <p>{text.detail}</p>
+          {text.next && <p>{text.next}</p>}
+        </div>
+      )}
+    </form>
+  ) : null;
   return (
     <ConfirmDialog
       open={open}
       title={title}
-      body={
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            void confirm();
-          }}
-        >
-          {body}
-          <p className="muted">{t('passphraseConfirm.hint')}</p>
-          <PassphraseField value={passphrase} onChange={setPassphrase} tried={tried} />
-          {text && (
-            <div className="notice notice--error" role="alert" data-code={error?.code}>
-              <p className="notice__title">{text.title}</p>
-              <p>{text.detail}</p>
-              {text.next && <p>{text.next}</p>}
-            </div>
-          )}
-        </form>
-      }
+      body={form}
       confirmLabel={busy ? t('common.working') : confirmLabel}
       cancelLabel={t('passphraseConfirm.cancel')}
       onConfirm={() => void confirm()}

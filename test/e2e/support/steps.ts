@@ -7,14 +7,14 @@ export async function setUpVault(page: Page): Promise<void> {
   await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Passphrase wiederholen', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Tresor einrichten', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible();
 }
 
 /** After a restart the OS keychain is not there in the browser shell: the passphrase unlocks. */
 export async function unlockVault(page: Page): Promise<void> {
   await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Tresor entsperren', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Tresor', exact: true })).toBeVisible();
 }
 
 export const next = (page: Page) => page.getByRole('button', { name: 'Weiter', exact: true }).click();
@@ -22,6 +22,6 @@ export const next = (page: Page) => page.getByRole('button', { name: 'Weiter', e
 /** Waits for a "Saved to: …" status and returns the path. */
 export async function savedPath(page: Page): Promise<string> {
   const status = page.getByRole('status').filter({ hasText: 'Gespeichert unter:' }).last();
-  await expect(status).toBeVisible({ timeout: 30_000 });
+  await expect(status).toBeVisible();
   return (await status.innerText()).replace(/^[\s\S]*Gespeichert unter:\s*/, '').trim();
 }
