@@ -31,6 +31,8 @@ export function PassphraseConfirmDialog({ open, title, body, confirmLabel, opera
   const dismissError = useApp((state) => state.dismissError);
   const [passphrase, setPassphrase] = useState('');
   const [tried, setTried] = useState(false);
+  /** Bumped on each send: a fresh field, so its emptied value is not taken for a missing passphrase. */
+  const [sent, setSent] = useState(0);
 
   const [wasOpen, setWasOpen] = useState(open);
   // Closed, however: the field forgets what was typed (adjusted while rendering, as React advises).
@@ -48,6 +50,7 @@ export function PassphraseConfirmDialog({ open, title, body, confirmLabel, opera
     const value = passphrase;
     setPassphrase('');
     setTried(false);
+    setSent((count) => count + 1);
     await onPassphrase(value);
   };
 
@@ -70,7 +73,7 @@ export function PassphraseConfirmDialog({ open, title, body, confirmLabel, opera
     >
       {body}
       <p className="muted">{t('passphraseConfirm.hint')}</p>
-      <PassphraseField value={passphrase} onChange={setPassphrase} tried={tried} />
+      <PassphraseField key={sent} value={passphrase} onChange={setPassphrase} tried={tried} />
       {text && (
         <div className="notice notice--error" role="alert" data-code={error?.code}>
           <p className="notice__title">{text.title}</p>
