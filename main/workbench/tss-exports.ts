@@ -184,10 +184,12 @@ export class TssExports {
   }
 
   private async waitAndDownload(client: FiskalyClient, job: ExportJob, first: Export): Promise<Buffer> {
-    const deadline = job.requestedAt + this.maxWaitMs;
+    // Each call waits its own span; elapsed time still counts from the request (across restarts).
+    const deadline = this.now() + this.maxWaitMs;
     let answer: Export | null = first;
     let lastRequestAt = this.now();
     let notBefore = 0;
+    let completed: Export | null = null;
     for (;;) {
       if (answer) {
         job = await this.record(job.tssId, job, answer, {});
@@ -200,6 +202,8 @@ export class TssExports {
             if (!(error instanceof FiskalyError) || (!error.retryable && error.code !== 'E_EXPORT_NOT_COMPLETED')) throw error;
             lastRequestAt = this.now();
             notBefore = this.now() + (error.retryAfterSeconds ?? 0) * 1000;
+            // Known to be done: the next try is the file again, so status polls do not use up the budget.
+            if (error.code !== 'E_EXPORT_NOT_COMPLETED') completed = answer;
           }
         } else if (!RUNNING_STATES.includes(answer.state)) {
           const why = answer.exception ? `${answer.state} (${answer.exception})` : answer.state;
@@ -219,6 +223,11 @@ export class TssExports {
       await this.sleep(Math.max(0, wakeAt - this.now()));
       answer = null;
       if (this.now() < pollAt) continue;
+      if (completed) {
+        answer = completed;
+        completed = null;
+        continue;
+      }
       lastRequestAt = this.now();
       try {
         answer = await client.getExport(job.tssId, job.exportId, { once: true });

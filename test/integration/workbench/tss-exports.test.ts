@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FiskalyClient } from '../../../main/fiskaly/client';
+import type { SandboxOptionsInput } from '../../../main/sandbox/options';
 import { DEFAULT_ORGANIZATION } from '../../../main/sandbox/organizations';
 import type { Sandbox } from '../../../main/sandbox/server';
 import { readExportTar } from '../../../main/tse';
@@ -25,13 +26,13 @@ interface Sent {
  * sleep advances (so an hour of polling takes no hour), and the sandbox's clock derived from it: frozen, or
  * running `pace` times slower, which makes a 1 s sandbox export a slow one.
  */
-async function setUp(options: { pace?: number } = {}) {
+async function setUp(options: { pace?: number; sandbox?: SandboxOptionsInput } = {}) {
   const dir = makeTempDir();
   let clock = START;
   let frozenAt: number | null = null;
   const pace = options.pace ?? 1;
   const sandboxNow = () => (frozenAt ?? START + (clock - START) / pace);
-  const { sandbox, api } = await startSandbox({}, { now: () => sandboxNow() });
+  const { sandbox, api } = await startSandbox(options.sandbox ?? {}, { now: () => sandboxNow() });
   await api.login();
   const { tssId } = await api.initializedTss('123456');
   const sent: Sent[] = [];
@@ -244,5 +245,57 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
     await t.engine().exportTar(t.tssId);
     expect(await t.journal.read(t.tssId)).toMatchObject({ state: 'saved' });
     expect(readdirSync(dirname(file)).some((name) => name.includes('.damaged-'))).toBe(true);
+  });
+
+  it('waits for fiskaly’s estimated completion before it asks again, then polls at most every 5 s', async () => {
+    t = await setUp({ sandbox: { exportDuration: { baseMs: 120_000, perLogMs: 0 } } });
+    const saved = await t.engine().exportTar(t.tssId);
+    const exportId = triggers(t.sent)[0]!.path.split('/').at(-1)!;
+    const estimate = START + 120_000;
+    expect(t.progress.find((p) => p.phase === 'waiting')).toMatchObject({ estimatedCompletionAt: estimate, fiskalyState: 'PENDING' });
+    // Nothing is asked before the estimate: one look when it is due, then the file.
+    expect(polls(t.sent, exportId).map((s) => s.at)).toEqual([estimate]);
+    expectPolite(t.sent, exportId);
+    expect(saved.bytes).toBeGreaterThan(0);
+  });
+
+  it('a slow export (two hours) is waited for with progress, resumed after a restart at its estimate, and saved once', async () => {
+    t = await setUp({ sandbox: { exportDuration: { baseMs: 2 * 3_600_000, perLogMs: 0 } } });
+    expect(await t.engine().exportTar(t.tssId).catch((e: unknown) => e)).toMatchObject({ code: 'E_EXPORT_SLOW' });
+    const waiting = t.progress.filter((p) => p.phase === 'waiting');
+    expect(waiting.length).toBeGreaterThanOrEqual(600);
+    expect(waiting.at(-1)!.elapsedMs).toBeGreaterThanOrEqual(3_600_000);
+    const restarted = t.engine();
+    expect(await restarted.status(t.tssId)).toMatchObject({ phase: 'pending', estimatedCompletionAt: START + 7_200_000 });
+    await restarted.exportTar(t.tssId);
+    const exportId = triggers(t.sent)[0]!.path.split('/').at(-1)!;
+    expect(triggers(t.sent)).toHaveLength(1);
+    expectPolite(t.sent, exportId);
+    expect(t.clock()).toBeGreaterThanOrEqual(START + 7_200_000);
+    expect(await restarted.status(t.tssId)).toMatchObject({ exportId, phase: 'saved' });
+  });
+
+  it('honours a 429 and its Retry-After from the per-export request limit', async () => {
+    t = await setUp({ sandbox: { exportDuration: { baseMs: 30_000, perLogMs: 0 }, limits: { exportPollsPerMinute: 1 } } });
+    const saved = await t.engine().exportTar(t.tssId);
+    const exportId = triggers(t.sent)[0]!.path.split('/').at(-1)!;
+    const about = t.sent.filter((s) => s.path.includes(`/export/${exportId}`) && s.method === 'GET');
+    const refused = about.findIndex((s) => s.outcome === 429);
+    expect(refused).toBeGreaterThan(-1);
+    // The next request waits out Retry-After (the minute since the counted one), not just the poll interval,
+    // and asks for the file again rather than spend the budget on the status it knows.
+    expect(about[refused + 1]!.at - about[refused]!.at).toBeGreaterThanOrEqual(55_000);
+    expect(about[refused + 1]).toMatchObject({ path: `/tss/${t.tssId}/export/${exportId}/file`, outcome: 200 });
+    expect(about.filter((s) => s.outcome === 429)).toHaveLength(1);
+    expect(saved.bytes).toBeGreaterThan(0);
+  });
+
+  it('sends the trigger again after 444 (a request on the export still pending), and still makes one export', async () => {
+    t = await setUp();
+    await t.api.control('PUT', '/faults', { seed: 4, pendingRate: 0.6, pathPrefix: `/api/v2/tss/${t.tssId}/export` });
+    await t.engine().exportTar(t.tssId);
+    expect(t.sent.filter((s) => s.outcome === 444).length).toBeGreaterThan(0);
+    await t.api.control('PUT', '/faults', {});
+    expect(await t.exportsAtSandbox()).toHaveLength(1);
   });
 });
