@@ -4,11 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FiskalyClient } from '../../../main/fiskaly/client';
 import type { SandboxOptionsInput } from '../../../main/sandbox/options';
 import { DEFAULT_ORGANIZATION } from '../../../main/sandbox/organizations';
-import type { Sandbox } from '../../../main/sandbox/server';
 import { readExportTar } from '../../../main/tse';
 import { ExportJournal } from '../../../main/workbench/export-journal';
 import { type ExportEngineOptions, type ExportProgress, TssExports } from '../../../main/workbench/tss-exports';
-import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
+import { startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
 
 const START = Date.UTC(2026, 0, 5, 9);
