@@ -26,6 +26,8 @@ describe('the technician’s services', () => {
       version: '1',
       vaultOptions: { unsafeTestOnlyScryptLog2N: 10 },
       fiskalyUrl: fiskaly.url,
+      // The built-in sandbox's exports finish at once here (their durations and limits are tested in tss-exports.test.ts).
+      sandbox: { exportDuration: { baseMs: 0, perLogMs: 0 } },
       // The export poller's clock runs ahead by what it sleeps; each 6 s wait between polls really takes 20 ms.
       exports: {
         now: () => Date.now() + exportClockAhead,
