@@ -128,6 +128,7 @@ export function createServices(config: ServicesConfig): Services {
     runs,
     sandboxUrl: () => connections.sandboxUrl(),
     close: async () => {
+      tss.stopExports();
       await runs.settle();
       await connections.close();
       vault.close();

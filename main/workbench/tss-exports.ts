@@ -66,6 +66,9 @@ export class TssExports {
   private readonly maxWaitMs: number;
   /** One export per TSS at a time in this process; a second call joins the first. */
   private readonly running = new Map<string, Promise<{ path: string; bytes: number }>>();
+  private stopped = false;
+  private wakeUp: () => void = () => {};
+  private readonly stopping = new Promise<void>((resolve) => (this.wakeUp = resolve));
 
   constructor(
     private readonly dataDir: string,
@@ -74,7 +77,8 @@ export class TssExports {
   ) {
     this.journal = new ExportJournal(dataDir);
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    // Unref'd: a waiting export never keeps a closing process alive (stop() ends the wait anyway).
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms).unref()));
     this.pollIntervalMs = Math.max(MIN_POLL_INTERVAL_MS, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   }
@@ -87,6 +91,15 @@ export class TssExports {
     return this.progressOf(job, phase);
   }
 
+  /**
+   * Ends every wait at once (the app or services are closing): a waiting export rejects with
+   * E_EXPORT_INTERRUPTED and stays pending in the journal, for the next export to pick up.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.wakeUp();
+  }
+
   /** Resumes the TSS's pending export, or starts one; resolves when the TAR is saved. */
   exportTar(tssId: string): Promise<{ path: string; bytes: number }> {
     const known = this.running.get(key(tssId));
@@ -97,6 +110,7 @@ export class TssExports {
   }
 
   private async run(tssId: string): Promise<{ path: string; bytes: number }> {
+    if (this.stopped) throw new AppError('E_EXPORT_INTERRUPTED', 'The app is closing. Export again after it has started.');
     const { client, storeName } = await this.resolve(tssId);
     let job = await this.claim(tssId);
     this.report(job, 'triggering');
@@ -220,7 +234,10 @@ export class TssExports {
       const pollAt = Math.max(lastRequestAt + this.pollIntervalMs, notBefore, job.estimatedCompletionAt ?? 0);
       // Wake up at least every poll interval, to tell the screen how long it has been.
       const wakeAt = Math.min(pollAt, deadline, this.now() + this.pollIntervalMs);
-      await this.sleep(Math.max(0, wakeAt - this.now()));
+      await Promise.race([this.sleep(Math.max(0, wakeAt - this.now())), this.stopping]);
+      if (this.stopped) {
+        throw new AppError('E_EXPORT_INTERRUPTED', 'The app was closed while the export was being made. Export again: the same export is picked up, not started a second time.');
+      }
       answer = null;
       if (this.now() < pollAt) continue;
       if (completed) {

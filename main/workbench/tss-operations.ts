@@ -75,6 +75,11 @@ export class TssOperations {
     return this.exports.status(tssId);
   }
 
+  /** Ends the waits of running exports (they stay pending in the journal). */
+  stopExports(): void {
+    this.exports.stop();
+  }
+
   /** Takes the TSS out of service for good; the technician must type the store name (or DISABLE) first. */
   async disable(tssId: string, confirmation: string): Promise<TssOverview> {
     const { client, home } = await this.client(tssId);

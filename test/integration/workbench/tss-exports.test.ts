@@ -297,4 +297,29 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
     await t.api.control('PUT', '/faults', {});
     expect(await t.exportsAtSandbox()).toHaveLength(1);
   });
+
+  it('takes fiskaly’s E_DUPLICATE_EXPORT for a repeated trigger as "it is there already" and waits for that export', async () => {
+    t = await setUp();
+    const exportId = randomUUID();
+    // Triggered before the crash with other parameters, so the sandbox refuses the repeat as the real API may.
+    expect((await t.api.request('PUT', `/tss/${t.tssId}/export/${exportId}?maximum_number_records=1000`, {})).status).toBe(200);
+    await t.journal.update(t.tssId, () => ({ version: 1, tssId: t.tssId, exportId, state: 'pending', triggered: false, requestedAt: START, estimatedCompletionAt: null }));
+    const saved = await t.engine().exportTar(t.tssId);
+    expect(triggers(t.sent).map((s) => s.outcome)).toEqual([400]);
+    expect(saved.bytes).toBeGreaterThan(0);
+    expect((await t.exportsAtSandbox()).map((e) => e._id)).toEqual([exportId]);
+  });
+
+  it('ends its wait when the app closes, and leaves the export pending for the next one', async () => {
+    t = await setUp();
+    t.freeze();
+    const engine = t.engine();
+    t.sleepHooks.push(async () => {
+      if (t.clock() > START + 20_000) engine.stop();
+    });
+    expect(await engine.exportTar(t.tssId).catch((e: unknown) => e)).toMatchObject({ code: 'E_EXPORT_INTERRUPTED' });
+    expect(t.clock()).toBeLessThan(START + 40_000);
+    expect(await t.journal.read(t.tssId)).toMatchObject({ state: 'pending', triggered: true });
+    expect(await engine.exportTar(t.tssId).catch((e: unknown) => e)).toMatchObject({ code: 'E_EXPORT_INTERRUPTED' });
+  });
 });
