@@ -59,6 +59,11 @@ export const SandboxOptions = z.object({
   port: z.number().int().min(0).max(65_535).default(0),
   /** Keep state in this file (written atomically) instead of memory only. */
   stateFile: z.string().min(1).optional(),
+  /**
+   * How long to wait for the state file's lock when another process holds it: long enough for the lock of
+   * a killed sandbox to go stale (5 s) when restarting after a crash; 0 fails at once.
+   */
+  stateFileWaitMs: z.number().int().min(0).max(120_000).default(0),
   /** Replaces the default TEST organization when given. */
   organizations: z.array(OrganizationOption).min(1).optional(),
   accessTokenSeconds: z.number().int().min(1).default(86_400),

@@ -61,7 +61,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     ? await lockStateFile(options.stateFile, (error) => {
         lockLost = new Error(`the sandbox lost its lock on ${options.stateFile} (${error.message}); it no longer saves changes`);
         writer?.refuse(lockLost);
-      })
+      }, options.stateFileWaitMs)
     : null;
   let loaded: SandboxState | null;
   try {

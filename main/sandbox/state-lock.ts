@@ -17,18 +17,22 @@ export class StateFileInUseError extends Error {
  * killed process goes stale after LOCK_STALE_MS and is taken over. `onLost` is called if the lock is
  * taken from us (this process was frozen past the stale time): from then on we must not write.
  */
-export async function lockStateFile(file: string, onLost: (error: Error) => void): Promise<() => Promise<void>> {
+export async function lockStateFile(file: string, onLost: (error: Error) => void, waitMs = 0): Promise<() => Promise<void>> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    return await lockfile.lock(file, {
-      realpath: false,
-      stale: LOCK_STALE_MS,
-      update: LOCK_STALE_MS / 2,
-      retries: 0,
-      onCompromised: onLost,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new StateFileInUseError(file);
-    throw error;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await lockfile.lock(file, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        update: LOCK_STALE_MS / 2,
+        retries: 0,
+        onCompromised: onLost,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() >= deadline) throw new StateFileInUseError(file);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
