@@ -1,7 +1,8 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { keepAside, readIfExists, writeFileAtomic } from '../durable/atomic-file';
 import { withFileLock } from '../durable/file-lock';
+import { ensurePrivateFolder, removeOrphanTempFiles } from '../durable/private-folder';
 import { AppError } from '../errors';
 
 /**
@@ -33,6 +34,8 @@ const TSS_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** `<dataDir>/exports/jobs/<tssId>.json`, one file per TSS, each write under the cross-process lock. */
 export class ExportJournal {
+  private prepared: Promise<void> | null = null;
+
   constructor(private readonly dataDir: string) {}
 
   fileOf(tssId: string): string {
@@ -49,6 +52,7 @@ export class ExportJournal {
   update(tssId: string, change: (current: ExportJob | null) => ExportJob | null): Promise<ExportJob | null> {
     const file = this.fileOf(tssId);
     return withFileLock(file, async () => {
+      await this.prepare(dirname(file));
       const bytes = await readIfExists(file);
       const current = parseJob(bytes);
       const next = change(current);
@@ -59,6 +63,14 @@ export class ExportJournal {
       await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
       return valid;
     });
+  }
+
+  /** Once per process: the folder owner-only, and temp files of writers that crashed removed. */
+  private prepare(dir: string): Promise<void> {
+    this.prepared ??= ensurePrivateFolder(dir).then(async () => {
+      await removeOrphanTempFiles(dir);
+    });
+    return this.prepared;
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../durable/atomic-file';
-import { ensurePrivateFolder } from '../durable/private-folder';
+import { ensurePrivateFolder, removeOrphanTempFiles } from '../durable/private-folder';
 import { AppError } from '../errors';
 import type { FiskalyClient } from '../fiskaly/client';
 import { FiskalyError } from '../fiskaly/fiskaly-error';
@@ -120,6 +120,7 @@ export class TssExports {
       const tar = await this.waitAndDownload(client, job, first);
       const dir = join(this.dataDir, 'exports');
       await ensurePrivateFolder(dir);
+      await removeOrphanTempFiles(dir);
       const day = new Date(this.now()).toISOString().slice(0, 10);
       const path = join(dir, `${fileNamePart(storeName ?? '', 'tss')}-${tssId.slice(0, 8)}-${day}.tar`);
       await writeFileAtomic(path, tar);

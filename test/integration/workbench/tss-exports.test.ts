@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FiskalyClient } from '../../../main/fiskaly/client';
 import type { SandboxOptionsInput } from '../../../main/sandbox/options';
@@ -133,6 +134,8 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
 
     expect(saved.path).toMatch(/exports\/Filiale-Köln-[0-9a-f]{8}-2026-01-05\.tar$/);
     expect(statSync(saved.path).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(saved.path)).mode & 0o777).toBe(0o700);
+    expect(statSync(dirname(t.journal.fileOf(t.tssId))).mode & 0o777).toBe(0o700);
     const entries = await readExportTar(readFileSync(saved.path));
     expect(entries.some((e) => e.name.endsWith('.log'))).toBe(true);
     expect(await t.journal.read(t.tssId)).toMatchObject({ exportId, state: 'saved', triggered: true, file: { path: saved.path, bytes: saved.bytes } });
@@ -233,17 +236,20 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
     expect(second!.exportId).not.toBe(failedId);
   });
 
-  it('keeps a damaged journal aside and starts afresh', async () => {
+  it('keeps a damaged journal aside, removes what a crashed writer left, and starts afresh', async () => {
     t = await setUp();
     const { writeFileSync, mkdirSync, readdirSync } = await import('node:fs');
-    const { dirname } = await import('node:path');
     const file = t.journal.fileOf(t.tssId);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '{"version":1,"exportId":');
+    // A writer (pid 2^22 + 1, beyond any real pid) died between its temp file and the rename.
+    const orphan = `${file}.4194305.0a1b2c.tmp`;
+    writeFileSync(orphan, '{}');
     expect(await t.engine().status(t.tssId)).toBeNull();
     await t.engine().exportTar(t.tssId);
     expect(await t.journal.read(t.tssId)).toMatchObject({ state: 'saved' });
     expect(readdirSync(dirname(file)).some((name) => name.includes('.damaged-'))).toBe(true);
+    expect(readdirSync(dirname(file)).some((name) => name.endsWith('.tmp'))).toBe(false);
   });
 
   it('waits for fiskaly’s estimated completion before it asks again, then polls at most every 5 s', async () => {
