@@ -221,7 +221,7 @@ export class TssExports {
             if (error.code !== 'E_EXPORT_NOT_COMPLETED') completed = answer;
           }
         } else if (!RUNNING_STATES.includes(answer.state)) {
-          const why = answer.exception ? `${answer.state} (${answer.exception})` : answer.state;
+          const why = (answer.exception ? `${answer.state} (${answer.exception})` : answer.state).slice(0, 200);
           throw new ExportFailed(why, `fiskaly could not make the export: ${why}. Export again later.`);
         }
       }
@@ -262,7 +262,7 @@ export class TssExports {
   /** Keeps fiskaly's state and estimate in the journal (written only when they change). */
   private record(tssId: string, job: ExportJob, answer: Export, extra: Partial<ExportJob>): Promise<ExportJob> {
     const estimatedCompletionAt = answer.estimatedCompletion === undefined ? null : answer.estimatedCompletion * 1000;
-    return this.change(tssId, job, { ...extra, fiskalyState: answer.state, estimatedCompletionAt });
+    return this.change(tssId, job, { ...extra, fiskalyState: answer.state.slice(0, 40), estimatedCompletionAt });
   }
 
   private async change(tssId: string, job: ExportJob, patch: Partial<ExportJob>): Promise<ExportJob> {
