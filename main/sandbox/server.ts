@@ -99,7 +99,9 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     limits: new RequestLimits(() => Math.floor(nowMs() / 1000)),
     sleep,
   };
-  if (writer && !loaded) {
+  // Written once at start: a new file, a CA or token key made just now, and a folder that cannot be
+  // written shows at once, not at the first request.
+  if (writer) {
     writer.markChanged();
     try {
       await writer.durable();
