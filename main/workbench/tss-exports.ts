@@ -213,6 +213,9 @@ export class TssExports {
           try {
             return await client.exportFile(job.tssId, job.exportId, { once: true });
           } catch (error) {
+            if (error instanceof FiskalyError && error.code === 'E_EXPORT_NOT_FOUND') {
+              throw new ExportFailed('E_EXPORT_NOT_FOUND', 'fiskaly no longer has this export’s file (it may have expired). Export again to start a new one.');
+            }
             // 404 E_EXPORT_NOT_COMPLETED comes with Retry-After: 60; 429 and 5xx with their own.
             if (!(error instanceof FiskalyError) || (!error.retryable && error.code !== 'E_EXPORT_NOT_COMPLETED')) throw error;
             lastRequestAt = this.now();
@@ -259,9 +262,15 @@ export class TssExports {
     }
   }
 
-  /** Keeps fiskaly's state and estimate in the journal (written only when they change). */
+  /**
+   * Keeps fiskaly's state and estimate in the journal (written only when they change). The estimate is on
+   * fiskaly's clock; as the time it needs after the request, added to when this laptop asked, it does not
+   * depend on the laptop's clock being right.
+   */
   private record(tssId: string, job: ExportJob, answer: Export, extra: Partial<ExportJob>): Promise<ExportJob> {
-    const estimatedCompletionAt = answer.estimatedCompletion === undefined ? null : answer.estimatedCompletion * 1000;
+    const eta = answer.estimatedCompletion;
+    const estimatedCompletionAt =
+      eta === undefined ? null : answer.timeRequest === undefined ? eta * 1000 : job.requestedAt + Math.max(0, eta - answer.timeRequest) * 1000;
     return this.change(tssId, job, { ...extra, fiskalyState: answer.state.slice(0, 40), estimatedCompletionAt });
   }
 

@@ -26,12 +26,12 @@ interface Sent {
  * sleep advances (so an hour of polling takes no hour), and the sandbox's clock derived from it: frozen, or
  * running `pace` times slower, which makes a 1 s sandbox export a slow one.
  */
-async function setUp(options: { pace?: number; sandbox?: SandboxOptionsInput } = {}) {
+async function setUp(options: { pace?: number; sandbox?: SandboxOptionsInput; sandboxAheadMs?: number } = {}) {
   const dir = makeTempDir();
   let clock = START;
   let frozenAt: number | null = null;
   const pace = options.pace ?? 1;
-  const sandboxNow = () => (frozenAt ?? START + (clock - START) / pace);
+  const sandboxNow = () => (frozenAt ?? START + (options.sandboxAheadMs ?? 0) + (clock - START) / pace);
   const { sandbox, api } = await startSandbox(options.sandbox ?? {}, { now: () => sandboxNow() });
   await api.login();
   const { tssId } = await api.initializedTss('123456');
@@ -327,5 +327,13 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
     expect(t.clock()).toBeLessThan(START + 40_000);
     expect(await t.journal.read(t.tssId)).toMatchObject({ state: 'pending', triggered: true });
     expect(await engine.exportTar(t.tssId).catch((e: unknown) => e)).toMatchObject({ code: 'E_EXPORT_INTERRUPTED' });
+  });
+
+  it('reads fiskaly’s estimate as time after the request, so a laptop clock two hours behind does not stall the export', async () => {
+    t = await setUp({ sandboxAheadMs: 2 * 3_600_000, sandbox: { exportDuration: { baseMs: 120_000, perLogMs: 0 } } });
+    await t.engine().exportTar(t.tssId);
+    const exportId = triggers(t.sent)[0]!.path.split('/').at(-1)!;
+    expect(polls(t.sent, exportId).map((s) => s.at)).toEqual([START + 120_000]);
+    expect(t.progress.find((p) => p.phase === 'waiting')?.estimatedCompletionAt).toBe(START + 120_000);
   });
 });
