@@ -336,4 +336,16 @@ describe('TAR exports, journaled and resumable, against the sandbox', () => {
     expect(polls(t.sent, exportId).map((s) => s.at)).toEqual([START + 120_000]);
     expect(t.progress.find((p) => p.phase === 'waiting')?.estimatedCompletionAt).toBe(START + 120_000);
   });
+
+  it('marks a journaled export fiskaly no longer knows as failed, and the next export starts afresh', async () => {
+    t = await setUp();
+    const gone = randomUUID();
+    await t.journal.update(t.tssId, () => ({ version: 1, tssId: t.tssId, exportId: gone, state: 'pending', triggered: true, requestedAt: START, estimatedCompletionAt: null }));
+    expect(await t.engine().exportTar(t.tssId).catch((e: unknown) => e)).toMatchObject({ code: 'E_EXPORT_FAILED' });
+    expect(await t.journal.read(t.tssId)).toMatchObject({ exportId: gone, state: 'failed', failure: 'E_EXPORT_NOT_FOUND' });
+    expect(triggers(t.sent)).toHaveLength(0);
+    await t.engine().exportTar(t.tssId);
+    expect((await t.journal.read(t.tssId))!.exportId).not.toBe(gone);
+    expect(await t.exportsAtSandbox()).toHaveLength(1);
+  });
 });
