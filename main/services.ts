@@ -19,6 +19,7 @@ import { Documents } from './workbench/documents';
 import { Organizations } from './workbench/organizations';
 import { type PrintPort, noPrintPort } from './workbench/print-port';
 import { RunManager } from './workbench/run-manager';
+import type { ExportEngineOptions } from './workbench/tss-exports';
 import { TssOperations } from './workbench/tss-operations';
 import { VaultAccess } from './workbench/vault-access';
 
@@ -36,6 +37,8 @@ export interface ServicesConfig {
   sandbox?: SandboxOptionsInput;
   /** Where fiskaly TEST and LIVE answer (tests point it at a second sandbox). */
   fiskalyUrl?: string;
+  /** The export poller's clock and pace (tests pass a clock their sleep advances). */
+  exports?: Omit<ExportEngineOptions, 'onProgress'>;
 }
 
 export interface Services {
@@ -57,7 +60,7 @@ export function createServices(config: ServicesConfig): Services {
   const connections = new Connections(config.dataDir, () => vault.unlocked(), { sandbox: { deployDelayMs: 0, ...config.sandbox }, fiskalyUrl: config.fiskalyUrl });
   const runs = new RunManager(config.dataDir, vault, connections, events);
   const organizations = new Organizations(vault, connections);
-  const tss = new TssOperations(config.dataDir, vault, connections);
+  const tss = new TssOperations(config.dataDir, vault, connections, { ...config.exports, onProgress: (progress) => events.emit('tss:export-progress', progress) });
   const documents = new Documents(config.dataDir, config.printPort ?? noPrintPort);
 
   const paper = (width: 80 | 58) => `${width}mm` as const;
@@ -116,6 +119,7 @@ export function createServices(config: ServicesConfig): Services {
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
     'tss:close-stale': ({ tssId }) => tss.closeStale(tssId),
     'tss:export': ({ tssId }) => tss.exportTar(tssId),
+    'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
     'tss:disable': async ({ tssId, confirmation, passphrase }) => {
       await requirePassphrase(vault, 'disable-tss', passphrase);
       return tss.disable(tssId, confirmation);
@@ -143,6 +147,7 @@ export function createServices(config: ServicesConfig): Services {
     runs,
     sandboxUrl: () => connections.sandboxUrl(),
     close: async () => {
+      tss.stopExports();
       await runs.settle();
       await connections.close();
       vault.close();

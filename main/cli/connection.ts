@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FiskalyClient } from '../fiskaly/client';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
-import { type Sandbox, createSandbox } from '../sandbox/server';
+import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
 import { UsageError } from './exit-codes';
 
 export interface Connection {
@@ -11,7 +11,7 @@ export interface Connection {
 }
 
 /**
- * `--sandbox` runs the built-in sandbox in this process, its state kept in the data folder so training
+ * `--sandbox` uses the data folder's built-in sandbox (served by this process or another one on the folder), its state kept in the data folder so training
  * stores survive; `--base-url` talks to fiskaly (or any SIGN DE v2 API) with the key from the environment.
  */
 export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean; dataDir: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
@@ -19,10 +19,11 @@ export async function connect(options: { sandbox: boolean; baseUrl?: string; liv
   const key = env.FISKALY_API_KEY;
   const secret = env.FISKALY_API_SECRET;
   if (Boolean(key) !== Boolean(secret)) throw new UsageError('Set both FISKALY_API_KEY and FISKALY_API_SECRET, or neither.');
-  let sandbox: Sandbox | null = null;
+  let sandbox: SharedSandbox | null = null;
   let baseUrl = options.baseUrl;
   if (options.sandbox) {
-    sandbox = await createSandbox({ stateFile: join(options.dataDir, 'sandbox', 'state.json') });
+    // Shared with the app and other CLI runs on this data folder: one owner, the others use its address.
+    sandbox = await startSharedSandbox(join(options.dataDir, 'sandbox'));
     baseUrl = sandbox.url;
   } else {
     if (!key) throw new UsageError('Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).');

@@ -15,6 +15,31 @@ export interface FiskalyClientOptions extends HttpOptions {
   timeouts?: Partial<Timeouts>;
 }
 
+export interface Page<T> {
+  items: T[];
+  /** fiskaly's `count`: taken as the number of all matching items. */
+  count: number;
+}
+
+/** `once`: no retries inside the client; the caller paces its own tries (see HttpCall.once). */
+export interface OnceOption {
+  once?: boolean;
+}
+
+export interface TransactionListOptions {
+  /** Only this client's transactions (listClientTransactions). */
+  clientId?: string;
+  order?: 'asc' | 'desc';
+  orderBy?: 'number' | 'state' | 'time_start' | 'time_end';
+}
+
+const transactionsPath = (tssId: string, clientId?: string) => (clientId ? `/tss/${tssId}/client/${clientId}/tx` : `/tss/${tssId}/tx`);
+
+const listOrder = (options: TransactionListOptions): Record<string, string> => ({
+  ...(options.order ? { order: options.order } : {}),
+  ...(options.orderBy ? { order_by: options.orderBy } : {}),
+});
+
 export type TssStateTarget = 'UNINITIALIZED' | 'INITIALIZED' | 'DISABLED';
 
 /** Typed SIGN DE v2 operations for one organization, over one session. */
@@ -108,8 +133,18 @@ export class FiskalyClient {
     return this.json(TransactionSchema, { method: 'GET', path: `/tss/${tssId}/tx/${txId}`, timeoutMs: this.timeout.default });
   }
 
-  listTransactions(tssId: string, states: string[] = []): Promise<Transaction[]> {
-    return this.all(TransactionSchema, `/tss/${tssId}/tx`, states);
+  /**
+   * Every transaction of the TSS (or of one client) in the given states. Each page is one request, and
+   * fiskaly allows 20 a minute per TSS (429 with Retry-After above): for large lists prefer
+   * `listTransactionsPage` and stop when you have what you need.
+   */
+  listTransactions(tssId: string, states: string[] = [], options: TransactionListOptions = {}): Promise<Transaction[]> {
+    return this.all(TransactionSchema, transactionsPath(tssId, options.clientId), states, listOrder(options));
+  }
+
+  /** One page of transactions: `count` is the number of all that match (the real API does not say; VERIFY). */
+  listTransactionsPage(tssId: string, page: TransactionListOptions & { states?: string[]; limit?: number; offset?: number } = {}): Promise<Page<Transaction>> {
+    return this.page(TransactionSchema, transactionsPath(tssId, page.clientId), page.states ?? [], page.limit ?? 100, page.offset ?? 0, listOrder(page));
   }
 
   triggerExport(tssId: string, exportId: string, filters: Record<string, string> = {}): Promise<Export> {
@@ -122,16 +157,29 @@ export class FiskalyClient {
     });
   }
 
-  getExport(tssId: string, exportId: string): Promise<Export> {
-    return this.json(ExportSchema, { method: 'GET', path: `/tss/${tssId}/export/${exportId}`, timeoutMs: this.timeout.default });
+  /** The TSS's exports in the given states (e.g. PENDING and WORKING: fiskaly allows 10 at once per TSS). */
+  listExports(tssId: string, states: string[] = []): Promise<Export[]> {
+    return this.all(ExportSchema, `/tss/${tssId}/export`, states);
+  }
+
+  /** fiskaly allows 12 of these (this and the file together) a minute per export: poll no faster than every 5 s. */
+  getExport(tssId: string, exportId: string, options: OnceOption = {}): Promise<Export> {
+    return this.json(ExportSchema, { method: 'GET', path: `/tss/${tssId}/export/${exportId}`, timeoutMs: this.timeout.default, once: options.once });
   }
 
   cancelExport(tssId: string, exportId: string): Promise<Export> {
     return this.json(ExportSchema, { method: 'DELETE', path: `/tss/${tssId}/export/${exportId}`, timeoutMs: this.timeout.default });
   }
 
-  async exportFile(tssId: string, exportId: string): Promise<Buffer> {
-    const answer = await this.session.call({ method: 'GET', path: `/tss/${tssId}/export/${exportId}/file`, timeoutMs: this.timeout.export, binary: true });
+  /** Counts toward the same 12 a minute per export as `getExport`. */
+  async exportFile(tssId: string, exportId: string, options: OnceOption = {}): Promise<Buffer> {
+    const answer = await this.session.call({
+      method: 'GET',
+      path: `/tss/${tssId}/export/${exportId}/file`,
+      timeoutMs: this.timeout.export,
+      binary: true,
+      once: options.once,
+    });
     return answer.bytes;
   }
 
@@ -145,14 +193,22 @@ export class FiskalyClient {
   }
 
   /** Every page of a list, 100 at a time. */
-  private async all<T extends z.ZodType>(item: T, path: string, states: string[]): Promise<z.output<T>[]> {
+  private async all<T extends z.ZodType>(item: T, path: string, states: string[], order: Record<string, string> = {}): Promise<z.output<T>[]> {
     const items: z.output<T>[] = [];
     for (let offset = 0; ; offset += 100) {
-      const query = new URLSearchParams({ limit: '100', offset: String(offset) });
-      states.forEach((s) => query.append('states[]', s));
-      const page = await this.json(listOf(item), { method: 'GET', path: `${path}?${query}`, timeoutMs: this.timeout.default });
-      items.push(...(page.items as z.output<T>[]));
+      const page = await this.page(item, path, states, 100, offset, order);
+      items.push(...page.items);
       if (page.items.length < 100 || items.length >= page.count) return items;
     }
+  }
+
+  private async page<T extends z.ZodType>(item: T, path: string, states: string[], limit: number, offset: number, order: Record<string, string> = {}): Promise<Page<z.output<T>>> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(offset) || offset < 0) {
+      throw new FiskalyError(400, 'E_FAILED_SCHEMA_VALIDATION', 'limit must be 1..100 and offset 0 or more');
+    }
+    const query = new URLSearchParams({ limit: String(limit), offset: String(offset), ...order });
+    states.forEach((s) => query.append('states[]', s));
+    const page = await this.json(listOf(item), { method: 'GET', path: `${path}?${query}`, timeoutMs: this.timeout.default });
+    return { items: page.items as z.output<T>[], count: page.count };
   }
 }

@@ -92,12 +92,46 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     de: 'fiskaly hat nicht rechtzeitig geantwortet. Setzen Sie den Lauf fort; bereits Erledigtes wird nicht doppelt angelegt.',
     en: 'fiskaly did not answer in time. Resume the run; nothing done already is created twice.',
   },
+  E_MIDDLEWARE_PENDING_REQUEST: {
+    de: 'fiskaly bearbeitet noch eine frühere Anfrage für dieselbe TSS oder Kasse. Warten Sie einen Moment und versuchen Sie es erneut; nichts wird doppelt ausgeführt.',
+    en: 'fiskaly is still working on an earlier request for the same TSS or client. Wait a moment and try again; nothing is done twice.',
+  },
+  E_TOO_MANY_REQUESTS: {
+    de: 'fiskaly bittet um eine Pause (zu viele Anfragen in einer Minute). Warten Sie eine Minute und versuchen Sie es erneut.',
+    en: 'fiskaly asks for a pause (too many requests in a minute). Wait a minute and try again.',
+  },
+  E_TX_NO_TYPE_DEFINED: {
+    de: 'fiskaly nimmt diese Transaktion nicht an: Zum Abschließen oder Abbrechen braucht sie einen Vorgangstyp (Beleg mit Beträgen, auch 0,00). Laden Sie die Übersicht neu und versuchen Sie es erneut.',
+    en: 'fiskaly refused this transaction: to finish or cancel it, it needs a process type (a receipt with amounts, zero allowed). Reload the overview and try again.',
+  },
+  E_EXPORT_NOT_COMPLETED: {
+    de: 'Der Export ist bei fiskaly noch nicht fertig. Warten Sie und versuchen Sie es erneut; der laufende Export wird fortgesetzt, nicht neu angestoßen.',
+    en: 'The export is not finished at fiskaly yet. Wait and try again; the running export is resumed, not started again.',
+  },
+  E_TOO_MANY_EXPORTS: {
+    de: 'Für diese TSS laufen bei fiskaly schon 10 Exporte. Warten Sie, bis einige fertig sind, und versuchen Sie es erneut.',
+    en: 'fiskaly is already making 10 exports for this TSS. Wait until some have finished and try again.',
+  },
+  E_EXPORT_DUPLICATE_RATE_LIMITED: {
+    de: 'Ein gleicher Export dieser TSS läuft bei fiskaly schon. Warten Sie, bis er fertig ist, und versuchen Sie es erneut.',
+    en: 'An identical export of this TSS is already running at fiskaly. Wait until it has finished and try again.',
+  },
+  E_TSS_ILLEGAL_STATE_TO_PERFORM_EXPORT: {
+    de: 'Diese TSS kann noch nicht exportiert werden: Exporte gehen erst, wenn sie initialisiert (oder außer Betrieb) ist. Setzen Sie die Einrichtung fort.',
+    en: 'This TSS cannot be exported yet: exports work once it is initialized (or disabled). Resume the provisioning run.',
+  },
+  E_EXPORT_NOT_FOUND: {
+    de: 'fiskaly kennt diesen Export nicht (mehr). Starten Sie den Export neu.',
+    en: 'fiskaly does not know this export (any more). Start the export again.',
+  },
 };
 
 export function explain(code: string, status: number): Explanation {
   const known = EXPLANATIONS[code];
   if (known) return known;
-  if (status === 429 || status >= 500) {
+  if (status === 429) return EXPLANATIONS.E_TOO_MANY_REQUESTS!;
+  if (status === 444) return EXPLANATIONS.E_MIDDLEWARE_PENDING_REQUEST!;
+  if (status >= 500) {
     return {
       de: 'fiskaly ist gerade überlastet oder gestört. Warten Sie kurz und setzen Sie den Lauf fort.',
       en: 'fiskaly is overloaded or disturbed right now. Wait a moment and resume the run.',

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, request } from 'undici';
 import { FiskalyError } from './fiskaly-error';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, parseRetryAfter } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, parseRetryAfter, pendingDelay } from './retry-policy';
 
 export interface HttpCall {
   method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
@@ -11,6 +11,8 @@ export interface HttpCall {
   timeoutMs: number;
   /** Binary answers (export TAR, log files) come back as bytes. */
   binary?: boolean;
+  /** One try only: the caller waits (Retry-After included) and tries again itself, e.g. an export poller. */
+  once?: boolean;
 }
 
 export interface HttpAnswer {
@@ -58,10 +60,11 @@ export class FiskalyHttp {
         this.options.onAttempt?.(call, attempt, 'network');
         error = cause instanceof FiskalyError ? cause : networkError(cause);
       }
-      if (!error.retryable || attempt >= this.policy.attempts) throw error;
+      if (!error.retryable || call.once || attempt >= this.policy.attempts) throw error;
       const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
       if (retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs) throw error;
-      await this.sleep(Math.max(retryAfterMs ?? 0, backoffDelay(this.policy, attempt, this.random)));
+      const backoff = error.pending ? pendingDelay(this.policy, attempt, this.random) : backoffDelay(this.policy, attempt, this.random);
+      await this.sleep(Math.max(retryAfterMs ?? 0, backoff));
     }
   }
 
@@ -101,10 +104,12 @@ export class FiskalyHttp {
   }
 }
 
+const CODE_BY_STATUS: Record<number, string> = { 401: 'E_UNAUTHORIZED', 429: 'E_TOO_MANY_REQUESTS', 444: 'E_MIDDLEWARE_PENDING_REQUEST' };
+
 function toFiskalyError(answer: HttpAnswer & { retryAfter?: string }): FiskalyError {
   const body = (answer.json ?? {}) as { code?: unknown; message?: unknown };
-  // fiskaly's 401 for wrong credentials has no code at all.
-  const code = typeof body.code === 'string' ? body.code : answer.status === 401 ? 'E_UNAUTHORIZED' : `HTTP_${answer.status}`;
+  // fiskaly's 401 for wrong credentials has no code at all; a 429 or 444 without one is named by its status.
+  const code = typeof body.code === 'string' ? body.code : (CODE_BY_STATUS[answer.status] ?? `HTTP_${answer.status}`);
   const message = typeof body.message === 'string' ? body.message : '';
   return new FiskalyError(answer.status, code, message, parseRetryAfter(answer.retryAfter));
 }

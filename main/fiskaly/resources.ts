@@ -132,7 +132,9 @@ export const ExportSchema = z
     time_start: z.number().optional(),
     time_end: z.number().optional(),
     time_expiration: z.number().optional(),
-    estimated_time_of_completion: z.number().optional(),
+    time_error: z.number().optional(),
+    /** Unix seconds; fiskaly's estimate while PENDING or WORKING (absent for small exports). */
+    estimated_time_of_completion: z.number().nullable().optional(),
   })
   .transform((e) => ({
     id: e._id,
@@ -140,9 +142,11 @@ export const ExportSchema = z
     state: e.state,
     exception: e.exception,
     timeRequest: e.time_request,
+    timeStart: e.time_start,
     timeEnd: e.time_end,
     timeExpiration: e.time_expiration,
-    estimatedCompletion: e.estimated_time_of_completion,
+    timeError: e.time_error,
+    estimatedCompletion: e.estimated_time_of_completion ?? undefined,
   }));
 export type Export = z.output<typeof ExportSchema>;
 

@@ -16,6 +16,15 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.floor(random() * ceiling);
 }
 
+/**
+ * The wait after a 444 (a request on the same resource still pending): at least half the backoff ceiling,
+ * so the retry does not arrive at once and find the same request still pending.
+ */
+export function pendingDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(ceiling / 2 + random() * (ceiling / 2));
+}
+
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined | null, nowMs = Date.now()): number | null {
   if (!value) return null;

@@ -51,6 +51,8 @@ export async function runSandboxCli(argv: string[], print: (line: string) => voi
   const sandbox = await createSandbox({
     port: args.port,
     stateFile: args.state,
+    // A sandbox killed a moment ago still holds the state file's lock until it goes stale (5 s).
+    stateFileWaitMs: 12_000,
     deployDelayMs: args['deploy-delay-ms'],
     organizations:
       args['api-key'] && args['api-secret']

@@ -3,6 +3,7 @@ import type { SandboxCa } from '../tse';
 import type { TokenService } from './auth/tokens';
 import type { KeyPool } from './key-pool';
 import type { ResolvedSandboxOptions } from './options';
+import type { RequestLimits } from './request-limits';
 import type { OrganizationRecord, SandboxState } from './state';
 
 /** What every route module gets: the state, the clock, the CA and the token service. */
@@ -15,8 +16,13 @@ export interface SandboxContext {
   keys: KeyPool;
   /** Unix seconds now. */
   now(): number;
-  /** Schedules an atomic write of the state file (no-op for an in-memory sandbox). */
+  /**
+   * Marks the state changed: every answer sent from now on waits until the change is on the disk (no-op
+   * for an in-memory sandbox).
+   */
   persist(): void;
+  /** Per-TSS and per-export request budgets (listTransactions, export polling). */
+  limits: RequestLimits;
   /** Waits, cancellably: the sandbox closes without waiting out long delays. */
   sleep(ms: number): Promise<void>;
 }

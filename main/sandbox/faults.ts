@@ -21,13 +21,12 @@ const SERVER_ERRORS = [
   [503, 'E_TSS_LOCKED', 'The TSS is temporarily locked (injected by the sandbox)'],
 ] as const;
 
-/** Latency, 5xx, 429, dropped and hung requests on demand: the field's bad days, reproducibly. */
+/** Latency, 5xx, 429, 444, dropped and hung requests on demand: the field's bad days, reproducibly. */
 export class FaultInjector {
   private settings: FaultSettings;
   private random: () => number;
-  private pattern: RegExp | null;
   private readonly hung = new Set<Socket>();
-  readonly counts = { delayed: 0, errors: 0, rateLimited: 0, dropped: 0, hung: 0 };
+  readonly counts = { delayed: 0, errors: 0, rateLimited: 0, pending: 0, dropped: 0, hung: 0 };
 
   constructor(
     initial: FaultSettings,
@@ -35,7 +34,6 @@ export class FaultInjector {
   ) {
     this.settings = initial;
     this.random = seeded(initial.seed);
-    this.pattern = initial.pathPattern ? new RegExp(initial.pathPattern) : null;
   }
 
   get current(): FaultSettings {
@@ -45,17 +43,15 @@ export class FaultInjector {
   /** Replaces the settings (unknown keys keep their defaults) and restarts the dice from the seed. */
   configure(input: unknown): FaultSettings {
     const settings = FaultOptions.parse(input);
-    if (settings.pathPattern) new RegExp(settings.pathPattern);
     this.settings = settings;
     this.random = seeded(settings.seed);
-    this.pattern = settings.pathPattern ? new RegExp(settings.pathPattern) : null;
     return settings;
   }
 
   /** Runs before a request is handled; returns false when the fault has answered (or dropped) it. */
   async beforeRequest(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const s = this.settings;
-    if (this.pattern && !this.pattern.test(request.url)) return true;
+    if (s.pathPrefix !== undefined && !request.url.startsWith(s.pathPrefix)) return true;
     if (s.latencyMs > 0 || s.jitterMs > 0) {
       this.counts.delayed++;
       await this.sleep(s.latencyMs + Math.floor(this.random() * (s.jitterMs + 1)));
@@ -82,6 +78,14 @@ export class FaultInjector {
         .code(429)
         .header('Retry-After', String(s.retryAfterSeconds))
         .send(errorBody(429, 'E_TOO_MANY_REQUESTS', 'Too Many Requests (injected by the sandbox)'));
+      return false;
+    }
+    edge += s.pendingRate;
+    if (roll < edge) {
+      this.counts.pending++;
+      void reply
+        .code(444)
+        .send(errorBody(444, 'E_MIDDLEWARE_PENDING_REQUEST', 'An earlier request on this resource is still pending (injected by the sandbox)'));
       return false;
     }
     edge += s.errorRate;

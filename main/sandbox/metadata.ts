@@ -13,6 +13,12 @@ export const metadataSchema = {
   additionalProperties: { type: ['string', 'null'], maxLength: MAX_VALUE_LENGTH },
 } as const;
 
+/**
+ * A resource's metadata as its JSON shows it: left out when empty (as the live API answers, issue 8), so
+ * a client must not expect the field.
+ */
+export const metadataField = (metadata: Metadata): { metadata?: Metadata } => (Object.keys(metadata).length ? { metadata } : {});
+
 /** Metadata is merged, never replaced; a key set to null or "" is removed. The result keeps the limits. */
 export function mergeMetadata(current: Metadata, patch: Record<string, string | null> | undefined): Metadata {
   if (!patch) return current;

@@ -22,8 +22,35 @@ export const FaultOptions = z.object({
   dropRate: z.number().min(0).max(1).default(0),
   /** Share of requests never answered until the client gives up (0..1). */
   hangRate: z.number().min(0).max(1).default(0),
-  /** Only requests whose path matches this regular expression are faulted (all when absent). */
-  pathPattern: z.string().max(500).optional(),
+  /** Share of requests answered 444 E_MIDDLEWARE_PENDING_REQUEST, as if an earlier one were still pending (0..1). */
+  pendingRate: z.number().min(0).max(1).default(0),
+  /**
+   * Only requests whose path starts with this literal text are faulted (all when absent), e.g. "/api/v2/tss"
+   * or "/api/v2/tss/<id>/export". A literal prefix, not a regular expression: a pattern from the control
+   * route must never be able to freeze the sandbox (catastrophic backtracking).
+   */
+  pathPrefix: z.string().max(200).regex(/^\/[\x21-\x7e]*$/, 'must be a path starting with "/" (printable ASCII, no spaces)').optional(),
+})
+  // Unknown keys are refused, so a knob that no longer exists (pathPattern) is not silently ignored.
+  .strict();
+
+/** The real API's request limits (sign-de-v2-api.md §8): 429 with Retry-After above them. */
+export const LimitOptions = z.object({
+  /** listTransactions (every transaction list of one TSS): requests per minute per TSS (v2.2.2). */
+  listTransactionsPerMinute: z.number().int().min(1).max(1_000_000).default(20),
+  /** retrieveExport and retrieveExportFile together: requests per minute per export (v2.1.33). */
+  exportPollsPerMinute: z.number().int().min(1).max(1_000_000).default(12),
+});
+
+/**
+ * How long an export takes: baseMs plus perLogMs for every signed log it holds. fiskaly documents no
+ * figure (small TEST exports finish at once, large LIVE ones take minutes to hours); 3 s plus 20 ms a log
+ * makes a fresh store's export take a few seconds and one of 10,000 logs over three minutes, so a client
+ * that polls too fast or gives up too early is caught. Tests set both to 0 for an export finished at once.
+ */
+export const ExportDurationOptions = z.object({
+  baseMs: z.number().int().min(0).max(86_400_000).default(3000),
+  perLogMs: z.number().int().min(0).max(3_600_000).default(20),
 });
 
 export const SandboxOptions = z.object({
@@ -32,6 +59,11 @@ export const SandboxOptions = z.object({
   port: z.number().int().min(0).max(65_535).default(0),
   /** Keep state in this file (written atomically) instead of memory only. */
   stateFile: z.string().min(1).optional(),
+  /**
+   * How long to wait for the state file's lock when another process holds it: long enough for the lock of
+   * a killed sandbox to go stale (5 s) when restarting after a crash; 0 fails at once.
+   */
+  stateFileWaitMs: z.number().int().min(0).max(120_000).default(0),
   /** Replaces the default TEST organization when given. */
   organizations: z.array(OrganizationOption).min(1).optional(),
   accessTokenSeconds: z.number().int().min(1).default(86_400),
@@ -39,6 +71,8 @@ export const SandboxOptions = z.object({
   /** The real API takes about 3 s to deploy a TSS (CREATED → UNINITIALIZED); 0 in tests. */
   deployDelayMs: z.number().int().min(0).max(120_000).default(0),
   faults: FaultOptions.default(FaultOptions.parse({})),
+  limits: LimitOptions.default(LimitOptions.parse({})),
+  exportDuration: ExportDurationOptions.default(ExportDurationOptions.parse({})),
 });
 
 export type SandboxOptionsInput = z.input<typeof SandboxOptions>;

@@ -17,7 +17,12 @@ import { transactionRoutes } from './routes/transactions';
 import { tssRoutes } from './routes/tss';
 import { forgetSigningKeys } from './signing';
 import { type OrganizationRecord, type SandboxState, emptyState } from './state';
-import { readStateFile, writeStateFile } from './state-file';
+import { readStateFile } from './state-file';
+import { lockStateFile } from './state-lock';
+import { StateWriter } from './state-writer';
+import { RequestLimits, pendingResourceKey } from './request-limits';
+import { removeOrphanTempFiles } from '../durable/private-folder';
+import { dirname } from 'node:path';
 
 export interface Sandbox {
   /** The API base, e.g. http://127.0.0.1:8787/api/v2 */
@@ -49,10 +54,28 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
       }))
     : [DEFAULT_ORGANIZATION];
 
-  const loaded = options.stateFile ? readStateFile(options.stateFile) : null;
+  // One state file, one owner: the lock is taken before the file is read, and held until close.
+  let lockLost: Error | null = null;
+  let writer: StateWriter | null = null;
+  const unlock = options.stateFile
+    ? await lockStateFile(options.stateFile, (error) => {
+        lockLost = new Error(`the sandbox lost its lock on ${options.stateFile} (${error.message}); it no longer saves changes`);
+        writer?.refuse(lockLost);
+      }, options.stateFileWaitMs)
+    : null;
+  let loaded: SandboxState | null;
+  try {
+    if (options.stateFile) await removeOrphanTempFiles(dirname(options.stateFile));
+    loaded = options.stateFile ? readStateFile(options.stateFile) : null;
+  } catch (error) {
+    await unlock?.().catch(() => {});
+    throw error;
+  }
   const state: SandboxState = loaded ?? emptyState(organizations);
   state.organizations = organizations;
   state.ca ??= await createSandboxCa(new Date(nowMs()));
+  writer = options.stateFile ? new StateWriter(options.stateFile, () => JSON.stringify(state)) : null;
+  if (lockLost) writer?.refuse(lockLost);
 
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const sleep = (ms: number) =>
@@ -60,13 +83,6 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
       const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), resolve };
       timers.add(entry);
     });
-
-  let persistTimer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    if (persistTimer) clearTimeout(persistTimer);
-    persistTimer = null;
-    if (options.stateFile) writeStateFile(options.stateFile, state);
-  };
 
   const ctx: SandboxContext = {
     state,
@@ -79,25 +95,40 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     ),
     keys: new KeyPool(state.ca, () => new Date(nowMs())),
     now: () => Math.floor(nowMs() / 1000),
-    persist: () => {
-      // Whole-state writes are batched: at most one a second, plus one on close.
-      if (options.stateFile && !persistTimer) persistTimer = setTimeout(flush, 1000);
-    },
+    persist: () => writer?.markChanged(),
+    limits: new RequestLimits(() => Math.floor(nowMs() / 1000)),
     sleep,
   };
-  if (options.stateFile && !loaded) flush();
+  // Written once at start: a new file, a CA or token key made just now, and a folder that cannot be
+  // written shows at once, not at the first request.
+  if (writer) {
+    writer.markChanged();
+    try {
+      await writer.durable();
+    } catch (error) {
+      await unlock?.().catch(() => {});
+      throw error;
+    }
+  }
 
   const faults = new FaultInjector(options.faults, sleep);
-  const app = buildApp(ctx, faults);
+  const app = buildApp(ctx, faults, writer);
   const reset = () => {
     Object.assign(state, { ...emptyState(organizations), ca: state.ca, tokenKey: state.tokenKey });
     ctx.tokens.clear();
+    ctx.limits.clear();
     forgetSigningKeys();
     ctx.persist();
   };
   controlRoutes(app, ctx, { faults, reset });
 
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    ctx.keys.close();
+    await unlock?.().catch(() => {});
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
@@ -115,12 +146,34 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
         entry.resolve();
       }
       await app.close();
-      flush();
+      // Changes no answer was waiting for (none was acknowledged) are saved too, if the disk lets us.
+      await writer?.durable().catch(() => {});
+      await unlock?.().catch(() => {});
     },
   };
 }
 
-function buildApp(ctx: SandboxContext, faults: FaultInjector): FastifyInstance {
+/** Deeper JSON than this is refused with 400 E_PARSER before anything walks it (no request needs more than 6). */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of objects and arrays in a JSON text, stopping early past `limit`. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWriter | null): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: 1_048_576,
@@ -136,9 +189,31 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector): FastifyInstance {
     },
   });
 
+  const defaultJsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (text === '' && request.routeOptions.config?.optionalBody) return done(null, undefined);
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      return done(new ApiError(400, 'E_PARSER', `can't parse request body: JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    }
+    defaultJsonParser(request, text, done);
+  });
+
+  // 444 E_MIDDLEWARE_PENDING_REQUEST: one state-changing request at a time per TSS, client, transaction or export.
+  const pending = new Set<string>();
+
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v2')) return;
     if (!(await faults.beforeRequest(request, reply))) return reply;
+    const resource = pendingResourceKey(request.method, request.url);
+    if (resource !== null) {
+      if (pending.has(resource)) {
+        throw new ApiError(444, 'E_MIDDLEWARE_PENDING_REQUEST', 'An earlier request on this resource is still pending: wait for its answer, then retry');
+      }
+      pending.add(resource);
+      reply.raw.once('close', () => pending.delete(resource));
+    }
     if (request.routeOptions.config?.public) return;
     const access = await ctx.tokens.verifyAccess(requireBearer(request.headers.authorization));
     const organization = ctx.state.organizations.find((o) => o.id === access.organizationId);
@@ -146,8 +221,19 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector): FastifyInstance {
     request.caller = { organization, tokenId: access.tokenId };
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Request-Id', randomBytes(16).toString('hex'));
+    // Nothing leaves the sandbox before the state it may show is on the disk.
+    if (!writer?.pending) return payload;
+    try {
+      await writer.durable();
+      return payload;
+    } catch (error) {
+      reply.code(503).removeHeader('retry-after').header('content-type', 'application/json; charset=utf-8').header('Retry-After', '1');
+      return JSON.stringify(
+        errorBody(503, 'E_SANDBOX_STATE_NOT_SAVED', `The sandbox could not save its state file, so this change is not confirmed: ${(error as Error).message}. Free disk space or fix the folder's permissions, then retry.`),
+      );
+    }
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
@@ -180,5 +266,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a bearer token (only POST /auth). */
     public?: boolean;
+    /** An empty body with Content-Type application/json counts as no body (triggerExport). */
+    optionalBody?: boolean;
   }
 }

@@ -97,6 +97,8 @@ export interface ExportRecord {
   timeStart?: number;
   timeEnd?: number;
   timeExpiration?: number;
+  /** When the export is done (unix seconds): time_request plus its duration, which grows with its size. */
+  timeCompletion?: number;
   /** Query filters as given. */
   filters: Record<string, string>;
   /** The TAR, base64, once COMPLETED. */

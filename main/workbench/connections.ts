@@ -4,17 +4,19 @@ import { FiskalyClient } from '../fiskaly/client';
 import { FISKALY_SIGN_DE_URL } from '../environments';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
 import type { SandboxOptionsInput } from '../sandbox/options';
-import { type Sandbox, createSandbox } from '../sandbox/server';
+import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
 import type { Vault } from '../vault';
 
 export type EnvironmentId = 'sandbox' | 'test' | 'live';
 
 /**
  * One fiskaly client (one session) per organization, and the built-in sandbox, started the first time
- * it is needed and kept in the data folder so training stores survive restarts.
+ * it is needed and kept in the data folder so training stores survive restarts. Several processes on one
+ * data folder (the app and the CLI) share one sandbox: the first serves it, the others use its address
+ * and take over when it is gone (main/sandbox/shared.ts).
  */
 export class Connections {
-  private sandbox: Promise<Sandbox> | null = null;
+  private sandbox: Promise<SharedSandbox> | null = null;
   private readonly clients = new Map<string, FiskalyClient>();
 
   constructor(
@@ -60,8 +62,14 @@ export class Connections {
     this.sandbox = null;
   }
 
-  private startSandbox(): Promise<Sandbox> {
-    this.sandbox ??= createSandbox({ stateFile: join(this.dataDir, 'sandbox', 'state.json'), ...this.options.sandbox });
+  private startSandbox(): Promise<SharedSandbox> {
+    this.sandbox ??= startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
+      // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
+      onUrlChange: () => this.clients.delete('sandbox'),
+    }).catch((error: unknown) => {
+      this.sandbox = null;
+      throw error;
+    });
     return this.sandbox;
   }
 }

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TssOverview } from '../../preload/contract/workbench';
 import { AppError } from '../errors';
 import type { FiskalyClient } from '../fiskaly/client';
 import { Journal } from '../provisioning/journal';
 import type { Connections, EnvironmentId } from './connections';
-import { fileNamePart } from './file-name';
+import { type ExportEngineOptions, type ExportProgress, TssExports } from './tss-exports';
 import type { VaultAccess } from './vault-access';
 
 interface TssHome {
@@ -15,17 +12,21 @@ interface TssHome {
   storeName?: string;
 }
 
-const EXPORT_POLL_MS = 1000;
-const EXPORT_TIMEOUT_MS = 120_000;
-
 /** The store overview's actions on one TSS, wherever it lives (sandbox, TEST or LIVE). */
 export class TssOperations {
+  private readonly exports: TssExports;
+
   constructor(
     private readonly dataDir: string,
     private readonly vault: VaultAccess,
     private readonly connections: Connections,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+    exportOptions: ExportEngineOptions = {},
+  ) {
+    this.exports = new TssExports(dataDir, async (tssId) => {
+      const { client, home } = await this.client(tssId);
+      return { client, storeName: home.storeName };
+    }, exportOptions);
+  }
 
   async overview(tssId: string): Promise<TssOverview> {
     const { client, home } = await this.client(tssId);
@@ -64,25 +65,19 @@ export class TssOperations {
     return { closed: open.length };
   }
 
-  /** Triggers an export, waits for it and saves the TAR in the data folder. */
-  async exportTar(tssId: string): Promise<{ path: string; bytes: number }> {
-    const { client, home } = await this.client(tssId);
-    const exportId = randomUUID();
-    await client.triggerExport(tssId, exportId);
-    const deadline = Date.now() + EXPORT_TIMEOUT_MS;
-    for (;;) {
-      const state = (await client.getExport(tssId, exportId)).state;
-      if (state === 'COMPLETED') break;
-      if (state === 'ERROR' || state === 'CANCELLED') throw new AppError('E_EXPORT_FAILED', `fiskaly could not make the export (${state}). Try again later.`);
-      if (Date.now() > deadline) throw new AppError('E_EXPORT_SLOW', 'The export is still being made at fiskaly. Try again in a few minutes.');
-      await this.sleep(EXPORT_POLL_MS);
-    }
-    const tar = await client.exportFile(tssId, exportId);
-    const dir = join(this.dataDir, 'exports');
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const path = join(dir, `${fileNamePart(home.storeName ?? '', 'tss')}-${tssId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}.tar`);
-    await writeFile(path, tar, { mode: 0o600 });
-    return { path, bytes: tar.length };
+  /** Resumes the TSS's pending export or starts one (see TssExports); resolves when the TAR is saved. */
+  exportTar(tssId: string): Promise<{ path: string; bytes: number }> {
+    return this.exports.exportTar(tssId);
+  }
+
+  /** The TSS's current or last export, from the journal (a pending one survives restarts). */
+  exportStatus(tssId: string): Promise<ExportProgress | null> {
+    return this.exports.status(tssId);
+  }
+
+  /** Ends the waits of running exports (they stay pending in the journal). */
+  stopExports(): void {
+    this.exports.stop();
   }
 
   /** Takes the TSS out of service for good; the technician must type the store name (or DISABLE) first. */

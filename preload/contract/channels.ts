@@ -4,6 +4,7 @@ import type { AppInfo } from './app-info';
 import type { requestSchemas } from './schemas';
 import type { Settings } from './settings';
 import type {
+  ExportProgress,
   KnownTss,
   Organization,
   PrinterInfo,
@@ -38,6 +39,7 @@ export const channels = [
   'tss:set-client-state',
   'tss:close-stale',
   'tss:export',
+  'tss:export-status',
   'tss:disable',
   'receipt:get',
   'receipt:verify',
@@ -76,6 +78,8 @@ export interface ChannelResponses {
   'tss:set-client-state': TssOverview;
   'tss:close-stale': { closed: number };
   'tss:export': SavedFile;
+  /** The TSS's current or last export as journaled; null when it never had one here. */
+  'tss:export-status': ExportProgress | null;
   'tss:disable': TssOverview;
   'receipt:get': ReceiptModel;
   'receipt:verify': ReceiptVerification;

@@ -1,5 +1,5 @@
 import type { Settings } from './settings';
-import type { ProgressEvent, RunReport } from './workbench';
+import type { ExportProgress, ProgressEvent, RunReport } from './workbench';
 
 /** Events main pushes to the renderer; the renderer subscribes with `companion.on`. */
 export interface BridgeEvents {
@@ -8,11 +8,13 @@ export interface BridgeEvents {
   'provisioning:progress': ProgressEvent;
   /** A run ended: done, failed (with the error and what to do next) or cancelled. */
   'provisioning:finished': RunReport;
+  /** A TAR export's progress (elapsed, fiskaly's estimate), then saved or failed. */
+  'tss:export-progress': ExportProgress;
 }
 
 export type BridgeEventName = keyof BridgeEvents;
 
-export const bridgeEvents: readonly BridgeEventName[] = ['settings:changed', 'provisioning:progress', 'provisioning:finished'];
+export const bridgeEvents: readonly BridgeEventName[] = ['settings:changed', 'provisioning:progress', 'provisioning:finished', 'tss:export-progress'];
 
 export const isBridgeEvent = (name: unknown): name is BridgeEventName =>
   typeof name === 'string' && (bridgeEvents as readonly string[]).includes(name);

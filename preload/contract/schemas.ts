@@ -47,6 +47,7 @@ export const requestSchemas = {
   'tss:set-client-state': z.strictObject({ tssId: Id, clientId: Id, state: z.enum(['REGISTERED', 'DEREGISTERED']) }),
   'tss:close-stale': ByTss,
   'tss:export': ByTss,
+  'tss:export-status': ByTss,
   'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase }),
   'receipt:get': ByRun,
   'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),

@@ -4,10 +4,11 @@
  */
 import type { ProgressEvent, RunReport } from '../../main/provisioning/orchestrator';
 import type { KnownTss } from '../../main/provisioning/puk-recovery';
+import type { ExportProgress } from '../../main/workbench/tss-exports';
 import type { ReceiptCheckResult } from '../../main/tse';
 import type { EnvironmentId } from './settings';
 
-export type { KnownTss, ProgressEvent, RunReport };
+export type { ExportProgress, KnownTss, ProgressEvent, RunReport };
 
 export interface VaultState {
   /** No vault yet: the first use asks for the recovery passphrase. */

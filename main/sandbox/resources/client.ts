@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error';
 import { API_VERSION } from '../ids';
+import { metadataField } from '../metadata';
 import type { ClientRecord, ClientState, SandboxState, TssRecord } from '../state';
 import { MAX_REGISTERED_CLIENTS, registeredClientCount, tssDisabled } from './tss';
 
@@ -23,7 +24,7 @@ export function clientResource(client: ClientRecord, options: { created?: boolea
     serial_number: client.serialNumber,
     state: client.state,
     tss_id: client.tssId,
-    metadata: client.metadata,
+    ...metadataField(client.metadata),
     _id: client.id,
     _type: 'CLIENT',
     _env: client.env,

@@ -2,6 +2,7 @@ import { buildExportTar } from '../../tse';
 import { ApiError } from '../api-error';
 import type { SandboxContext } from '../context';
 import { API_VERSION } from '../ids';
+import { metadataField } from '../metadata';
 import type { ExportRecord, SandboxState, StoredLog, TssRecord } from '../state';
 
 /**
@@ -13,12 +14,8 @@ export const EXPORT_STATES = ['CANCELLED', 'PENDING', 'WORKING', 'COMPLETED', 'E
 export const EXPORT_ORDER_BY = ['state', 'time_request', 'time_start', 'time_end', 'time_expiration', 'time_error'] as const;
 export const MAX_RUNNING_EXPORTS = 10;
 const MAX_RECORDS = 1_000_000;
-/**
- * An export finishes once the sandbox clock has moved past the second it was requested in: the real TEST
- * environment finishes small exports at once (time_start = time_end = time_request), and a test that
- * holds the clock still can watch a PENDING export as long as it likes.
- */
-const PROCESSING_SECONDS = 1;
+/** Exports in state files written before durations existed finish a second after their request. */
+const LEGACY_PROCESSING_SECONDS = 1;
 /** How long the TAR stays downloadable: not documented, an assumption. */
 const RETENTION_SECONDS = 30 * 86_400;
 
@@ -123,11 +120,34 @@ export async function buildExportFile(ctx: SandboxContext, tss: TssRecord, logs:
 
 export const isRunning = (record: ExportRecord): boolean => record.state === 'PENDING' || record.state === 'WORKING';
 
-/** Moves a finished export on to COMPLETED or ERROR; called whenever an export is looked at. */
+/**
+ * How long an export of `logs` signed logs takes (options.exportDuration), in whole seconds of the
+ * sandbox clock: 0 finishes it at once; a test that holds the clock still can watch it PENDING.
+ */
+export function exportDurationSeconds(ctx: SandboxContext, logs: number): number {
+  const { baseMs, perLogMs } = ctx.options.exportDuration;
+  return Math.ceil((baseMs + perLogMs * logs) / 1000);
+}
+
+export const completionTime = (record: ExportRecord): number => record.timeCompletion ?? record.timeRequest + LEGACY_PROCESSING_SECONDS;
+
+/**
+ * Moves an export on: PENDING in the second it was requested, WORKING after that, COMPLETED or ERROR at
+ * its completion time. Called whenever an export is looked at.
+ */
 export function settleExport(ctx: SandboxContext, record: ExportRecord): ExportRecord {
-  const done = record.timeRequest + PROCESSING_SECONDS;
+  const done = completionTime(record);
   const built = record.file !== undefined || record.exception !== undefined;
-  if (!isRunning(record) || !built || ctx.now() < done) return record;
+  if (!isRunning(record) || !built) return record;
+  const now = ctx.now();
+  if (now < done) {
+    if (record.state === 'PENDING' && now > record.timeRequest) {
+      record.state = 'WORKING';
+      record.timeStart = record.timeRequest;
+      ctx.persist();
+    }
+    return record;
+  }
   record.state = record.exception === undefined ? 'COMPLETED' : 'ERROR';
   record.timeStart = record.timeRequest;
   record.timeEnd = done;
@@ -152,7 +172,8 @@ export function exportView(record: ExportRecord): Record<string, unknown> {
     ...(record.timeStart === undefined ? {} : { time_start: record.timeStart }),
     ...(record.timeEnd === undefined ? {} : failed ? { time_error: record.timeEnd } : { time_end: record.timeEnd }),
     ...(record.timeExpiration === undefined ? {} : { time_expiration: record.timeExpiration }),
-    metadata: record.metadata,
+    ...(isRunning(record) ? { estimated_time_of_completion: completionTime(record) } : {}),
+    ...metadataField(record.metadata),
     tss_id: record.tssId,
     _type: 'EXPORT',
     _id: record.id,

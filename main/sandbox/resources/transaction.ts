@@ -1,7 +1,7 @@
 import { buildQrCodeData } from '../../tse';
 import { ApiError } from '../api-error';
 import { API_VERSION, middlewareId } from '../ids';
-import { metadataSchema } from '../metadata';
+import { metadataField, metadataSchema } from '../metadata';
 import type { Signature } from '../signing';
 import type { SandboxState, TransactionRecord, TransactionState, TssRecord } from '../state';
 
@@ -200,7 +200,14 @@ export function transactionView(record: TransactionRecord, revision?: number): R
   if (!stored) {
     throw new ApiError(400, 'E_TX_REVISION_NOT_FOUND', `Revision ${wanted} of this transaction does not exist: check latest_revision (${latest})`);
   }
-  return { ...stored.response, latest_revision: latest, metadata: record.metadata };
+  // Today's metadata (left out when empty) in its place before _type; the rest as signed.
+  const view: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored.response)) {
+    if (key === 'metadata') continue;
+    if (key === '_type') Object.assign(view, metadataField(record.metadata));
+    view[key] = key === 'latest_revision' ? latest : value;
+  }
+  return view;
 }
 
 /** `?tx_revision=` of a GET: a positive integer or absent. */
@@ -253,7 +260,7 @@ export function revisionResponse(signed: SignedRevision): Record<string, unknown
     revision: signed.revision,
     latest_revision: signed.revision,
     tss_id: tss.id,
-    metadata: record.metadata,
+    ...metadataField(record.metadata),
     _type: 'TRANSACTION',
     _id: record.id,
     _env: tss.env,

@@ -2,6 +2,7 @@ import { MAX_ACTIVE_TRANSACTIONS, activeTransactionCount } from './transaction';
 import { ApiError } from '../api-error';
 import type { Caller } from '../context';
 import { API_VERSION } from '../ids';
+import { metadataField } from '../metadata';
 import { requireAdmin } from '../lookups';
 import type { SandboxState, TssRecord, TssState } from '../state';
 
@@ -19,6 +20,8 @@ export const MIN_ADMIN_PIN_LENGTH = 6;
 export const SIGNATURE_COUNTER_BEFORE_DEPLOYMENT = 23;
 
 export const TSS_STATES: readonly TssState[] = ['CREATED', 'UNINITIALIZED', 'INITIALIZED', 'DISABLED'];
+/** States a list filter may name: the sandbox never reaches the last three, but the real API knows them (SPEC). */
+export const TSS_FILTER_STATES: readonly string[] = [...TSS_STATES, 'DELETED', 'DEFECTIVE', 'EVICTED'];
 export const TSS_ORDER_BY = ['description', 'state', 'time_creation', 'time_init', 'time_disable'] as const;
 
 /** The description fiskaly gives a TSS initialized without one; clients match on its wording. */
@@ -66,7 +69,7 @@ export function tssResource(tss: TssRecord, state: SandboxState, options: { admi
     max_number_registered_clients: MAX_REGISTERED_CLIENTS,
     max_number_active_transactions: MAX_ACTIVE_TRANSACTIONS,
     supported_update_variants: 'SIGNED',
-    metadata: tss.metadata,
+    ...metadataField(tss.metadata),
     _id: tss.id,
     _type: 'TSS',
     _env: tss.env,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError } from '../api-error';
 import type { SandboxContext } from '../context';
 import type { FaultInjector } from '../faults';
+import { FaultOptions } from '../options';
 
 const TokenLifetimes = z.object({
   accessTokenSeconds: z.number().int().min(1).max(86_400).optional(),
@@ -10,10 +11,16 @@ const TokenLifetimes = z.object({
 });
 const DeployDelay = z.object({ deployDelayMs: z.number().int().min(0).max(120_000) });
 
+/** Control bodies are a few small numbers: 16 KB is plenty, and keeps a flood out. */
+const CONTROL_ROUTE = { bodyLimit: 16_384 };
+
 const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
   const result = schema.safeParse(body);
   if (!result.success) {
-    const detail = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    const detail = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || 'body'}: ${i.code === 'unrecognized_keys' ? `unknown ${i.keys.length === 1 ? 'key' : 'keys'} ${i.keys.slice(0, 5).join(', ').slice(0, 200)}${i.keys.includes('pathPattern') ? ' (regular expressions are not accepted: use pathPrefix, a literal path prefix)' : ''}` : i.message}`)
+      .join('; ');
     throw new ApiError(400, 'E_FAILED_SCHEMA_VALIDATION', detail);
   }
   return result.data;
@@ -35,16 +42,9 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
   }));
 
   app.get('/_sandbox/faults', async () => control.faults.current);
-  app.put('/_sandbox/faults', async (request) => {
-    try {
-      return control.faults.configure(request.body ?? {});
-    } catch (error) {
-      const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'pathPattern is not a valid regular expression';
-      throw new ApiError(400, 'E_FAILED_SCHEMA_VALIDATION', detail);
-    }
-  });
+  app.put('/_sandbox/faults', CONTROL_ROUTE, async (request) => control.faults.configure(parse(FaultOptions, request.body ?? {})));
 
-  app.put('/_sandbox/tokens', async (request) => {
+  app.put('/_sandbox/tokens', CONTROL_ROUTE, async (request) => {
     const body = parse(TokenLifetimes, request.body ?? {});
     if (body.accessTokenSeconds !== undefined) ctx.options.accessTokenSeconds = body.accessTokenSeconds;
     if (body.refreshTokenSeconds !== undefined) ctx.options.refreshTokenSeconds = body.refreshTokenSeconds;
@@ -52,12 +52,12 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     return { accessTokenSeconds: ctx.options.accessTokenSeconds, refreshTokenSeconds: ctx.options.refreshTokenSeconds };
   });
 
-  app.put('/_sandbox/deploy-delay', async (request) => {
+  app.put('/_sandbox/deploy-delay', CONTROL_ROUTE, async (request) => {
     ctx.options.deployDelayMs = parse(DeployDelay, request.body).deployDelayMs;
     return { deployDelayMs: ctx.options.deployDelayMs };
   });
 
-  app.post('/_sandbox/reset', async () => {
+  app.post('/_sandbox/reset', CONTROL_ROUTE, async () => {
     control.reset();
     return {};
   });

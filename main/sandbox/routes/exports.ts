@@ -10,6 +10,8 @@ import {
   MAX_RUNNING_EXPORTS,
   type ExportFilters,
   buildExportFile,
+  completionTime,
+  exportDurationSeconds,
   exportSortKey,
   exportView,
   findExport,
@@ -21,7 +23,7 @@ import {
 } from '../resources/export';
 import { lookupTransaction } from '../resources/transaction';
 import type { ExportRecord, TssRecord } from '../state';
-import { assertStates } from './tss';
+import { assertStates, bodyOptional } from './tss';
 
 interface ExportParams {
   tss_id: string;
@@ -33,11 +35,12 @@ type Query = Record<string, unknown>;
 export const exportRoutes: RouteModule = (app, ctx) => {
   app.put<{ Params: ExportParams; Querystring: Query }>(
     '/api/v2/tss/:tss_id/export/:export_id',
-    { schema: { body: { type: 'object' } } },
+    // The body is `{}` or nothing at all: both are accepted, as by the real API.
+    { schema: { body: { type: 'object' } }, preValidation: bodyOptional, config: { optionalBody: true } },
     async (request) => exportView(await triggerExport(ctx, callerOf(request), request.params, request.query)),
   );
 
-  app.get<{ Params: ExportParams }>('/api/v2/tss/:tss_id/export/:export_id', async (request) => exportView(exportOf(ctx, request.caller, request.params)));
+  app.get<{ Params: ExportParams }>('/api/v2/tss/:tss_id/export/:export_id', async (request) => exportView(polledExport(ctx, request.caller, request.params)));
 
   app.delete<{ Params: ExportParams }>('/api/v2/tss/:tss_id/export/:export_id', async (request) => {
     const record = exportOf(ctx, request.caller, request.params);
@@ -51,9 +54,11 @@ export const exportRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get<{ Params: ExportParams }>('/api/v2/tss/:tss_id/export/:export_id/file', async (request, reply) => {
-    const record = exportOf(ctx, request.caller, request.params);
+    const record = polledExport(ctx, request.caller, request.params);
     if (record.state !== 'COMPLETED' || record.file === undefined) {
-      throw new ApiError(404, 'E_EXPORT_NOT_COMPLETED', `The export is ${record.state}, not COMPLETED`, { 'Retry-After': '60' });
+      // While it runs, Retry-After says when it should be done (at most the documented 60 s).
+      const eta = isRunning(record) ? Math.min(60, Math.max(1, completionTime(record) - ctx.now())) : undefined;
+      throw new ApiError(404, 'E_EXPORT_NOT_COMPLETED', `The export is ${record.state}, not COMPLETED`, eta === undefined ? {} : { 'Retry-After': String(eta) });
     }
     return reply.type('application/x-tar').send(Buffer.from(record.file, 'base64'));
   });
@@ -78,6 +83,13 @@ export const exportRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
+
+/** retrieveExport and retrieveExportFile: 12 requests a minute per export together (v2.1.33). */
+function polledExport(ctx: SandboxContext, caller: Caller, params: ExportParams): ExportRecord {
+  const record = exportOf(ctx, caller, params);
+  ctx.limits.take(`export-poll:${record.id}`, ctx.options.limits.exportPollsPerMinute, 'Polling an export and its file');
+  return record;
+}
 
 function exportOf(ctx: SandboxContext, caller: Caller, params: ExportParams): ExportRecord {
   const tss = findTss(ctx, caller, backendId('tss_id', params.tss_id));
@@ -129,6 +141,7 @@ async function triggerExport(ctx: SandboxContext, caller: Caller, params: Export
   // Stored before the TAR is built, so concurrent triggers count it.
   ctx.state.exports[exportId] = record;
   const selection = selectLogs(ctx.state, tss, filters);
+  record.timeCompletion = record.timeRequest + exportDurationSeconds(ctx, 'logs' in selection ? selection.logs.length : 0);
   if ('exception' in selection) {
     record.exception = selection.exception;
   } else {

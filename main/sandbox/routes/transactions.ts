@@ -63,6 +63,7 @@ export const transactionRoutes: RouteModule = (app, ctx) => {
 
   app.get<{ Params: { tss_id: string }; Querystring: Query }>('/api/v2/tss/:tss_id/tx', async (request) => {
     const tss = findTss(ctx, request.caller, backendId('tss_id', request.params.tss_id));
+    takeListBudget(ctx, tss);
     return transactionList(ctx, request.caller, request.query, (record) => record.tssId === tss.id);
   });
 
@@ -71,6 +72,7 @@ export const transactionRoutes: RouteModule = (app, ctx) => {
   app.get<{ Params: { tss_id: string; client_id: string }; Querystring: Query }>('/api/v2/tss/:tss_id/client/:client_id/tx', async (request) => {
     const tss = findTss(ctx, request.caller, backendId('tss_id', request.params.tss_id));
     const client = findClient(ctx, tss, backendId('client_id', request.params.client_id));
+    takeListBudget(ctx, tss);
     // Since v2.1.32: the transactions whose latest revision belongs to the client.
     return transactionList(ctx, request.caller, request.query, (record) => record.tssId === tss.id && record.clientId === client.id);
   });
@@ -90,6 +92,11 @@ export const transactionRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
+
+/** listTransactions: 20 requests a minute per TSS (v2.2.2), every transaction list of the TSS together. */
+function takeListBudget(ctx: SandboxContext, tss: TssRecord): void {
+  ctx.limits.take(`list-tx:${tss.id}`, ctx.options.limits.listTransactionsPerMinute, 'Listing the transactions of a TSS');
+}
 
 function tssOf(ctx: SandboxContext, caller: Caller, params: { tss_id: string }): TssRecord {
   return findTss(ctx, caller, backendId('tss_id', params.tss_id));
@@ -207,8 +214,8 @@ function continueTransaction({ ctx, tss, client, body, requestHash }: UpsertCont
     }
     schema = responseSchema(body.schema, process.processType, process.processData);
   }
-  if (body.state === 'FINISHED' && process.processType === '') {
-    throw new ApiError(409, 'E_TX_NO_TYPE_DEFINED', 'A transaction cannot be FINISHED without a type: send a schema (standard_v1 or raw) with this or an earlier revision');
+  if (body.state !== 'ACTIVE' && process.processType === '') {
+    throw new ApiError(409, 'E_TX_NO_TYPE_DEFINED', `A transaction cannot be ${body.state} without a type: send a schema (standard_v1 or raw) with this or an earlier revision`);
   }
   const metadata = mergeMetadata(record.metadata, body.metadata);
   const signature = signTransactionLog(ctx, tss, {

@@ -10,7 +10,7 @@ import {
   SIGNATURE_COUNTER_BEFORE_DEPLOYMENT,
   TEST_TSS_LIMIT,
   TSS_ORDER_BY,
-  TSS_STATES,
+  TSS_FILTER_STATES,
   assertTransition,
   countsTowardTestLimit,
   defaultDescription,
@@ -117,7 +117,7 @@ export const tssRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v2/tss', async (request) => {
     const query = parseListQuery(request.query as Record<string, unknown>, TSS_ORDER_BY, 'time_creation');
-    assertStates(query.states, TSS_STATES);
+    assertStates(query.states, TSS_FILTER_STATES);
     const { organization } = request.caller;
     const items = Object.values(ctx.state.tss)
       .filter((tss) => tss.organizationId === organization.id)

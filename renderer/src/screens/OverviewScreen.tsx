@@ -1,13 +1,13 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedFile, TssOverview } from '../../../preload/contract/workbench';
+import type { TssOverview } from '../../../preload/contract/workbench';
 import { ErrorNotices } from '../components/ErrorNotices';
-import { SavedPath } from '../components/SavedPath';
 import { unixDateTime } from '../receipt/format';
 import { storeNameOf } from '../state/slices/overview-slice';
 import { useApp } from '../state/store-context';
 import { ClientsTable } from './overview/ClientsTable';
 import { DisableTss } from './overview/DisableTss';
+import { ExportCard } from './overview/ExportCard';
 import { StaleTransactions } from './overview/StaleTransactions';
 
 /** One store's TSS: state, serial, certification, counters, clients, open transactions, export, disable. */
@@ -89,37 +89,6 @@ function TssFacts({ overview }: { overview: TssOverview }) {
         <dt>{t('overview.transactionCounter')}</dt>
         <dd>{overview.transactionCounter ?? '—'}</dd>
       </dl>
-    </section>
-  );
-}
-
-function ExportCard() {
-  const { t } = useTranslation();
-  const exportTss = useApp((state) => state.exportTss);
-  const busy = useApp((state) => state.busy.exportTss === true);
-  const [saved, setSaved] = useState<SavedFile | null>(null);
-  const titleId = useId();
-  return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card__title">
-        {t('overview.exportTitle')}
-      </h2>
-      <p className="muted">{t('overview.exportHint')}</p>
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setSaved(null);
-            setSaved(await exportTss());
-          }}
-        >
-          {busy ? t('common.working') : t('overview.exportButton')}
-        </button>
-      </div>
-      <SavedPath file={saved} />
     </section>
   );
 }

@@ -33,7 +33,8 @@ describe('exports', () => {
   let clientB: string;
 
   beforeAll(async () => {
-    ({ sandbox, api } = await startSandbox({}, { now: () => clock }));
+    // One second per export, as before durations grew with size (test/integration/sandbox/limits.test.ts covers those).
+    ({ sandbox, api } = await startSandbox({ exportDuration: { baseMs: 1000, perLogMs: 0 } }, { now: () => clock }));
   });
   beforeEach(async () => {
     sandbox.reset();
@@ -87,19 +88,19 @@ describe('exports', () => {
     expect(triggered.body).toEqual({
       state: 'PENDING',
       time_request: requestTime,
-      metadata: {},
+      estimated_time_of_completion: requestTime + 1,
       tss_id: tssId,
       _type: 'EXPORT',
       _id: id,
       _env: 'TEST',
       _version: '2.2.2',
     });
-    expect(Object.keys(triggered.body)).toEqual(['state', 'time_request', 'metadata', 'tss_id', '_type', '_id', '_env', '_version']);
+    expect(Object.keys(triggered.body)).toEqual(['state', 'time_request', 'estimated_time_of_completion', 'tss_id', '_type', '_id', '_env', '_version']);
     expect((await api.request('GET', `/tss/${tssId}/export/${id}`)).body).toEqual(triggered.body);
 
     const pending = await api.request('GET', `/tss/${tssId}/export/${id}/file`);
     expectError(pending, 404, 'E_EXPORT_NOT_COMPLETED');
-    expect(pending.headers.get('retry-after')).toBe('60');
+    expect(pending.headers.get('retry-after')).toBe('1');
 
     tick();
     const completed = (await api.request('GET', `/tss/${tssId}/export/${id}`)).body;

@@ -80,10 +80,10 @@ describe('faults on demand', () => {
     expect(first.filter((s) => s === 200).length).toBeGreaterThan(5);
   });
 
-  it('faults only the paths that match pathPattern', async () => {
+  it('faults only the paths that start with pathPrefix (a literal prefix, never a regular expression)', async () => {
     ({ sandbox, api } = await startSandbox());
     await api.login();
-    await setFaults({ errorRate: 1, pathPattern: '/export' });
+    await setFaults({ errorRate: 1, pathPrefix: '/api/v2/export' });
     expect((await api.request('GET', '/tss')).status).toBe(200);
     expect((await api.request('GET', '/export')).status).toBeGreaterThanOrEqual(500);
   });
@@ -92,7 +92,9 @@ describe('faults on demand', () => {
     ({ sandbox, api } = await startSandbox());
     const response = await setFaults({ errorRate: 2 });
     expect(response).toMatchObject({ status: 400, body: { code: 'E_FAILED_SCHEMA_VALIDATION' } });
-    expect((await setFaults({ pathPattern: '(' })).status).toBe(400);
+    expect(await setFaults({ pathPattern: '(a+)+$' })).toMatchObject({ status: 400, body: { message: expect.stringMatching(/pathPattern.*use pathPrefix/) } });
+    expect((await setFaults({ pathPrefix: 'no-slash' })).status).toBe(400);
+    expect((await setFaults({ pathPrefix: '/' + 'a'.repeat(300) })).status).toBe(400);
     expect(sandbox.faults.current.errorRate).toBe(0);
   });
 

@@ -28,6 +28,10 @@ const RECEIPT = {
     },
   },
 };
+/** What a till sends to cancel a sale: a cancellation receipt with zero amounts (a type, so E_TX_NO_TYPE_DEFINED does not apply). */
+const CANCELLATION = {
+  standard_v1: { receipt: { receipt_type: 'CANCELLATION', amounts_per_vat_rate: [{ vat_rate: 'NORMAL', amount: '0.00' }] } },
+};
 const RECEIPT_PROCESS_DATA = 'Beleg^21.42_0.00_0.00_0.00_0.00^21.42:Unbar';
 
 // --- TR-03151 transaction log, built here byte by byte (independently of main/tse) -------------------
@@ -344,12 +348,14 @@ describe('transactions', () => {
       );
     });
 
-    it('cancels a transaction that never had a type', async () => {
+    it('refuses to cancel a transaction that never had a type (E_TX_NO_TYPE_DEFINED); a cancellation receipt cancels it', async () => {
       const tx = randomUUID();
       await upsert(tx, 1, { state: 'ACTIVE', client_id: clientId });
-      const cancel = await upsert(tx, 2, { state: 'CANCELLED', client_id: clientId });
+      expectError(await upsert(tx, 2, { state: 'CANCELLED', client_id: clientId }), 409, 'E_TX_NO_TYPE_DEFINED', /CANCELLED without a type/);
+      expect((await tssNow()).number_active_transactions).toBe(1);
+      const cancel = await upsert(tx, 2, { state: 'CANCELLED', client_id: clientId, schema: CANCELLATION });
       expect(cancel.status).toBe(200);
-      expect(cancel.body).toMatchObject({ state: 'CANCELLED', schema: {}, time_end: expect.any(Number) });
+      expect(cancel.body).toMatchObject({ state: 'CANCELLED', schema: { raw: { process_type: 'Kassenbeleg-V1' } }, time_end: expect.any(Number) });
       expect((await tssNow()).number_active_transactions).toBe(0);
     });
 
@@ -449,7 +455,7 @@ describe('transactions', () => {
       expectError(await upsert(tx, 3, { state: 'ACTIVE', client_id: clientId }), 400, 'E_TX_UPSERT', /is FINISHED/);
       const cancelled = randomUUID();
       await upsert(cancelled, 1, { state: 'ACTIVE', client_id: clientId });
-      await upsert(cancelled, 2, { state: 'CANCELLED', client_id: clientId });
+      await upsert(cancelled, 2, { state: 'CANCELLED', client_id: clientId, schema: CANCELLATION });
       expectError(await upsert(cancelled, 3, { state: 'FINISHED', client_id: clientId, schema: RECEIPT }), 400, 'E_TX_UPSERT', /is CANCELLED/);
     });
 
@@ -510,7 +516,7 @@ describe('transactions', () => {
       await pool.close();
       expect((await tssNow()).number_active_transactions).toBe(2000);
       expectError(await upsert(randomUUID(), 1, { state: 'ACTIVE', client_id: clientId }), 400, 'E_TX_LIMIT_REACHED', /2000/);
-      await upsert(ids[0]!, 2, { state: 'CANCELLED', client_id: clientId });
+      await upsert(ids[0]!, 2, { state: 'CANCELLED', client_id: clientId, schema: CANCELLATION });
       expect((await upsert(randomUUID(), 1, { state: 'ACTIVE', client_id: clientId })).status).toBe(200);
     });
   });

@@ -16,10 +16,27 @@ describe('the technician’s services', () => {
   let fiskaly: Sandbox;
   let fiskalyApi: SandboxApi;
 
+  let exportClockAhead = 0;
+
   beforeEach(async () => {
     dir = makeTempDir();
     ({ sandbox: fiskaly, api: fiskalyApi } = await startSandbox({ organizations: [{ apiKey: 'store-key', apiSecret: 'store-secret', env: 'TEST' }] }));
-    services = createServices({ dataDir: dir.path, version: '1', vaultOptions: { unsafeTestOnlyScryptLog2N: 10 }, fiskalyUrl: fiskaly.url });
+    services = createServices({
+      dataDir: dir.path,
+      version: '1',
+      vaultOptions: { unsafeTestOnlyScryptLog2N: 10 },
+      fiskalyUrl: fiskaly.url,
+      // The built-in sandbox's exports finish at once here (their durations and limits are tested in tss-exports.test.ts).
+      sandbox: { exportDuration: { baseMs: 0, perLogMs: 0 } },
+      // The export poller's clock runs ahead by what it sleeps; each 6 s wait between polls really takes 20 ms.
+      exports: {
+        now: () => Date.now() + exportClockAhead,
+        sleep: (ms) => {
+          exportClockAhead += ms;
+          return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)));
+        },
+      },
+    });
   });
   afterEach(async () => {
     await services.close();
@@ -87,9 +104,18 @@ describe('the technician’s services', () => {
     expect(after.registeredClients).toBe(1);
 
     expect(await call('tss:close-stale', { tssId })).toEqual({ closed: 0 });
+    expect(await call('tss:export-status', { tssId })).toBeNull();
+    const exportPhases: string[] = [];
+    services.events.subscribe((event, payload) => {
+      if (event === 'tss:export-progress') exportPhases.push((payload as BridgeEvents['tss:export-progress']).phase);
+    });
     const saved = await call<{ path: string; bytes: number }>('tss:export', { tssId });
     const entries = await readExportTar(readFileSync(saved.path));
     expect(entries.some((e) => e.name.endsWith('.log'))).toBe(true);
+    expect(exportPhases[0]).toBe('triggering');
+    expect(exportPhases.slice(-2)).toEqual(['downloading', 'saved']);
+    expect(await call('tss:export-status', { tssId })).toMatchObject({ phase: 'saved', file: saved });
+    expect(await services.dispatch('tss:export-status', { tssId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'E_INVALID_REQUEST' } });
 
     expect(await services.dispatch('tss:disable', { tssId, confirmation: 'wrong', passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_MISMATCH' } });
     expect(await call('tss:disable', { tssId, confirmation: 'Filiale Hamburg', passphrase: TEST_PASSPHRASE })).toMatchObject({ state: 'DISABLED' });

@@ -1,4 +1,5 @@
-import type { SavedFile, TssOverview } from '../../../../preload/contract/workbench';
+import type { ExportProgress, SavedFile, TssOverview } from '../../../../preload/contract/workbench';
+import { callBridge } from '../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../confirmation';
 import type { AppState, SliceTools } from '../store-types';
 
@@ -6,6 +7,8 @@ export interface OverviewState {
   /** The TSS the store overview shows. */
   overviewTssId: string | null;
   overview: TssOverview | null;
+  /** The shown TSS's current or last TAR export: journaled in main, so a pending one survives restarts. */
+  exportProgress: ExportProgress | null;
 }
 
 export interface OverviewActions {
@@ -14,7 +17,14 @@ export interface OverviewActions {
   setClientState(clientId: string, state: 'REGISTERED' | 'DEREGISTERED'): Promise<boolean>;
   /** Closes ACTIVE transactions left open; resolves to how many, or null. */
   closeStale(): Promise<number | null>;
+  /** Resumes the TSS's pending export or starts one; resolves when the TAR is saved. */
   exportTss(): Promise<SavedFile | null>;
+  /** Asks main for the shown TSS's export as journaled (a failure here leaves the last known one). */
+  loadExportStatus(tssId: string): Promise<void>;
+  /** One `tss:export-progress` event; events of other TSS are ignored. */
+  receiveExportProgress(progress: ExportProgress): void;
+  /** Listens to export progress while the overview is shown; returns the way to stop. */
+  watchExports(): () => void;
   /**
    * Needs the typed confirmation (the store's name or DISABLE) and the vault passphrase, which main
    * checks (an argument, never state): disabling a TSS is final.
@@ -22,7 +32,7 @@ export interface OverviewActions {
   disableTss(confirmation: string, passphrase: string): Promise<boolean>;
 }
 
-export const initialOverviewState: OverviewState = { overviewTssId: null, overview: null };
+export const initialOverviewState: OverviewState = { overviewTssId: null, overview: null, exportProgress: null };
 
 /** The store name a TSS is known by: from its overview, the vault's labels or a run. */
 export function storeNameOf(state: AppState, tssId: string | null): string | null {
@@ -42,13 +52,13 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
 
   return {
     openOverview(tssId) {
-      if (get().overviewTssId !== tssId) set({ overviewTssId: tssId, overview: null });
+      if (get().overviewTssId !== tssId) set({ overviewTssId: tssId, overview: null, exportProgress: null });
       get().navigate('overview');
       void get().loadOverview(tssId);
     },
 
     async loadOverview(tssId) {
-      const overview = await call('loadOverview', () => bridge.tss.overview({ tssId }), { tssId });
+      const [overview] = await Promise.all([call('loadOverview', () => bridge.tss.overview({ tssId }), { tssId }), get().loadExportStatus(tssId)]);
       if (overview) applyOverview(overview);
     },
 
@@ -71,7 +81,30 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
     async exportTss() {
       const tssId = current();
       if (!tssId) return null;
-      return call('exportTss', () => bridge.tss.export({ tssId }), { tssId });
+      const saved = await call('exportTss', () => bridge.tss.export({ tssId }), { tssId });
+      // Whatever happened (saved, failed, still pending after an hour), the journal says where it stands.
+      await get().loadExportStatus(tssId);
+      return saved;
+    },
+
+    async loadExportStatus(tssId) {
+      const result = await callBridge(() => bridge.tss['export-status']({ tssId }));
+      if (!result.ok || tssId !== current()) return;
+      set({ exportProgress: result.value });
+    },
+
+    receiveExportProgress(progress) {
+      if (!isExportProgress(progress) || progress.tssId !== current()) return;
+      set({ exportProgress: progress });
+    },
+
+    watchExports() {
+      try {
+        return bridge.on('tss:export-progress', (progress) => get().receiveExportProgress(progress));
+      } catch {
+        // Without events the card still shows the journal's word after each export call.
+        return () => {};
+      }
     },
 
     async disableTss(confirmation, passphrase) {
@@ -83,4 +116,12 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       return overview !== null;
     },
   };
+}
+
+const EXPORT_PHASES: readonly string[] = ['pending', 'triggering', 'waiting', 'downloading', 'saved', 'failed'];
+
+function isExportProgress(value: unknown): value is ExportProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<ExportProgress>;
+  return typeof candidate.tssId === 'string' && typeof candidate.elapsedMs === 'number' && EXPORT_PHASES.includes(candidate.phase as string);
 }

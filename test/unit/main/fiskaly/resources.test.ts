@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../../main/fiskaly/explanations';
 import { FiskalyError } from '../../../../main/fiskaly/fiskaly-error';
-import { TransactionSchema, TssSchema } from '../../../../main/fiskaly/resources';
-import { backoffDelay, parseRetryAfter } from '../../../../main/fiskaly/retry-policy';
+import { ExportSchema, TransactionSchema, TssSchema } from '../../../../main/fiskaly/resources';
+import { backoffDelay, parseRetryAfter, pendingDelay } from '../../../../main/fiskaly/retry-policy';
 
 const tss = { _id: 't1', state: 'INITIALIZED', serial_number: 'ab', public_key: 'BPcf' };
 
@@ -12,6 +12,14 @@ describe('fiskaly resources', () => {
     const tx = TransactionSchema.parse({ _id: 'x', tss_id: 't1', client_id: 'c', state: 'FINISHED', number: 1, signature: { value: 'v', algorithm: 'a', counter: 42, public_key: 'p' } });
     expect(tx.signature?.counter).toBe('42');
     expect(TransactionSchema.parse({ _id: 'x', tss_id: 't1', client_id: 'c', state: 'ACTIVE', number: '3' }).number).toBe(3);
+  });
+
+  it('reads an export’s estimated completion, and takes a missing or null one as no estimate', () => {
+    const base = { _id: 'e1', tss_id: 't1', state: 'WORKING', time_request: 1_700_000_000, time_start: 1_700_000_001 };
+    expect(ExportSchema.parse({ ...base, estimated_time_of_completion: 1_700_000_600 })).toMatchObject({ estimatedCompletion: 1_700_000_600, timeStart: 1_700_000_001 });
+    expect(ExportSchema.parse(base).estimatedCompletion).toBeUndefined();
+    expect(ExportSchema.parse({ ...base, estimated_time_of_completion: null }).estimatedCompletion).toBeUndefined();
+    expect(ExportSchema.parse({ ...base, state: 'ERROR', exception: 'E_INTERNAL', time_error: 1_700_000_009 })).toMatchObject({ exception: 'E_INTERNAL', timeError: 1_700_000_009 });
   });
 
   it('fills missing optional fields and keeps a future TSS state it does not know', () => {
@@ -29,9 +37,24 @@ describe('fiskaly errors', () => {
     expect(explain('E_SOMETHING_NEW', 503).en).toMatch(/resume/);
   });
 
-  it('are retryable only for 5xx, 429, 499 and no answer at all', () => {
-    expect([0, 429, 499, 500, 503].map((s) => new FiskalyError(s, 'X', '').retryable)).toEqual([true, true, true, true, true]);
+  it('are retryable only for 5xx, 429, 444 (a request on the same resource pending), 499 and no answer at all', () => {
+    expect([0, 429, 444, 499, 500, 503].map((s) => new FiskalyError(s, 'X', '').retryable)).toEqual([true, true, true, true, true, true]);
     expect([400, 401, 404, 409, 423].map((s) => new FiskalyError(s, 'X', '').retryable)).toEqual([false, false, false, false, false]);
+    expect(new FiskalyError(444, 'E_MIDDLEWARE_PENDING_REQUEST', '').pending).toBe(true);
+    expect(new FiskalyError(429, 'E_TOO_MANY_REQUESTS', '').pending).toBe(false);
+  });
+
+  it('explain the codes of the stricter API in German and English, and 429 and 444 even without a code', () => {
+    for (const code of ['E_MIDDLEWARE_PENDING_REQUEST', 'E_TX_NO_TYPE_DEFINED', 'E_TOO_MANY_REQUESTS', 'E_EXPORT_NOT_COMPLETED', 'E_TOO_MANY_EXPORTS']) {
+      const { de, en } = explain(code, 400);
+      expect(de).not.toBe(explain('E_SOMETHING_NEW', 400).de);
+      expect(en).not.toBe(explain('E_SOMETHING_NEW', 400).en);
+    }
+    expect(explain('E_TX_NO_TYPE_DEFINED', 409).en).toMatch(/process type/);
+    expect(explain('E_TX_NO_TYPE_DEFINED', 409).de).toMatch(/Vorgangstyp/);
+    expect(explain('HTTP_429', 429)).toEqual(explain('E_TOO_MANY_REQUESTS', 429));
+    expect(explain('HTTP_444', 444).en).toMatch(/earlier request/);
+    expect(explain('HTTP_444', 444).de).toMatch(/frühere Anfrage/);
   });
 });
 
@@ -40,6 +63,12 @@ describe('retry policy', () => {
     const policy = { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 };
     expect([1, 2, 3, 4, 5].map((a) => backoffDelay(policy, a, () => 0.999))).toEqual([99, 199, 399, 799, 999]);
     expect(backoffDelay(policy, 3, () => 0)).toBe(0);
+  });
+
+  it('waits at least half the ceiling after a 444, so the retry does not meet the same pending request', () => {
+    const policy = { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 };
+    expect([1, 2, 3, 4, 5].map((a) => pendingDelay(policy, a, () => 0))).toEqual([50, 100, 200, 400, 500]);
+    expect([1, 2, 5].map((a) => pendingDelay(policy, a, () => 0.999))).toEqual([99, 199, 999]);
   });
 
   it('reads Retry-After as seconds or as a date', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../../preload/contract/channels';
 import { type Result, fail, ok } from '../../../../preload/contract/result';
 import type {
+  ExportProgress,
   KnownTss,
   Organization,
   PrinterInfo,
@@ -32,6 +33,8 @@ export interface FakeMainState {
   receipts: Record<string, ReturnType<typeof buildReceiptModel>>;
   /** Every admin PIN main was given (own PINs only; generated ones are not seen). */
   pinsReceived: string[];
+  /** Journaled exports by TSS id, as `tss:export-status` answers them (none when absent). */
+  exportStatus?: Record<string, ExportProgress>;
 }
 
 export function initialFakeMain(): FakeMainState {
@@ -228,6 +231,8 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
     }
     case 'tss:export':
       return overviewOf(request.tssId) ? ok(saved('export.tar')) : fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+    case 'tss:export-status':
+      return overviewOf(request.tssId) ? ok(state.exportStatus?.[request.tssId as string] ?? null) : fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
     case 'tss:disable': {
       const overview = overviewOf(request.tssId);
       if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
