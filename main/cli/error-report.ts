@@ -41,7 +41,9 @@ export function describeFailure(error: unknown): FailureReport {
   }
   if (error instanceof VaultError) return { message: error.message, exit: EXIT.vault };
   if (error instanceof AppError) {
-    const exit = error.code === 'E_ADMIN_PIN_BLOCKED' ? EXIT.pinBlocked : error.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : EXIT.failed;
+    // A provisioning error that sends the technician to the PUK recovery says so with `next`.
+    const blocked = error.code === 'E_ADMIN_PIN_BLOCKED' || (error as { next?: string }).next === 'puk-recovery';
+    const exit = blocked ? EXIT.pinBlocked : error.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : EXIT.failed;
     return { message: error.message, exit };
   }
   if (error instanceof LockTimeoutError) return { message: error.message, exit: EXIT.failed };
