@@ -10,7 +10,9 @@ import { UsageError } from './exit-codes';
  */
 export function refuseControlCharacters(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   argv.forEach((arg, index) => {
-    const found = findControlCharacter(arg);
+    // A receipt's QR text is no name: an order's process data may hold line breaks (DSFinV-K Bestellung-V1).
+    const qrText = argv[0] === 'verify-qr' && index > 0 && !arg.startsWith('--');
+    const found = findControlCharacter(arg, { lineBreaks: qrText });
     if (!found) return;
     throw new UsageError(`${argumentName(argv, index)} ${describeControlCharacter(found)}`);
   });

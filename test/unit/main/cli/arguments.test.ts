@@ -30,6 +30,12 @@ describe('control characters in arguments', () => {
     expect(() => refuseControlCharacters(argv, {})).toThrow(message);
   });
 
+  it('lets line breaks through in a QR code text only (an order’s process data has lines)', () => {
+    expect(() => refuseControlCharacters(['verify-qr', 'V0;K1;Bestellung-V1;1;"Brot";2.00\n1;"Kaffee";1.50;1'], {})).not.toThrow();
+    expect(() => refuseControlCharacters(['verify-qr', 'V0;\u001b[2J'], {})).toThrow(/argument 2 contains an escape character/);
+    expect(() => refuseControlCharacters(['provision', '--store', 'a\nb'], {})).toThrow(/line break/);
+  });
+
   it('refuses them in TSS_COMPANION_DATA_DIR and lets plain text and umlauts through', () => {
     expect(() => refuseControlCharacters(['runs'], { TSS_COMPANION_DATA_DIR: '/tmp/x\ty' })).toThrow(/^TSS_COMPANION_DATA_DIR contains a tab/);
     expect(() => refuseControlCharacters(['provision', '--store', 'Filiale Köln-Süd (Theke)'], {})).not.toThrow();
