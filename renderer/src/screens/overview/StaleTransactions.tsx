@@ -26,7 +26,7 @@ function hoursOf(text: string): number | null {
  * per till, confirms, and sees per till what was closed. Changing the threshold drops the list shown.
  */
 export function StaleTransactions({ overview }: { overview: TssOverview }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const previewStale = useApp((state) => state.previewStale);
   const closeStale = useApp((state) => state.closeStale);
   const busy = useApp((state) => state.busy.previewStale === true || state.busy.closeStale === true);
@@ -79,50 +79,7 @@ export function StaleTransactions({ overview }: { overview: TssOverview }) {
           {busy ? t('common.working') : t('overview.stale.show')}
         </button>
       </div>
-      {preview && (
-        <>
-          <p role="status">
-            {listed === 0
-              ? t('overview.stale.none', { hours: preview.olderThanHours })
-              : t('overview.stale.found', { hours: preview.olderThanHours, count: listed })}
-          </p>
-          {preview.recent > 0 && <p className="muted">{t('overview.stale.recent', { hours: preview.olderThanHours, count: preview.recent })}</p>}
-          {listed > 0 && (
-            <>
-              <table className="table">
-                <caption className="visually-hidden">{t('overview.stale.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('overview.stale.till')}</th>
-                    <th scope="col">{t('overview.stale.number')}</th>
-                    <th scope="col">{t('overview.stale.startedAt')}</th>
-                    <th scope="col">{t('overview.stale.age')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.tills.flatMap((till) =>
-                    till.transactions.map((tx) => (
-                      <tr key={tx.id}>
-                        <th scope="row">
-                          <code>{till.serialNumber}</code>
-                        </th>
-                        <td>{tx.number}</td>
-                        <td>{unixDateTime(tx.startedAt, i18n.language) ?? '—'}</td>
-                        <td>{t('overview.stale.ageHours', { hours: tx.ageHours })}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-              <div className="actions">
-                <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => !busy && setAsking(true)}>
-                  {t('overview.stale.close')}
-                </button>
-              </div>
-            </>
-          )}
-        </>
-      )}
+      {preview && <StalePreviewList preview={preview} busy={busy} onClose={() => setAsking(true)} />}
       {result && <StaleResult result={result} />}
       <ConfirmDialog
         open={asking}
@@ -137,7 +94,56 @@ export function StaleTransactions({ overview }: { overview: TssOverview }) {
   );
 }
 
-function StaleResult({ result }: { result: StaleCloseResult }) {
+/** What main found: per till, number, start and age; the close button when there is anything to close. */
+export function StalePreviewList({ preview, busy, onClose }: { preview: StalePreview; busy: boolean; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const listed = preview.tills.reduce((sum, till) => sum + till.transactions.length, 0);
+  return (
+    <>
+      <p role="status">
+        {listed === 0 ? t('overview.stale.none', { hours: preview.olderThanHours }) : t('overview.stale.found', { hours: preview.olderThanHours, count: listed })}
+      </p>
+      {preview.recent > 0 && <p className="muted">{t('overview.stale.recent', { hours: preview.olderThanHours, count: preview.recent })}</p>}
+      {listed > 0 && (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t('overview.stale.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.stale.till')}</th>
+                <th scope="col">{t('overview.stale.number')}</th>
+                <th scope="col">{t('overview.stale.startedAt')}</th>
+                <th scope="col">{t('overview.stale.age')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.tills.flatMap((till) =>
+                till.transactions.map((tx) => (
+                  <tr key={tx.id}>
+                    <th scope="row">
+                      <code>{till.serialNumber}</code>
+                    </th>
+                    <td>{tx.number}</td>
+                    <td>{unixDateTime(tx.startedAt, i18n.language) ?? '—'}</td>
+                    <td>{t('overview.stale.ageHours', { hours: tx.ageHours })}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => !busy && onClose()}>
+              {t('overview.stale.close')}
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Per till: closed, already finished at the till, and what failed with why. */
+export function StaleResult({ result }: { result: StaleCloseResult }) {
   const { t } = useTranslation();
   return (
     <div role="status">
