@@ -98,6 +98,7 @@ describe('tss-companion CLI', () => {
     [['recover', 'import', '/nonexistent/backup.tsscr'], /recover import \/nonexistent\/backup\.tsscr: no such file/],
     [['sandbox', '--port', 'abc'], /sandbox: --port: must be a whole number/],
     [['runs', '--data-dir='], /--data-dir needs a folder/],
+    [['verify-qr', 'V0;x', '--tss-serial', 'abc'], /--tss-serial takes the TSS serial number \(64 hex characters/],
   ])('refuses %j with a clear message and exit 2', async (args, message) => {
     const result = await cli([...args, ...dataDir]);
     expect(result.code).toBe(2);
