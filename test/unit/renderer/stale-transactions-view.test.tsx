@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaleCloseResult, StalePreview } from '../../../preload/contract/stale-transactions';
 import type { Language } from '../../../preload/contract/settings';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
-import { StalePreviewList, StaleResult } from '../../../renderer/src/screens/overview/StaleTransactions';
+import { StalePreviewList, StaleResult, chosenOf } from '../../../renderer/src/screens/overview/StaleTransactions';
 import { renderStatic } from './fakes/render-static';
 
 const render = (node: ReactNode, language: Language = 'de') => renderStatic(<I18nextProvider i18n={createI18n(language)}>{node}</I18nextProvider>);
@@ -29,7 +29,7 @@ const preview: StalePreview = {
 
 describe('stale transactions in the overview', () => {
   it('lists each stale transaction with its till, number, start and age, and says what stays open', async () => {
-    const html = await render(<StalePreviewList preview={preview} busy={false} onClose={() => {}} />);
+    const html = await render(<StalePreviewList preview={preview} skipped={new Set()} onToggle={() => {}} busy={false} onClose={() => {}} />);
     expect(html).toContain('Seit mindestens 24 Stunden offen: 3');
     expect(html).toContain('Seit weniger als 24 Stunden offen, bleiben unberührt: 2');
     const rows = [...html.matchAll(/<tr><th scope="row"><code>([^<]+)<\/code><\/th><td>(\d+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
@@ -38,11 +38,20 @@ describe('stale transactions in the overview', () => {
       ['KASSE-01', '9', '26 Std.'],
       ['KASSE-02', '8', '27 Std.'],
     ]);
-    expect(html).toContain('>Diese Transaktionen schließen</button>');
+    expect(html).toMatch(/<input id="[^"]+" type="checkbox" checked=""\/><label for="[^"]+">KASSE-01: 2 offen<\/label>/);
+    expect(html).toContain('>Gewählte Transaktionen schließen (3)</button>');
+  });
+
+  it('lets the technician take a till out: its transactions are not sent', async () => {
+    const skipped = new Set(['c1']);
+    const html = await render(<StalePreviewList preview={preview} skipped={skipped} onToggle={() => {}} busy={false} onClose={() => {}} />, 'en');
+    expect(html).toMatch(/<input id="[^"]+" type="checkbox"\/><label for="[^"]+">KASSE-01: 2 open<\/label>/);
+    expect(html).toContain('>Close the chosen transactions (1)</button>');
+    expect(chosenOf(preview, skipped).tills.flatMap((till) => till.transactions.map((tx) => tx.id))).toEqual(['t3']);
   });
 
   it('offers nothing to close when nothing is that old', async () => {
-    const html = await render(<StalePreviewList preview={{ ...preview, tills: [], recent: 1 }} busy={false} onClose={() => {}} />, 'en');
+    const html = await render(<StalePreviewList preview={{ ...preview, tills: [], recent: 1 }} skipped={new Set()} onToggle={() => {}} busy={false} onClose={() => {}} />, 'en');
     expect(html).toContain('No transaction has been open for 24 hours or more.');
     expect(html).not.toContain('<button');
   });

@@ -34,21 +34,25 @@ export function StaleTransactions({ overview }: { overview: TssOverview }) {
   const [preview, setPreview] = useState<StalePreview | null>(null);
   const [result, setResult] = useState<StaleCloseResult | null>(null);
   const [asking, setAsking] = useState(false);
+  /** Tills the technician took out of this close; all are in at first. */
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
   const titleId = useId();
   const hours = hoursOf(hoursText);
   const none = overview.activeTransactions === 0;
-  const listed = preview?.tills.reduce((sum, till) => sum + till.transactions.length, 0) ?? 0;
+  const chosen = preview ? chosenOf(preview, skipped) : null;
+  const count = chosen?.tills.reduce((sum, till) => sum + till.transactions.length, 0) ?? 0;
 
   const show = async () => {
     if (busy || none || hours === null) return;
     setResult(null);
+    setSkipped(new Set());
     setPreview(await previewStale(hours));
   };
 
   const confirm = async () => {
     setAsking(false);
-    if (!preview) return;
-    const closed = await closeStale(preview);
+    if (!chosen || count === 0) return;
+    const closed = await closeStale(chosen);
     if (closed) {
       setPreview(null);
       setResult(closed);
@@ -79,11 +83,25 @@ export function StaleTransactions({ overview }: { overview: TssOverview }) {
           {busy ? t('common.working') : t('overview.stale.show')}
         </button>
       </div>
-      {preview && <StalePreviewList preview={preview} busy={busy} onClose={() => setAsking(true)} />}
+      {preview && (
+        <StalePreviewList
+          preview={preview}
+          skipped={skipped}
+          onToggle={(clientId) =>
+            setSkipped((before) => {
+              const after = new Set(before);
+              if (!after.delete(clientId)) after.add(clientId);
+              return after;
+            })
+          }
+          busy={busy}
+          onClose={() => count > 0 && setAsking(true)}
+        />
+      )}
       {result && <StaleResult result={result} />}
       <ConfirmDialog
         open={asking}
-        title={t('overview.stale.confirmTitle', { count: listed })}
+        title={t('overview.stale.confirmTitle', { count })}
         body={<p>{t('overview.stale.confirmBody', { hours: preview?.olderThanHours ?? STALE_DEFAULT_HOURS })}</p>}
         confirmLabel={t('overview.stale.confirm')}
         cancelLabel={t('common.cancel')}
@@ -94,10 +112,25 @@ export function StaleTransactions({ overview }: { overview: TssOverview }) {
   );
 }
 
-/** What main found: per till, number, start and age; the close button when there is anything to close. */
-export function StalePreviewList({ preview, busy, onClose }: { preview: StalePreview; busy: boolean; onClose(): void }) {
+/** The preview without the tills the technician took out. */
+export function chosenOf(preview: StalePreview, skipped: ReadonlySet<string>): StalePreview {
+  return { ...preview, tills: preview.tills.filter((till) => !skipped.has(till.clientId)) };
+}
+
+interface StalePreviewListProps {
+  preview: StalePreview;
+  skipped: ReadonlySet<string>;
+  onToggle(clientId: string): void;
+  busy: boolean;
+  onClose(): void;
+}
+
+/** What main found: per till a choice, then number, start and age of each; the close button for the chosen. */
+export function StalePreviewList({ preview, skipped, onToggle, busy, onClose }: StalePreviewListProps) {
   const { t, i18n } = useTranslation();
   const listed = preview.tills.reduce((sum, till) => sum + till.transactions.length, 0);
+  const chosen = chosenOf(preview, skipped).tills.reduce((sum, till) => sum + till.transactions.length, 0);
+  const legendId = useId();
   return (
     <>
       <p role="status">
@@ -106,6 +139,14 @@ export function StalePreviewList({ preview, busy, onClose }: { preview: StalePre
       {preview.recent > 0 && <p className="muted">{t('overview.stale.recent', { hours: preview.olderThanHours, count: preview.recent })}</p>}
       {listed > 0 && (
         <>
+          <fieldset className="choice" aria-labelledby={legendId}>
+            <legend id={legendId} className="choice__legend">
+              {t('overview.stale.tillsLegend')}
+            </legend>
+            {preview.tills.map((till) => (
+              <TillChoice key={till.clientId} label={t('overview.stale.tillChoice', { serial: till.serialNumber, count: till.transactions.length })} checked={!skipped.has(till.clientId)} onChange={() => onToggle(till.clientId)} />
+            ))}
+          </fieldset>
           <table className="table">
             <caption className="visually-hidden">{t('overview.stale.tableCaption')}</caption>
             <thead>
@@ -132,13 +173,23 @@ export function StalePreviewList({ preview, busy, onClose }: { preview: StalePre
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => !busy && onClose()}>
-              {t('overview.stale.close')}
+            <button type="button" className="button" aria-disabled={busy || chosen === 0 || undefined} onClick={() => !busy && chosen > 0 && onClose()}>
+              {t('overview.stale.close', { count: chosen })}
             </button>
           </div>
         </>
       )}
     </>
+  );
+}
+
+function TillChoice({ label, checked, onChange }: { label: string; checked: boolean; onChange(): void }) {
+  const id = useId();
+  return (
+    <div className="checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={onChange} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }
 
