@@ -117,7 +117,8 @@ export function createServices(config: ServicesConfig): Services {
     },
     'tss:overview': ({ tssId }) => tss.overview(tssId),
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
-    'tss:close-stale': ({ tssId }) => tss.closeStale(tssId),
+    'tss:stale-preview': ({ tssId, olderThanHours }) => tss.previewStale(tssId, olderThanHours),
+    'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),
     'tss:export': ({ tssId }) => tss.exportTar(tssId),
     'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
     'tss:disable': async ({ tssId, confirmation, passphrase }) => {

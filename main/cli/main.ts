@@ -13,4 +13,5 @@ const code = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   signal: controller.signal,
 });
-if (process.argv[2] !== 'sandbox') process.exit(code);
+// `sandbox` only comes back when it could not start; running, it keeps the process alive.
+process.exit(code);

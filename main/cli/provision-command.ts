@@ -1,11 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { StorePlan } from '../../preload/contract/store-plan';
+import { journalDir } from '../provisioning/journal';
 import { type ProgressEvent, type RunReport, resumeRun, startRun } from '../provisioning/orchestrator';
-import { ProvisioningError } from '../provisioning/provisioning-error';
-import { PlanError, type StorePlan, parsePlanFile, parseStorePlan } from '../provisioning/store-plan';
+import { VaultError } from '../vault';
+import { printable } from './arguments';
 import { connect } from './connection';
+import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
+import { jsonPath, loadPlanFile } from './plan-file';
 import { openVault } from './vault-access';
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface CommandIo {
   env: NodeJS.ProcessEnv;
@@ -31,12 +38,16 @@ const OPTIONS = {
 /** `tss-companion provision`: one store or a plan file of many, or `--resume RUN_ID`. */
 export async function provisionCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true });
+  checkCombination(values);
   if (values.live && values['confirm-live'] !== 'LIVE') {
     throw new UsageError('Provisioning in fiskaly LIVE creates real, billable TSS: add --confirm-live LIVE to go ahead.');
   }
+  // The plan is read (and refused) before anything starts or connects.
+  const environment = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
+  if (values.resume) await requireRun(io.dataDir, values.resume);
+  const plans = values.resume ? [] : await readPlans(values, environment);
   const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
   try {
-    const plans = values.resume ? [] : await readPlans(values, connection.environment);
     const { vault } = await openVault(io.dataDir, io.env);
     const deps = {
       dataDir: io.dataDir,
@@ -46,25 +57,26 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
       onProgress: (e: ProgressEvent) => {
         if (e.status === 'running' && !e.detail) return;
         const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';
-        io.err(`${e.storeName}: [${e.index}/${e.total}] ${e.step}${detail} ${e.status === 'running' ? '…' : e.status}`);
+        io.err(printable(`${e.storeName}: [${e.index}/${e.total}] ${e.step}${detail} ${e.status === 'running' ? '…' : e.status}`));
       },
     };
     const reports: RunReport[] = [];
     let exit: number = EXIT.ok;
-    const attempt = async (run: () => Promise<RunReport>) => {
+    // One store's failure is reported and the next store still runs; bad input and the vault stop all.
+    const attempt = async (label: string, run: () => Promise<RunReport>) => {
       try {
         reports.push(await run());
       } catch (error) {
-        if (!(error instanceof ProvisioningError) && !(error as { code?: string }).code) throw error;
-        const failure = error as ProvisioningError;
-        io.err(`failed: ${failure.message}`);
-        exit = failure.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : failure.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
+        if (error instanceof UsageError || error instanceof VaultError) throw error;
+        const failure = describeFailure(error);
+        io.err(printable(`${label}: failed: ${failure.message}`));
+        if (exit === EXIT.ok) exit = failure.exit;
       }
     };
-    if (values.resume) await attempt(() => resumeRun(values.resume!, deps));
+    if (values.resume) await attempt(`run ${values.resume}`, () => resumeRun(values.resume!, deps));
     for (const plan of plans) {
       if (io.signal?.aborted) break;
-      await attempt(() => startRun(plan, deps));
+      await attempt(plan.storeName, () => startRun(plan, deps));
     }
     const publicReports = reports.map(({ runId, storeName, environment, status, tssId, tssSerialNumber, bsiCertificationId, clients, receipt }) => ({
       runId,
@@ -79,7 +91,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
     }));
     if (values.json) io.out(JSON.stringify(publicReports, null, 2));
     else for (const r of publicReports) {
-      io.out(`${r.storeName}: ${r.status}; TSS ${r.tssId} (serial ${r.tssSerialNumber}); ${r.clients.filter((c) => c.registered).length} clients; test receipt ${r.receipt ? (r.receipt.valid ? 'valid' : 'INVALID') : 'not signed'}`);
+      io.out(printable(`${r.storeName}: ${r.status}; TSS ${r.tssId} (serial ${r.tssSerialNumber}); ${r.clients.filter((c) => c.registered).length} clients; test receipt ${r.receipt ? (r.receipt.valid ? 'valid' : 'INVALID') : 'not signed'}`));
     }
     return exit;
   } finally {
@@ -87,27 +99,34 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   }
 }
 
+/** Options that only make sense together, so none is silently ignored. */
+function checkCombination(values: { plan?: string; clients?: string; store?: string; 'no-receipt'?: boolean; resume?: string }): void {
+  if (values.resume !== undefined) {
+    if (values.plan !== undefined || values.clients !== undefined) throw new UsageError('--resume continues one run as it was planned: leave out --plan and --clients');
+    if (!RUN_ID.test(values.resume)) throw new UsageError(`--resume takes a run id (a lower-case UUID) as \`tss-companion runs\` lists it, not "${values.resume}"`);
+    return;
+  }
+  if (values.plan !== undefined && values.store !== undefined) throw new UsageError('--store names the store of --clients N; a plan file names its own stores (storeName / store)');
+  if (values.plan !== undefined && values['no-receipt']) throw new UsageError('--no-receipt goes with --clients N; in a plan file set testReceipt (JSON) or test_receipt (CSV) to no');
+}
+
+async function requireRun(dataDir: string, runId: string): Promise<void> {
+  await access(join(journalDir(dataDir), `${runId}.json`)).catch(() => {
+    throw new UsageError(`--resume ${runId}: no such provisioning run in ${dataDir}; \`tss-companion runs\` lists the runs there (is --data-dir right?)`);
+  });
+}
+
 async function readPlans(values: { plan?: string; clients?: string; store?: string; 'no-receipt'?: boolean }, environment: StorePlan['environment']): Promise<StorePlan[]> {
   if (Boolean(values.plan) === Boolean(values.clients)) throw new UsageError('Give either --clients N or --plan FILE.');
-  try {
-    if (values.plan) {
-      const text = await readFile(values.plan, 'utf8').catch(() => {
-        throw new UsageError(`Cannot read the plan file ${values.plan}.`);
-      });
-      return parsePlanFile(text, values.plan.toLowerCase().endsWith('.csv') ? 'csv' : 'json').map((p) => ({ ...p, environment }));
-    }
-    const count = Number(values.clients);
-    if (!/^\d+$/.test(values.clients!) || count < 1 || count > 199) throw new UsageError('--clients takes a whole number from 1 to 199.');
-    return [
-      parseStorePlan({
-        storeName: values.store ?? 'Store',
-        environment,
-        testReceipt: !values['no-receipt'],
-        clients: Array.from({ length: count }, (_, i) => ({ serialNumber: `KASSE-${String(i + 1).padStart(3, '0')}` })),
-      }),
-    ];
-  } catch (error) {
-    if (error instanceof PlanError) throw new UsageError(error.message);
-    throw error;
-  }
+  if (values.plan) return loadPlanFile(values.plan, environment);
+  const count = Number(values.clients);
+  if (!/^\d+$/.test(values.clients!) || count < 1 || count > 199) throw new UsageError(`--clients takes a whole number from 1 to 199, not "${values.clients}"`);
+  const parsed = StorePlan.safeParse({
+    storeName: values.store ?? 'Store',
+    environment,
+    testReceipt: !values['no-receipt'],
+    clients: Array.from({ length: count }, (_, i) => ({ serialNumber: `KASSE-${String(i + 1).padStart(3, '0')}` })),
+  });
+  if (parsed.success) return [parsed.data];
+  throw new UsageError(parsed.error.issues.map((issue) => `${issue.path[0] === 'storeName' ? '--store' : jsonPath(issue.path)}: ${issue.message}`).join('\n'));
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { listKnownTss, revealPuk, unblockAdminPin } from '../provisioning/puk-recovery';
 import { connect } from './connection';
@@ -29,6 +30,8 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
   }
   if (action === 'import') {
     if (!target) throw new UsageError('Give the recovery file: tss-companion recover import FILE');
+    const file = await stat(target).catch(() => null);
+    if (!file?.isFile()) throw new UsageError(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`);
     const { vault, passphrase } = await openVault(io.dataDir, io.env);
     const summary = await vault.importRecoveryFile(target, io.env.TSS_COMPANION_RECOVERY_PASSPHRASE ?? passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
@@ -49,5 +52,6 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
     io.out('The admin PIN is set anew, checked with an admin login and stored in the vault.');
     return EXIT.ok;
   }
+  if ((action === 'reveal' || action === 'unblock') && target) throw new UsageError(`recover ${action}: "${target}" is not a TSS id (a UUID); \`tss-companion recover list\` shows them`);
   throw new UsageError('usage: tss-companion recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE');
 }

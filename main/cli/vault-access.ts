@@ -1,4 +1,5 @@
 import { Vault, unavailableKeyWrapper } from '../vault';
+import { UsageError } from './exit-codes';
 import { promptHidden } from './prompt';
 
 /**
@@ -19,7 +20,7 @@ export async function openVault(dataDir: string, env: NodeJS.ProcessEnv): Promis
   }
   const first = await passphrase(env, 'Choose a recovery passphrase for this laptop’s vault: ');
   if (!env.TSS_COMPANION_PASSPHRASE && first !== (await promptHidden('Repeat the passphrase: '))) {
-    throw new Error('The two passphrases differ; nothing was created.');
+    throw new UsageError('The two passphrases differ; nothing was created. Run the command again.');
   }
   return { vault: await Vault.create(dataDir, first, keyWrapper), passphrase: first };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkReceipt, parseQrCodeData } from '../tse';
+import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
 
@@ -7,13 +8,17 @@ import type { CommandIo } from './provision-command';
 export function verifyQrCommand(argv: string[], io: Pick<CommandIo, 'out' | 'err'>): number {
   const { values, positionals } = parseArgs({ args: argv, options: { 'tss-serial': { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('Give the QR code text as one quoted argument: tss-companion verify-qr "V0;..."');
+  const serial = values['tss-serial'];
+  if (serial !== undefined && !/^[0-9a-fA-F]{64}$/.test(serial)) {
+    throw new UsageError(`--tss-serial takes the TSS serial number (64 hex characters, as the overview shows it), not "${serial}"`);
+  }
   const text = positionals[0]!;
   const parsed = parseQrCodeData(text);
   if (!parsed.ok) {
-    io.err(`not a KassenSichV receipt QR code: ${parsed.error.message}`);
+    io.err(printable(`not a KassenSichV receipt QR code: ${parsed.error.message}`));
     return EXIT.usage;
   }
-  const result = checkReceipt(text, values['tss-serial'] ? { tssSerialNumber: values['tss-serial'] } : {});
+  const result = checkReceipt(text, serial ? { tssSerialNumber: serial.toLowerCase() } : {});
   if (values.json) io.out(JSON.stringify({ valid: result.valid, checks: result.checks }, null, 2));
   else {
     for (const check of result.checks) io.out(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);

@@ -1,9 +1,11 @@
+import type { StaleCloseResult, StalePreview } from '../../preload/contract/stale-transactions';
 import type { TssOverview } from '../../preload/contract/workbench';
 import { AppError } from '../errors';
 import type { FiskalyClient } from '../fiskaly/client';
 import { Journal } from '../provisioning/journal';
 import type { Connections, EnvironmentId } from './connections';
 import { type ExportEngineOptions, type ExportProgress, TssExports } from './tss-exports';
+import { closeStaleTransactions, previewStaleTransactions } from './stale-transactions';
 import type { VaultAccess } from './vault-access';
 
 interface TssHome {
@@ -55,14 +57,16 @@ export class TssOperations {
     return this.overview(tssId);
   }
 
-  /** Cancels every open transaction (fiskaly never closes them itself; 2,000 open ones stop the till). */
-  async closeStale(tssId: string): Promise<{ closed: number }> {
+  /** The ACTIVE transactions started at least `olderThanHours` ago, per till (nothing changes). */
+  async previewStale(tssId: string, olderThanHours: number): Promise<StalePreview> {
     const { client } = await this.client(tssId);
-    const open = await client.listTransactions(tssId, ['ACTIVE']);
-    for (const tx of open) {
-      await client.upsertTransaction(tssId, tx.id, tx.latestRevision + 1, { state: 'CANCELLED', client_id: tx.clientId });
-    }
-    return { closed: open.length };
+    return previewStaleTransactions(client, tssId, olderThanHours);
+  }
+
+  /** Cancels the confirmed ones, each checked again against the rule (stale-transactions.ts). */
+  async closeStale(tssId: string, olderThanHours: number, transactionIds: string[]): Promise<StaleCloseResult> {
+    const { client } = await this.client(tssId);
+    return closeStaleTransactions(client, tssId, olderThanHours, transactionIds);
   }
 
   /** Resumes the TSS's pending export or starts one (see TssExports); resolves when the TAR is saved. */

@@ -3,6 +3,7 @@ import type { ReceiptModel } from '../../main/receipt/receipt-model';
 import type { AppInfo } from './app-info';
 import type { requestSchemas } from './schemas';
 import type { Settings } from './settings';
+import type { StaleCloseResult, StalePreview } from './stale-transactions';
 import type {
   ExportProgress,
   KnownTss,
@@ -37,6 +38,7 @@ export const channels = [
   'recovery:unblock',
   'tss:overview',
   'tss:set-client-state',
+  'tss:stale-preview',
   'tss:close-stale',
   'tss:export',
   'tss:export-status',
@@ -76,7 +78,8 @@ export interface ChannelResponses {
   'recovery:unblock': Empty;
   'tss:overview': TssOverview;
   'tss:set-client-state': TssOverview;
-  'tss:close-stale': { closed: number };
+  'tss:stale-preview': StalePreview;
+  'tss:close-stale': StaleCloseResult;
   'tss:export': SavedFile;
   /** The TSS's current or last export as journaled; null when it never had one here. */
   'tss:export-status': ExportProgress | null;

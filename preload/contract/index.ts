@@ -6,6 +6,7 @@ export * from './provisioning-steps';
 export * from './result';
 export * from './schemas';
 export * from './settings';
+export * from './stale-transactions';
 export * from './store-plan';
 export * from './store-rules';
 export * from './workbench';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { SettingsPatch } from './settings';
 import { StorePlan } from './store-plan';
+import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
 import { MAX_PIN_LENGTH, MIN_PASSPHRASE_LENGTH, MIN_PIN_LENGTH } from './store-rules';
 
 const NoPayload = z.undefined();
@@ -11,6 +12,11 @@ const ByRun = z.strictObject({ runId: Id });
 const ByTss = z.strictObject({ tssId: Id });
 const PaperWidth = z.union([z.literal(80), z.literal(58)]);
 /** A recovery file read in the page, base64; they are a few kilobytes. */
+const StaleHours = z
+  .number()
+  .int('must be whole hours')
+  .min(STALE_MIN_HOURS, `must be at least ${STALE_MIN_HOURS} hour: younger transactions may be sales in progress`)
+  .max(STALE_MAX_HOURS);
 const FileContent = z.string().min(1).max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64');
 /**
  * The vault's recovery passphrase as the confirmation of an irreversible or secret step (LIVE, a PIN,
@@ -45,7 +51,16 @@ export const requestSchemas = {
   'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional(), passphrase: ConfirmPassphrase }),
   'tss:overview': ByTss,
   'tss:set-client-state': z.strictObject({ tssId: Id, clientId: Id, state: z.enum(['REGISTERED', 'DEREGISTERED']) }),
-  'tss:close-stale': ByTss,
+  'tss:stale-preview': z.strictObject({ tssId: Id, olderThanHours: StaleHours }),
+  'tss:close-stale': z.strictObject({
+    tssId: Id,
+    olderThanHours: StaleHours,
+    transactionIds: z
+      .array(Id)
+      .min(1, 'name at least one transaction')
+      .max(STALE_MAX_IDS)
+      .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'names a transaction twice'),
+  }),
   'tss:export': ByTss,
   'tss:export-status': ByTss,
   'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase }),

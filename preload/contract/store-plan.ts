@@ -7,7 +7,17 @@ import {
   STORE_ADDRESS_MAX,
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
+  describeControlCharacter,
+  findControlCharacter,
 } from './store-rules';
+
+/** Refuses control and text-direction characters (store-rules.ts), before any trimming hides them. */
+const noControlCharacters =
+  (options: { lineBreaks?: boolean } = {}) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    const found = findControlCharacter(value, options);
+    if (found) ctx.addIssue({ code: 'custom', message: describeControlCharacter(found) });
+  };
 
 export const ClientPlan = z.object({
   serialNumber: z
@@ -19,9 +29,9 @@ export const ClientPlan = z.object({
 export const StorePlan = z
   .object({
     /** A name the technician recognizes: it labels the vault entries, the receipt and the reports. */
-    storeName: z.string().trim().min(1, 'every store needs a name').max(STORE_NAME_MAX),
+    storeName: z.string().superRefine(noControlCharacters()).trim().min(1, 'every store needs a name').max(STORE_NAME_MAX),
     /** Seller name and address as printed on receipts (KassenSichV §6). */
-    storeAddress: z.string().trim().max(STORE_ADDRESS_MAX).optional(),
+    storeAddress: z.string().superRefine(noControlCharacters({ lineBreaks: true })).trim().max(STORE_ADDRESS_MAX).optional(),
     environment: z.enum(['sandbox', 'test', 'live']),
     tssDescription: z.string().regex(TSS_DESCRIPTION_PATTERN, "a TSS description is up to 100 letters, digits, spaces or ' ( ) + , - . / : = ?").optional(),
     clients: z.array(ClientPlan).min(1, 'a store needs at least one client').max(MAX_CLIENTS, `a TSS takes at most ${MAX_CLIENTS} clients`),

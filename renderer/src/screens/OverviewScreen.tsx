@@ -47,7 +47,7 @@ export function OverviewScreen() {
         <>
           <TssFacts overview={overview} />
           <ClientsTable overview={overview} />
-          <StaleTransactions overview={overview} />
+          <StaleTransactions key={overview.tssId} overview={overview} />
           <ExportCard />
           <DisableTss overview={overview} storeName={storeName} />
         </>

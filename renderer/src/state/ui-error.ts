@@ -22,6 +22,7 @@ export type Operation =
   | 'unblockPin'
   | 'loadOverview'
   | 'setClientState'
+  | 'previewStale'
   | 'closeStale'
   | 'exportTss'
   | 'disableTss'
@@ -65,6 +66,7 @@ export const operationArea: Record<Operation, ErrorArea> = {
   unblockPin: 'recovery',
   loadOverview: 'overview',
   setClientState: 'overview',
+  previewStale: 'overview',
   closeStale: 'overview',
   exportTss: 'overview',
   disableTss: 'overview',

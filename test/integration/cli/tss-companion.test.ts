@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,9 +86,52 @@ describe('tss-companion CLI', () => {
     [['provision', '--sandbox', '--live', '--clients', '1'], /--confirm-live LIVE/],
     [['provision', '--sandbox', '--api-secret', 'x'], /Unknown option/],
     [['frobnicate'], /unknown command/],
-  ])('refuses %j with one clear line and exit 2', async (args, message) => {
+    [['provision', '--sandbox', '--clients', '1', '--store', 'Nord\nSüd'], /the value of --store contains a line break \(U\+000A\) at character 5/],
+    [['provision', '--sandbox', '--clients', '1', '--store', 'Nord\u001b[2J'], /the value of --store contains an escape character.*\(U\+001B\)/],
+    [['provision', '--sandbox', '--clients', '1', '--store=Nord\u202e'], /the value of --store contains a right-to-left override \(U\+202E\)/],
+    [['verify-qr', 'V0;\u001b]0;title\u0007'], /argument 2 contains an escape character/],
+    [['provision', '--sandbox', '--resume', 'abc'], /--resume takes a run id/],
+    [['provision', '--sandbox', '--resume', '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d'], /--resume 3d4e5f60-.*: no such provisioning run/],
+    [['provision', '--sandbox', '--plan', '/nonexistent/stores.json'], /--plan \/nonexistent\/stores\.json: no such file/],
+    [['provision', '--sandbox', '--plan', 'p.json', '--store', 'Nord'], /--store names the store of --clients N/],
+    [['recover', 'reveal', 'not-an-id'], /recover reveal: "not-an-id" is not a TSS id/],
+    [['recover', 'import', '/nonexistent/backup.tsscr'], /recover import \/nonexistent\/backup\.tsscr: no such file/],
+    [['sandbox', '--port', 'abc'], /sandbox: --port: must be a whole number/],
+    [['runs', '--data-dir='], /--data-dir needs a folder/],
+    [['verify-qr', 'V0;x', '--tss-serial', 'abc'], /--tss-serial takes the TSS serial number \(64 hex characters/],
+  ])('refuses %j with a clear message and exit 2', async (args, message) => {
     const result = await cli([...args, ...dataDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
-  });
+    expect(result.stderr).toMatch(/^tss-companion: /);
+    expect(result.stderr).not.toMatch(/unexpected/i);
+    expect(result.stderr).not.toContain('\u001b');
+  }, 60_000);
+
+  it('accepts the JSON plan format the README documents: {"stores": [...]} without an environment', async () => {
+    const plan = join(dir.path, 'stores.json');
+    writeFileSync(plan, JSON.stringify({ stores: [{ storeName: 'West', testReceipt: false, clients: [{ serialNumber: 'W-1' }] }] }));
+    const result = await cli(['provision', '--sandbox', '--plan', plan, '--json', ...dataDir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as Array<{ storeName: string; environment: string }>)[0]).toMatchObject({ storeName: 'West', environment: 'sandbox' });
+  }, 60_000);
+
+  it.each([
+    ['bad.json', '{"stores": [{"storeName": "Nord", "clients": [{"serialNumber": "N-1"}]},\n  {"storeName": "S\\u001bd", "clients": [{"serialNumber": "S-1"}]}]}', /bad\.json: stores\[1\]\.storeName: contains an escape character/],
+    ['bad.json', '{"storeName": "Nord",\n "clients": [{"serialNumber": "N-1"},]}', /bad\.json: line 2, column 38: not valid JSON/],
+    ['nul.json', '{"storeName": "No\u0000rd", "clients": [{"serialNumber": "N-1"}]}', /nul\.json: line 1, column 18: the file contains a NUL byte/],
+    ['bad.csv', 'store,client_serial\nNord,N-1\nNord,N_2\n', /bad\.csv: line 3, column client_serial: a client serial number is/],
+    ['bad.csv', 'store,client_serial\n"Nord\u001b[31m",N-1\n', /bad\.csv: line 2, column store: contains an escape character/],
+    ['live.json', '{"storeName": "Nord", "environment": "live", "clients": [{"serialNumber": "N-1"}]}', /live\.json: environment: the plan says "live" but the command runs in sandbox/],
+  ])('refuses the plan file %s, naming where, with exit 2 and nothing provisioned', async (name, text, message) => {
+    const plan = join(dir.path, name);
+    writeFileSync(plan, text);
+    const runs = () => readdirSync(join(dir.path, 'runs')).sort();
+    const before = runs();
+    const result = await cli(['provision', '--sandbox', '--plan', plan, ...dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(runs()).toEqual(before);
+  }, 60_000);
 });

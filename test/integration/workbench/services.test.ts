@@ -103,7 +103,13 @@ describe('the technician’s services', () => {
     const after = await call<{ registeredClients: number }>('tss:set-client-state', { tssId, clientId: overview.clients[0]!.id, state: 'DEREGISTERED' });
     expect(after.registeredClients).toBe(1);
 
-    expect(await call('tss:close-stale', { tssId })).toEqual({ closed: 0 });
+    expect(await call('tss:stale-preview', { tssId, olderThanHours: 24 })).toMatchObject({ tssId, olderThanHours: 24, tills: [], recent: 0 });
+    expect(await services.dispatch('tss:stale-preview', { tssId, olderThanHours: 0 })).toMatchObject({ ok: false, error: { code: 'E_INVALID_REQUEST' } });
+    // The page never decides alone: an id that is no stale transaction of this TSS is refused by main.
+    expect(await services.dispatch('tss:close-stale', { tssId, olderThanHours: 24, transactionIds: [randomUUID()] })).toMatchObject({
+      ok: false,
+      error: { code: 'E_STALE_REFUSED' },
+    });
     expect(await call('tss:export-status', { tssId })).toBeNull();
     const exportPhases: string[] = [];
     services.events.subscribe((event, payload) => {

@@ -120,9 +120,17 @@ describe('store overview', () => {
     expect(store.getState().overview?.registeredClients).toBe(2);
   });
 
-  it('closes stale transactions and exports the TAR', async () => {
-    const { store } = await overview();
-    expect(await store.getState().closeStale()).toBe(3);
+  it('lists stale transactions, closes exactly the listed ones and exports the TAR', async () => {
+    const { fake, store } = await overview();
+    const preview = await store.getState().previewStale(24);
+    expect(fake.calls.at(-1)).toEqual({ channel: 'tss:stale-preview', payload: { tssId: TSS, olderThanHours: 24 } });
+    const ids = preview!.tills[0]!.transactions.map((tx) => tx.id);
+    expect(ids).toHaveLength(3);
+    expect(await store.getState().closeStale(preview!)).toMatchObject({ closed: 3 });
+    expect(fake.calls.find((call) => call.channel === 'tss:close-stale')).toEqual({
+      channel: 'tss:close-stale',
+      payload: { tssId: TSS, olderThanHours: 24, transactionIds: ids },
+    });
     await flush();
     expect(store.getState().overview?.activeTransactions).toBe(0);
     expect(await store.getState().exportTss()).toMatchObject({ path: expect.stringContaining('export.tar') });
@@ -189,7 +197,7 @@ describe('printer choice', () => {
 
 describe('where errors show', () => {
   it('every operation has an area, and the frame shows what the current view does not', () => {
-    expect(Object.keys(operationArea)).toHaveLength(30);
+    expect(Object.keys(operationArea)).toHaveLength(31);
     expect(claimedAreas('home', 'connect')).toEqual(['vault', 'backup', 'orgs', 'stores']);
     expect(claimedAreas('wizard', 'run')).toEqual(['run']);
     expect(claimedAreas('settings', 'connect')).toEqual([]);

@@ -365,11 +365,11 @@ describe('store overview', () => {
       expect(html, text).toContain(text);
     }
     expect(buttons(html)).toEqual(
-      expect.arrayContaining(['Abmelden: KASSE-01', 'Wieder anmelden: KASSE-02', 'Offene Transaktionen schließen', 'TAR-Export speichern', 'TSS außer Betrieb nehmen', 'Aktualisieren']),
+      expect.arrayContaining(['Abmelden: KASSE-01', 'Wieder anmelden: KASSE-02', 'Alte offene Transaktionen anzeigen', 'TAR-Export speichern', 'TSS außer Betrieb nehmen', 'Aktualisieren']),
     );
     expect(html).toMatch(/>Zur Bestätigung „Filiale Köln-Süd“ oder DISABLE eingeben<\/label>/);
     expect(html).toMatch(/<button type="submit" class="button button--danger" aria-disabled="true">TSS außer Betrieb nehmen<\/button>/);
-    expect(html).toMatch(/<dialog class="confirm-dialog confirm-dialog--calm" aria-labelledby="[^"]+" aria-describedby="[^"]+"><h2[^>]*>Offene Transaktionen schließen\?<\/h2>/);
+    expect(html).toMatch(/<dialog class="confirm-dialog confirm-dialog--calm" aria-labelledby="[^"]+" aria-describedby="[^"]+"><h2[^>]*>0 alte offene Transaktionen schließen\?<\/h2>/);
     expect(a11yProblems(html)).toEqual([]);
   });
 

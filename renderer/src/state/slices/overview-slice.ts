@@ -1,3 +1,4 @@
+import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/stale-transactions';
 import type { ExportProgress, SavedFile, TssOverview } from '../../../../preload/contract/workbench';
 import { callBridge } from '../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../confirmation';
@@ -15,8 +16,10 @@ export interface OverviewActions {
   openOverview(tssId: string): void;
   loadOverview(tssId: string): Promise<void>;
   setClientState(clientId: string, state: 'REGISTERED' | 'DEREGISTERED'): Promise<boolean>;
-  /** Closes ACTIVE transactions left open; resolves to how many, or null. */
-  closeStale(): Promise<number | null>;
+  /** The ACTIVE transactions open at least `olderThanHours`, per till; nothing changes. */
+  previewStale(olderThanHours: number): Promise<StalePreview | null>;
+  /** Closes what the confirmed preview listed (main checks each again); the result per till, or null. */
+  closeStale(preview: StalePreview): Promise<StaleCloseResult | null>;
   /** Resumes the TSS's pending export or starts one; resolves when the TAR is saved. */
   exportTss(): Promise<SavedFile | null>;
   /** Asks main for the shown TSS's export as journaled (a failure here leaves the last known one). */
@@ -70,12 +73,20 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       return overview !== null;
     },
 
-    async closeStale() {
+    async previewStale(olderThanHours) {
       const tssId = current();
       if (!tssId) return null;
-      const answer = await call('closeStale', () => bridge.tss['close-stale']({ tssId }), { tssId });
-      if (answer) void get().loadOverview(tssId);
-      return answer?.closed ?? null;
+      return call('previewStale', () => bridge.tss['stale-preview']({ tssId, olderThanHours }), { tssId });
+    },
+
+    async closeStale(preview) {
+      const tssId = current();
+      if (!tssId || preview.tssId !== tssId) return null;
+      const transactionIds = preview.tills.flatMap((till) => till.transactions.map((tx) => tx.id));
+      if (transactionIds.length === 0) return null;
+      const result = await call('closeStale', () => bridge.tss['close-stale']({ tssId, olderThanHours: preview.olderThanHours, transactionIds }), { tssId });
+      if (result) void get().loadOverview(tssId);
+      return result;
     },
 
     async exportTss() {

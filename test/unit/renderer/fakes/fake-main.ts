@@ -104,6 +104,8 @@ export function needConfirmation(state: FakeMainState, passphrase: unknown): Res
   return null;
 }
 
+const staleTxId = (index: number) => `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+
 const saved = (name: string): SavedFile => ({ path: `/home/tech/TSS Companion/${name}`, bytes: 4096 });
 
 type Emit = (event: 'provisioning:progress' | 'provisioning:finished', payload: ProgressEvent | RunReport) => void;
@@ -222,12 +224,41 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       overview.registeredClients = overview.clients.filter((candidate) => candidate.state === 'REGISTERED').length;
       return ok(structuredClone(overview));
     }
+    case 'tss:stale-preview': {
+      const overview = overviewOf(request.tssId);
+      if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
+      const till = overview.clients[0];
+      const transactions = Array.from({ length: overview.activeTransactions }, (_, i) => ({
+        id: staleTxId(i),
+        number: i + 1,
+        startedAt: 1_772_000_000 + i * 60,
+        ageHours: 30,
+      }));
+      return ok({
+        tssId: overview.tssId,
+        olderThanHours: request.olderThanHours,
+        checkedAt: 1_772_200_000,
+        tills: till && transactions.length ? [{ clientId: till.id, serialNumber: till.serialNumber, transactions }] : [],
+        recent: 0,
+      });
+    }
     case 'tss:close-stale': {
       const overview = overviewOf(request.tssId);
       if (!overview) return fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
-      const closed = overview.activeTransactions;
-      overview.activeTransactions = 0;
-      return ok({ closed });
+      const ids = request.transactionIds as string[];
+      const known = new Set(Array.from({ length: overview.activeTransactions }, (_, i) => staleTxId(i)));
+      if (!ids.every((id) => known.has(id))) return fail('E_STALE_REFUSED', 'Nothing was closed: show the list again.');
+      overview.activeTransactions -= ids.length;
+      const till = overview.clients[0]!;
+      const closed = ids.map((id) => ({ id, number: Number(id.slice(-12)), startedAt: 1_772_000_000, ageHours: 30 }));
+      return ok({
+        tssId: overview.tssId,
+        olderThanHours: request.olderThanHours,
+        tills: [{ clientId: till.id, serialNumber: till.serialNumber, closed, alreadyClosed: [], failed: [] }],
+        closed: ids.length,
+        alreadyClosed: 0,
+        failed: 0,
+      });
     }
     case 'tss:export':
       return overviewOf(request.tssId) ? ok(saved('export.tar')) : fail('E_TSS_NOT_FOUND', 'fiskaly does not know this TSS.');
