@@ -41,7 +41,7 @@ describe('Vault generations and crash safety', () => {
     writeFileSync(vaultFile(dir.path), damaged);
 
     await expect(Vault.open(dir.path, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_TAMPERED', previousIntact: true });
-    const restored = await Vault.restoreFromPrevious(dir.path, wrapper, FAST);
+    const restored = await Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST);
     expect(restored.isUnlocked).toBe(true);
     expect(await restored.get(TSS_A, 'admin-puk')).toEqual({ puk: SECRETS.pukA });
     expect(await restored.get(TSS_B, 'admin-puk')).toBeNull(); // written after .prev: re-import it from a recovery file
@@ -61,7 +61,7 @@ describe('Vault generations and crash safety', () => {
     await vault.put(pukB);
     tamper(dir.path, (d) => void (d.entries[0]!.labels.storeName = 'Elsewhere'), true);
     await expect(Vault.open(dir.path, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_TAMPERED', previousIntact: true });
-    const restored = await Vault.restoreFromPrevious(dir.path, wrapper, FAST);
+    const restored = await Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST);
     expect((await restored.list()).map((e) => e.labels.storeName)).toEqual(['Filiale Köln-Ehrenfeld']);
   });
 
@@ -72,14 +72,14 @@ describe('Vault generations and crash safety', () => {
     expect(await Vault.isInitialized(dir.path)).toBe(true);
     await expect(Vault.create(dir.path, PASSPHRASE, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_EXISTS' });
     await expect(Vault.open(dir.path, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_TAMPERED', previousIntact: true });
-    expect(await (await Vault.restoreFromPrevious(dir.path, wrapper, FAST)).list()).toEqual([]);
+    expect(await (await Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST)).list()).toEqual([]);
   });
 
   it('restoreFromPrevious refuses when there is no intact previous generation', async () => {
     await Vault.create(dir.path, PASSPHRASE, wrapper, FAST);
-    await expect(Vault.restoreFromPrevious(dir.path, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_NO_PREVIOUS_GENERATION' });
+    await expect(Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST)).rejects.toMatchObject({ code: 'E_VAULT_NO_PREVIOUS_GENERATION' });
     writeFileSync(prev(), '{"broken":');
-    await expect(Vault.restoreFromPrevious(dir.path, wrapper, FAST)).rejects.toMatchObject({ code: 'E_VAULT_NO_PREVIOUS_GENERATION' });
+    await expect(Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST)).rejects.toMatchObject({ code: 'E_VAULT_NO_PREVIOUS_GENERATION' });
   });
 
   it('a crash between writing the temp file and the rename leaves the old file valid', async () => {
