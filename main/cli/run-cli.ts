@@ -1,4 +1,5 @@
-import { defaultDataDir } from '../data-dir';
+import { DATA_SUBFOLDERS, defaultDataDir } from '../data-dir';
+import { securePrivateTree } from '../durable/private-folder';
 import { AppError } from '../errors';
 import { runSandboxCli } from '../sandbox/cli';
 import { VaultError } from '../vault';
@@ -40,6 +41,8 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
     }
     const { dataDir, rest } = takeDataDir(args, io.env);
     const full = { ...io, dataDir };
+    // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
+    if (['provision', 'runs', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
     switch (command) {
       case 'provision':
         return await provisionCommand(rest, full);

@@ -90,7 +90,7 @@ export const de = {
     vaultPassphraseLabel: 'Wiederherstellungs-Passphrase dieses Tresors',
     vaultPassphraseHint: 'Der Import verändert den Tresor und braucht daher auch die Passphrase dieses Laptops, selbst wenn die Datei dieselbe hat.',
     conflicts: 'Einträge, die vom Tresor abweichen: {{number}}. Der Tresor behält seine eigene PUK oder PIN und verwendet sie; die importierte wird daneben aufbewahrt.',
-    conflictKinds: { 'admin-puk': 'PUK', 'admin-pin': 'Admin-PIN', 'api-credentials': 'Zugangsdaten' },
+    conflictKinds: { 'admin-puk': 'Admin-PUK', 'admin-pin': 'Admin-PIN', 'api-credentials': 'Zugangsdaten' },
     conflictEntry: '{{kind}} der TSS {{tssId}} {{store}}',
   },
   backup: {

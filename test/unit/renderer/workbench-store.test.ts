@@ -189,7 +189,7 @@ describe('printer choice', () => {
 
 describe('where errors show', () => {
   it('every operation has an area, and the frame shows what the current view does not', () => {
-    expect(Object.keys(operationArea)).toHaveLength(30);
+    expect(Object.keys(operationArea)).toHaveLength(31);
     expect(claimedAreas('home', 'connect')).toEqual(['vault', 'backup', 'orgs', 'stores']);
     expect(claimedAreas('wizard', 'run')).toEqual(['run']);
     expect(claimedAreas('settings', 'connect')).toEqual([]);
