@@ -10,8 +10,8 @@ export async function ensurePrivateFolder(dir: string): Promise<void> {
 /** Temp files of writers that died mid-write are older than any write in progress takes. */
 const ORPHAN_AGE_MS = 10 * 60_000;
 
-/** Ours: `<file>.<pid>.<random>.tmp`. */
-const OWN_TEMP = /\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** Ours: `<file>.<pid>.<random>.tmp` (durable's writer), or `<file>.<pid>.tmp` (the sandbox's state file). */
+const OWN_TEMP = /\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
 /** conf's and electron-store's writer (the `atomically` package): `<file>.tmp-<10 digits><6 hex>`, no pid. */
 const ATOMICALLY_TEMP = /\.tmp-\d{10}[0-9a-f]{6}$/;
 

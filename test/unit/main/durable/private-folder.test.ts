@@ -22,16 +22,18 @@ describe('crashed writers’ temp files', () => {
   afterEach(() => dir.remove());
 
   it('removes ours of a process that is gone, and old settings-store ones; leaves live and young ones and everything else', async () => {
-    const gone = `vault.json.${deadPid()}.0a1b2c3d4e5f.tmp`;
+    const dead = deadPid();
+    const gone = `vault.json.${dead}.0a1b2c3d4e5f.tmp`;
+    const goneSandbox = `state.json.${dead}.tmp`;
     const live = `vault.json.${process.pid}.0a1b2c3d4e5f.tmp`;
     const youngConf = 'settings.json.tmp-1764460000abc123';
     const oldConf = 'settings.json.tmp-1764460000def456';
     const keep = ['vault.json', 'vault.json.prev', 'notes.tmp', 'vault.json.damaged-2025-01-01'];
-    for (const name of [gone, live, youngConf, oldConf, ...keep]) writeFileSync(join(dir.path, name), 'x');
+    for (const name of [gone, goneSandbox, live, youngConf, oldConf, ...keep]) writeFileSync(join(dir.path, name), 'x');
     const hourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(join(dir.path, oldConf), hourAgo, hourAgo);
 
-    expect((await removeOrphanTempFiles(dir.path)).sort()).toEqual([gone, oldConf].sort());
+    expect((await removeOrphanTempFiles(dir.path)).sort()).toEqual([gone, goneSandbox, oldConf].sort());
     expect(readdirSync(dir.path).sort()).toEqual([live, youngConf, ...keep].sort());
     // An old one of a live process is an orphan too (a writer takes seconds, not ten minutes).
     utimesSync(join(dir.path, live), hourAgo, hourAgo);
