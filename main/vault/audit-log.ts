@@ -60,11 +60,20 @@ export async function appendGeneration(dir: string, record: Omit<GenerationRecor
 
 /** The newest generation the audit log remembers for this vault (0 when none). */
 export async function rememberedGeneration(dir: string, vaultId: string): Promise<number> {
-  let newest = 0;
+  return (await rememberedGenerations(dir)).get(vaultId) ?? 0;
+}
+
+/**
+ * The newest generation the audit log remembers, by vault id. A reader without the lock reads this
+ * before vault.json: a generation is recorded only after its file is in place, so the file then read is
+ * at least that new unless an older copy was put there.
+ */
+export async function rememberedGenerations(dir: string): Promise<Map<string, number>> {
+  const newest = new Map<string, number>();
   for (const line of await readLines(dir)) {
     const record = line as Partial<GenerationRecord>;
-    if (record.action === 'generation' && record.vaultId === vaultId && Number.isSafeInteger(record.generation)) {
-      newest = Math.max(newest, record.generation!);
+    if (record.action === 'generation' && typeof record.vaultId === 'string' && Number.isSafeInteger(record.generation)) {
+      newest.set(record.vaultId, Math.max(newest.get(record.vaultId) ?? 0, record.generation!));
     }
   }
   return newest;

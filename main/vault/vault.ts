@@ -5,7 +5,16 @@ import { inspect } from 'node:util';
 import { randomKey, sealCheck, zero } from './aead';
 import { keepAside, previousPath, readIfExists, writeFileAtomic } from '../durable/atomic-file';
 import { withFileLock } from '../durable/file-lock';
-import { AUDIT_FILE, type AuditRecord, appendAudit, appendGeneration, checkReason, readAuditLog, rememberedGeneration } from './audit-log';
+import {
+  AUDIT_FILE,
+  type AuditRecord,
+  appendAudit,
+  appendGeneration,
+  checkReason,
+  readAuditLog,
+  rememberedGeneration,
+  rememberedGenerations,
+} from './audit-log';
 import { b64, fromB64 } from './encoding';
 import { openSecret, sealSecret, validateEntryInput } from './entry-codec';
 import { type ScryptCostOptions, newScryptParams } from './kdf';
@@ -140,6 +149,9 @@ export class Vault {
    */
   static async open(dir: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
     const file = join(dir, VAULT_FILE);
+    // The audit log first, then the file: other processes may write meanwhile, and only this order
+    // never takes their newer generations for a rollback.
+    const generations = await rememberedGenerations(dir);
     const bytes = await readIfExists(file);
     if (!bytes) {
       if (await previousIsIntact(file, null)) throw vaultErrors.tampered('vault.json is missing', true);
@@ -148,7 +160,7 @@ export class Vault {
     const parsed = parseVaultFile(bytes);
     if (parsed.kind === 'unsupported') throw vaultErrors.unsupportedVersion('The vault file');
     if (parsed.kind === 'damaged') throw vaultErrors.tampered(parsed.problem, await previousIsIntact(file, null));
-    const remembered = await rememberedGeneration(dir, parsed.doc.header.vaultId);
+    const remembered = generations.get(parsed.doc.header.vaultId) ?? 0;
     if (parsed.doc.generation < remembered) {
       throw vaultErrors.rollback(parsed.doc.generation, remembered, await previousIsIntact(file, null));
     }

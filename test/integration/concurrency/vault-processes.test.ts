@@ -15,7 +15,7 @@ describe('one vault, several processes', () => {
   const dir = makeTempDir('tss-vault-procs-');
   afterAll(() => dir.remove());
 
-  it('six processes storing PUKs at once lose none; .prev holds the generation before', { timeout: 120_000 }, async () => {
+  it('six processes opening the vault and storing PUKs at once lose none, see no false rollback; .prev holds the generation before', { timeout: 120_000 }, async () => {
     await Vault.create(dir.path, 'correct horse battery staple', new FileKeyWrapper(dir.path), FAST);
     const perProcess = 5;
     const outputs = await Promise.all(

@@ -65,4 +65,22 @@ describe('Vault: several writers on one data folder', () => {
     expect(await reopened.get(tss, 'admin-puk')).toEqual({ puk: 'PUK-THIRD' });
     expect(await reopened.get(tss, 'admin-pin')).toEqual({ pin: 'PIN-SECOND' });
   });
+
+  it('opening while another writer saves never takes its newer generations for a rollback', async () => {
+    const writer = await Vault.create(dir.path, PASSPHRASE, wrapper, FAST);
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; i < 40; i++) await writer.put(pukFor(randomUUID(), `PUK-${i}`));
+      writing = false;
+    })();
+    const opens: Array<Promise<unknown>> = [];
+    while (writing) {
+      opens.push(Vault.open(dir.path, wrapper, FAST).then(() => 'ok', (error: { code?: string }) => error.code));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writes;
+    const outcomes = await Promise.all(opens);
+    expect(outcomes.length).toBeGreaterThan(10);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
+  });
 });
