@@ -22,7 +22,7 @@ import { type KeyWrapper, describeUnavailable } from './key-wrapper';
 import { assertPassphraseStrength } from './passphrase';
 import { type RecoveryFileContents, openRecoveryFile, readRecoveryFile, sealRecoveryFile, writeRecoveryFile } from './recovery-file';
 import type { EntryInput, EntryKind, EntryListing, RecoveredEntry, SecretFor } from './types';
-import { vaultErrors } from './vault-errors';
+import { type VaultError, VaultErrorCode, vaultErrors } from './vault-errors';
 import { checkWithKey, dataKeyFromPassphrase, isIntactWith, newVaultBody, previousIsIntact } from './vault-keys';
 import {
   type ConflictEntry,
@@ -229,6 +229,48 @@ export class Vault {
   async refresh(): Promise<void> {
     const latest = await this.#readNewer();
     if (latest) this.#doc = latest;
+  }
+
+  /**
+   * What is wrong with vault.json on disk now, seen from this open vault: missing, damaged, another
+   * vault's, or older than the newest generation known (a rollback behind this process's back). Null when
+   * it is this vault's current or a newer generation.
+   */
+  async fileProblem(): Promise<VaultError | null> {
+    const generations = await rememberedGenerations(this.dir);
+    const bytes = await readIfExists(this.#file);
+    const previousIntact = () => previousIsIntact(this.#file, this.#dek);
+    if (!bytes) return vaultErrors.tampered('vault.json is missing', await previousIntact());
+    const parsed = parseVaultFile(bytes);
+    if (parsed.kind === 'unsupported') return vaultErrors.unsupportedVersion('The vault file');
+    if (parsed.kind === 'damaged') return vaultErrors.tampered(parsed.problem, await previousIntact());
+    if (parsed.doc.header.vaultId !== this.#doc.header.vaultId) return vaultErrors.tampered('it was replaced by another vault file', await previousIntact());
+    const newest = Math.max(generations.get(this.#doc.header.vaultId) ?? 0, this.#doc.generation);
+    if (parsed.doc.generation < newest) return vaultErrors.rollback(parsed.doc.generation, newest, await previousIntact());
+    return null;
+  }
+
+  /**
+   * When vault.json went bad behind this open, unlocked vault (damaged, missing, or an older copy put in
+   * its place) while this process still holds the newest verified generation: writes that generation
+   * back as a new one, keeping the refused file aside. The passphrase is the confirmation. Nothing is
+   * lost, unlike a step back to .prev.
+   */
+  async restoreFromMemory(passphrase: string): Promise<void> {
+    await this.#exclusive(async () => {
+      this.#adopt(await this.#keyFromPassphrase(passphrase));
+      await withFileLock(this.#file, async () => {
+        const problem = await this.fileProblem();
+        if (!problem || problem.code === VaultErrorCode.unsupportedVersion) throw vaultErrors.nothingToRestore();
+        const remembered = await rememberedGeneration(this.dir, this.#doc.header.vaultId);
+        const current = await readIfExists(this.#file);
+        const parsed = current ? parseVaultFile(current) : null;
+        const onDisk = parsed?.kind === 'ok' ? parsed.doc.generation : 0;
+        if (current) await keepAside(this.#file, current);
+        const from = this.#doc.generation;
+        await this.#writeGeneration(bodyOf(this.#doc), Math.max(remembered, onDisk, from) + 1, { restoredFrom: from });
+      });
+    });
   }
 
   /** Tries the keychain again; throws E_VAULT_KEYCHAIN_UNAVAILABLE (with what to do instead) if it cannot. */

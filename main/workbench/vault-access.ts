@@ -37,7 +37,13 @@ export class VaultAccess {
       throw error;
     }
     const status = vault.status();
-    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, entries: status.entries, damage: null };
+    // Open and fine in memory, but the file went bad behind this process (another process, a copy).
+    const problem = await vault.fileProblem();
+    const damage =
+      problem && RESTORABLE.has(problem.code)
+        ? { code: problem.code as 'E_VAULT_TAMPERED' | 'E_VAULT_ROLLBACK', previousIntact: status.unlocked || problem.previousIntact }
+        : null;
+    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, entries: status.entries, damage };
   }
 
   async setup(passphrase: string) {
@@ -53,9 +59,15 @@ export class VaultAccess {
 
   /**
    * Puts the previous generation back after the vault refused vault.json (damaged or rolled back); the
-   * passphrase, checked here in main, is the confirmation. The refused file is kept aside.
+   * passphrase, checked here in main, is the confirmation. The refused file is kept aside. When this
+   * process still holds a newer verified generation than what the file shows, that one is written back.
    */
   async restorePrevious(passphrase: string): Promise<VaultState> {
+    // This process still holds the newest verified generation: that one goes back, not the older .prev.
+    if (this.vault?.isUnlocked && (await this.vault.fileProblem())) {
+      await this.vault.restoreFromMemory(passphrase);
+      return this.status();
+    }
     const restored = await Vault.restorePrevious(this.dataDir, this.keyWrapper, passphrase, this.options);
     this.vault?.lock();
     this.vault = restored;

@@ -119,4 +119,24 @@ describe('vault channels against a compromised page', () => {
     // Healthy now: a second restore would only step back, and is refused.
     expect(await services.dispatch('vault:restore-previous', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'E_VAULT_NOTHING_TO_RESTORE' } });
   });
+
+  it('a rollback behind the running app shows on the card, and the restore writes back the newest generation it holds', async () => {
+    const cli = await Vault.open(dir.path, unavailableKeyWrapper('test'), FAST);
+    await cli.unlockWithPassphrase(PASSPHRASE);
+    const newest = randomUUID();
+    await cli.put({ id: newest, kind: 'admin-puk', labels: { environment: 'test' }, secret: { puk: 'PUK-NEWEST-2' } });
+    expect(await call('vault:status')).toMatchObject({ unlocked: true, damage: null }); // the app takes it in
+    copyFileSync(join(dir.path, 'vault.json.prev'), join(dir.path, 'vault.json')); // without the newest PUK
+    const rolledBack = readFileSync(join(dir.path, 'vault.json'), 'utf8');
+
+    expect(await call('vault:status')).toMatchObject({ unlocked: true, damage: { code: 'E_VAULT_ROLLBACK', previousIntact: true } });
+    expect(await services.dispatch('vault:restore-previous', { passphrase: ATTACKER })).toMatchObject({ ok: false, error: { code: 'E_VAULT_WRONG_PASSPHRASE' } });
+    expect(readFileSync(join(dir.path, 'vault.json'), 'utf8')).toBe(rolledBack);
+    expect(await call('vault:restore-previous', { passphrase: PASSPHRASE })).toMatchObject({ unlocked: true, damage: null });
+
+    const reopened = await Vault.open(dir.path, unavailableKeyWrapper('test'), FAST);
+    await reopened.unlockWithPassphrase(PASSPHRASE);
+    expect(await reopened.get(newest, 'admin-puk')).toEqual({ puk: 'PUK-NEWEST-2' });
+    expect(readdirSync(dir.path).filter((n) => n.startsWith('vault.json.damaged-')).map((n) => readFileSync(join(dir.path, n), 'utf8'))).toEqual([rolledBack]);
+  });
 });

@@ -190,5 +190,22 @@ describe('Vault generations and crash safety', () => {
       await expect(Vault.restorePrevious(dir.path, wrapper, PASSPHRASE, FAST)).rejects.toMatchObject({ code: 'E_VAULT_NOTHING_TO_RESTORE' });
       expect(readFileSync(vaultFile(dir.path), 'utf8')).toBe(before);
     });
+
+    it('an open vault sees its file go bad behind it (fileProblem) and writes its own newest generation back', async () => {
+      const vault = await Vault.create(dir.path, PASSPHRASE, wrapper, FAST);
+      await vault.put(pukA);
+      await vault.put(pukB);
+      expect(await vault.fileProblem()).toBeNull();
+      await expect(vault.restoreFromMemory(PASSPHRASE)).rejects.toMatchObject({ code: 'E_VAULT_NOTHING_TO_RESTORE' });
+      copyFileSync(prev(), vaultFile(dir.path));
+      expect(await vault.fileProblem()).toMatchObject({ code: 'E_VAULT_ROLLBACK' });
+      writeFileSync(vaultFile(dir.path), 'garbage');
+      expect(await vault.fileProblem()).toMatchObject({ code: 'E_VAULT_TAMPERED' });
+      await expect(vault.restoreFromMemory(OTHER_PASSPHRASE)).rejects.toMatchObject({ code: 'E_VAULT_WRONG_PASSPHRASE' });
+      expect(readFileSync(vaultFile(dir.path), 'utf8')).toBe('garbage');
+      await vault.restoreFromMemory(PASSPHRASE);
+      expect(await vault.fileProblem()).toBeNull();
+      expect(await (await Vault.open(dir.path, wrapper, FAST)).get(TSS_B, 'admin-puk')).toEqual({ puk: SECRETS.pukB });
+    });
   });
 });
