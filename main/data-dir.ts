@@ -13,3 +13,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
+
+/**
+ * The sub-folders main writes into (journals, recovery files, PDFs, exports, sandbox state, print jobs):
+ * kept owner-only and tidied of crashed writers' temp files when a process starts on the folder.
+ */
+export const DATA_SUBFOLDERS = ['runs', 'recovery', 'documents', 'exports', 'sandbox', 'printed'] as const;

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Dispatch, type Handlers, createDispatch } from './bridge/dispatch';
-import { PRODUCT_NAME } from './data-dir';
+import { DATA_SUBFOLDERS, PRODUCT_NAME } from './data-dir';
+import { securePrivateTree } from './durable/private-folder';
 import { listEnvironments } from './environments';
 import { EventHub } from './events';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
@@ -54,6 +54,9 @@ export interface Services {
 /** The composition root. No Electron here: the app, the CLI, the browser shell and the tests all call it. */
 export function createServices(config: ServicesConfig): Services {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
+  // Owner-only again (files an older version or a wide umask left), and crashed writers' temp files gone.
+  const secured = securePrivateTree(config.dataDir, DATA_SUBFOLDERS).catch(() => {});
   const events = new EventHub();
   const settings = new SettingsService((config.openStore ?? openConfStore)('settings', config.dataDir), events);
   const vault = new VaultAccess(config.dataDir, config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process'), config.vaultOptions);
@@ -71,7 +74,7 @@ export function createServices(config: ServicesConfig): Services {
     // The passphrase confirms and is dropped here: it must never reach the settings file.
     'settings:set': async ({ passphrase, ...patch }) => {
       if (patch.environment === 'live' && settings.get().environment !== 'live') await requirePassphrase(vault, 'switch-to-live', passphrase);
-      return settings.set(patch);
+      return settings.save(patch);
     },
     'vault:status': () => vault.status(),
     'vault:setup': ({ passphrase }) => vault.setup(passphrase),
@@ -81,18 +84,9 @@ export function createServices(config: ServicesConfig): Services {
       await (await vault.unlocked()).exportRecoveryFile(path, passphrase);
       return { path, bytes: (await stat(path)).size };
     },
-    'vault:import-recovery': async ({ file, passphrase }) => {
-      // The vault reads recovery files from disk; the page hands the chosen file over as bytes.
-      const folder = await mkdtemp(join(tmpdir(), 'tss-companion-import-'));
-      const path = join(folder, 'import.tsscr');
-      try {
-        await writeFile(path, Buffer.from(file, 'base64'), { mode: 0o600 });
-        const summary = await (await vault.unlocked()).importRecoveryFile(path, passphrase);
-        return { added: summary.added.length, updated: summary.updated.length, kept: summary.kept.length };
-      } finally {
-        await rm(folder, { recursive: true, force: true });
-      }
-    },
+    // The vault's own passphrase is checked in main: a page cannot import a file it sealed itself.
+    'vault:import-recovery': ({ file, passphrase, vaultPassphrase }) => vault.importRecovery(Buffer.from(file, 'base64'), passphrase, vaultPassphrase),
+    'vault:restore-previous': ({ passphrase }) => vault.restorePrevious(passphrase),
     'orgs:list': () => organizations.list(),
     'orgs:save': (input) => organizations.save(input),
     'runs:list': () => runs.list(),
@@ -151,6 +145,8 @@ export function createServices(config: ServicesConfig): Services {
       tss.stopExports();
       await runs.settle();
       await connections.close();
+      await settings.flush();
+      await secured;
       vault.close();
     },
   };

@@ -33,8 +33,11 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
     const file = await stat(target).catch(() => null);
     if (!file?.isFile()) throw new UsageError(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`);
     const { vault, passphrase } = await openVault(io.dataDir, io.env);
-    const summary = await vault.importRecoveryFile(target, io.env.TSS_COMPANION_RECOVERY_PASSPHRASE ?? passphrase);
+    const summary = await vault.importRecoveryFile(target, io.env.TSS_COMPANION_RECOVERY_PASSPHRASE ?? passphrase, passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
+    for (const c of summary.conflicts) {
+      io.out(`conflict: ${c.kind} of ${c.id}${c.labels.storeName ? ` (${c.labels.storeName})` : ''} differs from the vault's; the vault keeps its own, the imported one is kept beside it`);
+    }
     return EXIT.ok;
   }
   if ((action === 'reveal' || action === 'unblock') && target && UUID.test(target)) {

@@ -1,3 +1,5 @@
+import { DATA_SUBFOLDERS } from '../data-dir';
+import { securePrivateTree } from '../durable/private-folder';
 import { parseSandboxArgs, runSandboxCli } from '../sandbox/cli';
 import { refuseControlCharacters, takeDataDir } from './arguments';
 import { describeFailure, failureLines } from './error-report';
@@ -5,6 +7,7 @@ import { EXIT, UsageError } from './exit-codes';
 import { type CommandIo, provisionCommand } from './provision-command';
 import { recoverCommand } from './recover-command';
 import { runsCommand } from './runs-command';
+import { vaultCommand } from './vault-command';
 import { verifyQrCommand } from './verify-qr-command';
 
 export const USAGE = `usage: tss-companion <command>
@@ -12,6 +15,7 @@ export const USAGE = `usage: tss-companion <command>
   runs                                  list provisioning runs (unfinished first)
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
+  vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
   sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE] [--deploy-delay-ms MS]
 options for every command: --data-dir DIR (else TSS_COMPANION_DATA_DIR, else the app's own folder)
 secrets come from the environment only: FISKALY_API_KEY, FISKALY_API_SECRET, TSS_COMPANION_PASSPHRASE`;
@@ -27,6 +31,8 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
     refuseControlCharacters(argv, io.env);
     const { dataDir, rest } = takeDataDir(args, io.env);
     const full = { ...io, dataDir };
+    // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
+    if (['provision', 'runs', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
     switch (command) {
       case 'provision':
         return await provisionCommand(rest, full);
@@ -36,6 +42,8 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
         return verifyQrCommand(rest, full);
       case 'recover':
         return await recoverCommand(rest, full);
+      case 'vault':
+        return await vaultCommand(rest, full);
       case 'sandbox':
         sandboxArgs(rest);
         await runSandboxCli(rest, io.out);

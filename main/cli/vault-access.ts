@@ -22,5 +22,19 @@ export async function openVault(dataDir: string, env: NodeJS.ProcessEnv): Promis
   if (!env.TSS_COMPANION_PASSPHRASE && first !== (await promptHidden('Repeat the passphrase: '))) {
     throw new UsageError('The two passphrases differ; nothing was created. Run the command again.');
   }
-  return { vault: await Vault.create(dataDir, first, keyWrapper), passphrase: first };
+  try {
+    return { vault: await Vault.create(dataDir, first, keyWrapper), passphrase: first };
+  } catch (error) {
+    // Another run on this data folder created the vault a moment ago: open that one instead.
+    if ((error as { code?: string }).code !== 'E_VAULT_EXISTS') throw error;
+    const vault = await Vault.open(dataDir, keyWrapper);
+    await vault.unlockWithPassphrase(first);
+    return { vault, passphrase: first };
+  }
+}
+
+/** `tss-companion vault restore-previous`: after a damaged or rolled-back vault.json, confirmed by the passphrase. */
+export async function restorePreviousVault(dataDir: string, env: NodeJS.ProcessEnv): Promise<Vault> {
+  const keyWrapper = unavailableKeyWrapper('the command line has no OS keychain');
+  return Vault.restorePrevious(dataDir, keyWrapper, await passphrase(env));
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ensurePrivateFolder } from './private-folder';
 
 export const previousPath = (file: string): string => `${file}.prev`;
 
@@ -80,6 +81,15 @@ export async function writeFileAtomic(file: string, data: Buffer | string, optio
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * The one way main writes a file into the data folder: its folder made owner-only (0700, also when it
+ * already existed wider), the file 0600 whatever the umask, written atomically.
+ */
+export async function writePrivateFile(file: string, data: Buffer | string): Promise<void> {
+  await ensurePrivateFolder(dirname(file));
+  await writeFileAtomic(file, data);
 }
 
 /** Copies a file's bytes to `<file>.damaged-<time>` (never overwriting), so nothing is deleted. */

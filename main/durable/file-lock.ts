@@ -1,6 +1,13 @@
+import fs from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
+
+/** proper-lockfile's file system, but its lock folder is made owner-only (it would take the umask's 0755 or 0777). */
+const privateLockFs = {
+  ...fs,
+  mkdir: (path: fs.PathLike, callback: (error: NodeJS.ErrnoException | null) => void) => fs.mkdir(path, { mode: 0o700 }, callback),
+};
 
 /**
  * How long a lock may go without its holder refreshing it before another process may take it over. The
@@ -51,6 +58,7 @@ async function underProcessLock<T>(target: string, work: () => Promise<T>, optio
     try {
       unlock = await lockfile.lock(target, {
         realpath: false,
+        fs: privateLockFs,
         stale: LOCK_STALE_MS,
         update: LOCK_STALE_MS / 2,
         retries: { retries: 20, minTimeout: 5, maxTimeout: 100, factor: 1.5 },

@@ -17,6 +17,8 @@ export const VaultErrorCode = {
   reasonRequired: 'E_VAULT_REASON_REQUIRED',
   unsupportedVersion: 'E_VAULT_UNSUPPORTED_VERSION',
   noPrevious: 'E_VAULT_NO_PREVIOUS_GENERATION',
+  rollback: 'E_VAULT_ROLLBACK',
+  nothingToRestore: 'E_VAULT_NOTHING_TO_RESTORE',
   recoveryFileInvalid: 'E_VAULT_RECOVERY_FILE_INVALID',
   testOnly: 'E_VAULT_TEST_ONLY',
 } as const;
@@ -35,13 +37,16 @@ export class VaultError extends AppError {
   }
 }
 
+const RESTORE_HOW =
+  'restore it with "Restore the previous generation" on the overview or `tss-companion vault restore-previous` (both ask for the recovery passphrase)';
+
 const KEYCHAIN_ADVICE =
   'Unlock the vault with your recovery passphrase, or import a recovery file.';
 
 export const vaultErrors = {
   tampered(what: string, previousIntact: boolean): VaultError {
     const advice = previousIntact
-      ? ' The previous generation (vault.json.prev) is intact: you can restore it (restoreFromPrevious), which keeps the damaged file aside.'
+      ? ` The previous generation (vault.json.prev) is intact: ${RESTORE_HOW}, which keeps the damaged file aside; then import your latest recovery file for anything saved since.`
       : ' No intact previous generation was found: import a recovery file.';
     return new VaultError(
       VaultErrorCode.tampered,
@@ -88,6 +93,23 @@ export const vaultErrors = {
   },
   unsupportedVersion(file: string): VaultError {
     return new VaultError(VaultErrorCode.unsupportedVersion, `${file} was written by a newer TSS Companion; update the app to open it.`);
+  },
+  rollback(fileGeneration: number, remembered: number, previousIntact: boolean): VaultError {
+    const advice = previousIntact
+      ? ` To go on, ${RESTORE_HOW}; then import your latest recovery file to get back what is missing.`
+      : ' Import your latest recovery file; the file itself was left untouched.';
+    return new VaultError(
+      VaultErrorCode.rollback,
+      `The vault file is older than the newest one this laptop saved (generation ${fileGeneration}, expected at least ${remembered}): ` +
+        `an older copy was put in its place, so PINs or PUKs saved since may be missing. It was not used and nothing was deleted.${advice}`,
+      previousIntact,
+    );
+  },
+  nothingToRestore(): VaultError {
+    return new VaultError(
+      VaultErrorCode.nothingToRestore,
+      'The vault is intact and up to date, so nothing was restored: restoring would only step back to older PINs and PUKs.',
+    );
   },
   noPrevious(): VaultError {
     return new VaultError(VaultErrorCode.noPrevious, 'There is no intact previous generation (vault.json.prev) to restore.');

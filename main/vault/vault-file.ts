@@ -40,6 +40,13 @@ const StoredEntry = z.strictObject({
   ct: b64Any,
 });
 
+/**
+ * A secret a recovery import brought for an entry the vault already held with a different secret: the
+ * vault keeps using its own, and keeps the imported one here (sealed like an entry) for a technician to
+ * look at, instead of replacing a PUK or PIN that may be the right one.
+ */
+const ConflictEntry = StoredEntry.extend({ importedAt: IsoTime });
+
 const Wraps = z.strictObject({
   /** The data key under the passphrase's key; `check` proves the passphrase on its own. */
   passphrase: SealedBytes.extend({ check: Check }),
@@ -55,12 +62,15 @@ const Body = z.strictObject({
   savedAt: IsoTime,
   wraps: Wraps,
   entries: z.array(StoredEntry),
+  /** Absent until a recovery import first meets a different secret (so older files read the same). */
+  conflicts: z.array(ConflictEntry).optional(),
 });
 
 const Document = Body.extend({ seal: Check, checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/) });
 
 export type VaultHeader = z.infer<typeof Header> & { kdf: ScryptParams };
 export type StoredEntry = z.infer<typeof StoredEntry>;
+export type ConflictEntry = z.infer<typeof ConflictEntry>;
 export type VaultBody = z.infer<typeof Body> & { header: VaultHeader };
 export type VaultDocument = z.infer<typeof Document> & { header: VaultHeader };
 
@@ -70,8 +80,8 @@ export type ParsedVaultFile =
   | { kind: 'unsupported' };
 
 export function bodyOf(doc: VaultDocument | VaultBody): VaultBody {
-  const { header, generation, savedAt, wraps, entries } = doc;
-  return { header, generation, savedAt, wraps, entries };
+  const { header, generation, savedAt, wraps, entries, conflicts } = doc;
+  return conflicts ? { header, generation, savedAt, wraps, entries, conflicts } : { header, generation, savedAt, wraps, entries };
 }
 
 /**

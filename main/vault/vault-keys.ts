@@ -41,6 +41,11 @@ export function checkWithKey(doc: VaultDocument, dek: Buffer): KeyCheck {
       return { kind: 'tampered', what: `the ${entry.kind} entry for ${entry.id} does not verify` };
     }
   }
+  for (const conflict of doc.conflicts ?? []) {
+    if (openSecret(dek, conflict.id, conflict.kind, conflict) === null) {
+      return { kind: 'tampered', what: `the imported ${conflict.kind} kept beside the one for ${conflict.id} does not verify` };
+    }
+  }
   return { kind: 'ok' };
 }
 

@@ -4,17 +4,28 @@ import { resolve as resolvePath, join } from 'node:path';
 import { inspect } from 'node:util';
 import { randomKey, sealCheck, zero } from './aead';
 import { keepAside, previousPath, readIfExists, writeFileAtomic } from '../durable/atomic-file';
-import { AUDIT_FILE, type AuditRecord, appendAudit, checkReason, readAuditLog } from './audit-log';
+import { withFileLock } from '../durable/file-lock';
+import {
+  AUDIT_FILE,
+  type AuditRecord,
+  appendAudit,
+  appendGeneration,
+  checkReason,
+  readAuditLog,
+  rememberedGeneration,
+  rememberedGenerations,
+} from './audit-log';
 import { b64, fromB64 } from './encoding';
 import { openSecret, sealSecret, validateEntryInput } from './entry-codec';
 import { type ScryptCostOptions, newScryptParams } from './kdf';
 import { type KeyWrapper, describeUnavailable } from './key-wrapper';
 import { assertPassphraseStrength } from './passphrase';
-import { type RecoveryFileContents, readRecoveryFile, sealRecoveryFile, writeRecoveryFile } from './recovery-file';
+import { type RecoveryFileContents, openRecoveryFile, readRecoveryFile, sealRecoveryFile, writeRecoveryFile } from './recovery-file';
 import type { EntryInput, EntryKind, EntryListing, RecoveredEntry, SecretFor } from './types';
-import { vaultErrors } from './vault-errors';
+import { type VaultError, VaultErrorCode, vaultErrors } from './vault-errors';
 import { checkWithKey, dataKeyFromPassphrase, isIntactWith, newVaultBody, previousIsIntact } from './vault-keys';
 import {
+  type ConflictEntry,
   type StoredEntry,
   VAULT_FILE,
   type VaultBody,
@@ -33,9 +44,15 @@ export interface VaultOptions extends ScryptCostOptions {
 
 export interface ImportSummary {
   added: EntryListing[];
+  /** Entries the vault had with the same secret, whose labels the file had newer. */
   updated: EntryListing[];
   /** Entries the vault already had in the same or a newer version. */
   kept: EntryListing[];
+  /**
+   * Entries the vault held with a different secret: the vault keeps its own and uses it; the file's
+   * (listed here) is kept beside it as a conflict. A stored PUK or PIN is never replaced by an import.
+   */
+  conflicts: EntryListing[];
 }
 
 export interface VaultStatus {
@@ -63,6 +80,11 @@ const sameEntry = (e: { id: string; kind: EntryKind }, id: string, kind: EntryKi
  * associated data; the whole file is sealed too. The data key is wrapped by the OS keychain (a KeyWrapper)
  * and by the technician's recovery passphrase (scrypt). Labels are readable while locked. The data key
  * lives in a private field, is never serialized, and is zeroed by lock().
+ *
+ * Several processes share one data folder (the app, the CLI, the browser shell). Every write takes the
+ * cross-process lock of vault.json, re-reads the file under it and applies its change to what it finds,
+ * so what another process saved meanwhile stays. Each write is a new generation; the audit log remembers
+ * the newest, so an older copy put over vault.json (a rollback) is refused rather than used.
  */
 export class Vault {
   readonly dir: string;
@@ -107,7 +129,10 @@ export class Vault {
     const keychainWrap = vault.#wrapForKeychain(dek);
     if (keychainWrap) body.wraps.keychain[keyWrapper.id] = keychainWrap;
     try {
-      await vault.#write(body, { exclusive: true });
+      await withFileLock(vault.#file, async () => {
+        if (await Vault.isInitialized(dir)) throw vaultErrors.exists();
+        await vault.#writeGeneration(body, 1, { exclusive: true });
+      });
     } catch (error) {
       vault.lock();
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw vaultErrors.exists();
@@ -119,10 +144,14 @@ export class Vault {
   /**
    * Loads the vault and unlocks it through the keychain when it can. When the keychain cannot, the vault
    * is returned locked (labels listable) and `status().keychainProblem` says why; unlockWithPassphrase()
-   * then opens it. A damaged or altered file is refused (E_VAULT_TAMPERED), never emptied.
+   * then opens it. A damaged or altered file is refused (E_VAULT_TAMPERED), an older generation than the
+   * audit log remembers too (E_VAULT_ROLLBACK); neither is ever emptied.
    */
   static async open(dir: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
     const file = join(dir, VAULT_FILE);
+    // The audit log first, then the file: other processes may write meanwhile, and only this order
+    // never takes their newer generations for a rollback.
+    const generations = await rememberedGenerations(dir);
     const bytes = await readIfExists(file);
     if (!bytes) {
       if (await previousIsIntact(file, null)) throw vaultErrors.tampered('vault.json is missing', true);
@@ -131,25 +160,52 @@ export class Vault {
     const parsed = parseVaultFile(bytes);
     if (parsed.kind === 'unsupported') throw vaultErrors.unsupportedVersion('The vault file');
     if (parsed.kind === 'damaged') throw vaultErrors.tampered(parsed.problem, await previousIsIntact(file, null));
+    const remembered = generations.get(parsed.doc.header.vaultId) ?? 0;
+    if (parsed.doc.generation < remembered) {
+      throw vaultErrors.rollback(parsed.doc.generation, remembered, await previousIsIntact(file, null));
+    }
     const vault = new Vault(dir, keyWrapper, parsed.doc, options);
     await vault.#tryKeychain();
     return vault;
   }
 
   /**
-   * Puts the previous generation (vault.json.prev) back as vault.json, after copying the current file
-   * aside as vault.json.damaged-<time> (nothing is deleted), and opens it. Refuses when .prev is not intact.
-   * Meant for after an E_VAULT_TAMPERED that said `previousIntact`: on a healthy vault it would step back
-   * one generation (the newer file would still sit aside, but the vault would no longer use it).
+   * After E_VAULT_TAMPERED or E_VAULT_ROLLBACK: saves the previous generation's contents (vault.json.prev,
+   * checked under the key the passphrase opens) as a new generation of vault.json, after copying the
+   * current file aside as vault.json.damaged-<time> (nothing is deleted), and returns the vault unlocked.
+   * The passphrase is the confirmation. Refuses on a healthy vault (E_VAULT_NOTHING_TO_RESTORE) and when
+   * .prev is not intact (E_VAULT_NO_PREVIOUS_GENERATION).
    */
-  static async restoreFromPrevious(dir: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
+  static async restorePrevious(dir: string, keyWrapper: KeyWrapper, passphrase: string, options: VaultOptions = {}): Promise<Vault> {
     const file = join(dir, VAULT_FILE);
-    const previous = await readIfExists(previousPath(file));
-    if (!previous || parseVaultFile(previous).kind !== 'ok') throw vaultErrors.noPrevious();
-    const current = await readIfExists(file);
-    if (current) await keepAside(file, current);
-    await writeFileAtomic(file, previous);
-    return Vault.open(dir, keyWrapper, options);
+    return withFileLock(file, async () => {
+      const previous = await readIfExists(previousPath(file));
+      const parsedPrevious = previous ? parseVaultFile(previous) : null;
+      if (parsedPrevious?.kind !== 'ok') throw vaultErrors.noPrevious();
+      const older = parsedPrevious.doc;
+      const dek = await dataKeyFromPassphrase(older, passphrase, previousPath(file));
+      try {
+        const current = await readIfExists(file);
+        const parsedCurrent = current ? parseVaultFile(current) : null;
+        const remembered = await rememberedGeneration(dir, older.header.vaultId);
+        const currentDoc = parsedCurrent?.kind === 'ok' ? parsedCurrent.doc : null;
+        const healthy =
+          currentDoc !== null &&
+          currentDoc.header.vaultId === older.header.vaultId &&
+          currentDoc.generation >= remembered &&
+          checkWithKey(currentDoc, dek).kind === 'ok';
+        if (healthy) throw vaultErrors.nothingToRestore();
+        if (current) await keepAside(file, current);
+        const vault = new Vault(dir, keyWrapper, older, options);
+        vault.#dek = Buffer.from(dek);
+        const newest = Math.max(remembered, older.generation, currentDoc?.generation ?? 0);
+        await vault.#writeGeneration(bodyOf(older), newest + 1, { restoredFrom: older.generation });
+        await vault.#healKeychainWrapLocked();
+        return vault;
+      } finally {
+        zero(dek);
+      }
+    });
   }
 
   get isUnlocked(): boolean {
@@ -163,6 +219,58 @@ export class Vault {
       entries: this.#doc.entries.length,
       generation: this.#doc.generation,
     };
+  }
+
+  /**
+   * Takes in what other processes saved since this one last read vault.json: a newer generation of this
+   * vault that verifies (under the key, when unlocked) replaces the copy in memory. A damaged, older or
+   * foreign file is not taken; the next write keeps it aside and writes from the verified copy here.
+   */
+  async refresh(): Promise<void> {
+    const latest = await this.#readNewer();
+    if (latest) this.#doc = latest;
+  }
+
+  /**
+   * What is wrong with vault.json on disk now, seen from this open vault: missing, damaged, another
+   * vault's, or older than the newest generation known (a rollback behind this process's back). Null when
+   * it is this vault's current or a newer generation.
+   */
+  async fileProblem(): Promise<VaultError | null> {
+    const generations = await rememberedGenerations(this.dir);
+    const bytes = await readIfExists(this.#file);
+    const previousIntact = () => previousIsIntact(this.#file, this.#dek);
+    if (!bytes) return vaultErrors.tampered('vault.json is missing', await previousIntact());
+    const parsed = parseVaultFile(bytes);
+    if (parsed.kind === 'unsupported') return vaultErrors.unsupportedVersion('The vault file');
+    if (parsed.kind === 'damaged') return vaultErrors.tampered(parsed.problem, await previousIntact());
+    if (parsed.doc.header.vaultId !== this.#doc.header.vaultId) return vaultErrors.tampered('it was replaced by another vault file', await previousIntact());
+    const newest = Math.max(generations.get(this.#doc.header.vaultId) ?? 0, this.#doc.generation);
+    if (parsed.doc.generation < newest) return vaultErrors.rollback(parsed.doc.generation, newest, await previousIntact());
+    return null;
+  }
+
+  /**
+   * When vault.json went bad behind this open, unlocked vault (damaged, missing, or an older copy put in
+   * its place) while this process still holds the newest verified generation: writes that generation
+   * back as a new one, keeping the refused file aside. The passphrase is the confirmation. Nothing is
+   * lost, unlike a step back to .prev.
+   */
+  async restoreFromMemory(passphrase: string): Promise<void> {
+    await this.#exclusive(async () => {
+      this.#adopt(await this.#keyFromPassphrase(passphrase));
+      await withFileLock(this.#file, async () => {
+        const problem = await this.fileProblem();
+        if (!problem || problem.code === VaultErrorCode.unsupportedVersion) throw vaultErrors.nothingToRestore();
+        const remembered = await rememberedGeneration(this.dir, this.#doc.header.vaultId);
+        const current = await readIfExists(this.#file);
+        const parsed = current ? parseVaultFile(current) : null;
+        const onDisk = parsed?.kind === 'ok' ? parsed.doc.generation : 0;
+        if (current) await keepAside(this.#file, current);
+        const from = this.#doc.generation;
+        await this.#writeGeneration(bodyOf(this.#doc), Math.max(remembered, onDisk, from) + 1, { restoredFrom: from });
+      });
+    });
   }
 
   /** Tries the keychain again; throws E_VAULT_KEYCHAIN_UNAVAILABLE (with what to do instead) if it cannot. */
@@ -188,7 +296,14 @@ export class Vault {
    * have passed the file's checksum only (accidental damage); unlocking authenticates them with the key.
    */
   async list(): Promise<EntryListing[]> {
+    await this.refresh();
     return this.#doc.entries.map(listingOf);
+  }
+
+  /** The secrets recovery imports brought that differ from the vault's own (labels only). */
+  async conflicts(): Promise<Array<EntryListing & { importedAt: string }>> {
+    await this.refresh();
+    return (this.#doc.conflicts ?? []).map((c) => ({ ...listingOf(c), importedAt: c.importedAt }));
   }
 
   /**
@@ -198,37 +313,38 @@ export class Vault {
   async put<K extends EntryKind>(entry: EntryInput<K>): Promise<EntryListing> {
     const input = validateEntryInput(entry);
     return this.#exclusive(async () => {
-      const dek = this.#requireKey();
-      const existing = this.#doc.entries.find((e) => sameEntry(e, input.id, input.kind));
-      if (existing && sameLabels(existing.labels, input.labels)) {
-        const current = openSecret(dek, existing.id, existing.kind, existing);
-        if (current && JSON.stringify(current) === JSON.stringify(input.secret)) return listingOf(existing);
-      }
-      const now = this.#now();
-      const stored: StoredEntry = {
-        id: input.id,
-        kind: input.kind,
-        labels: input.labels,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        ...sealSecret(dek, input.id, input.kind, input.secret),
-      };
-      const entries = existing
-        ? this.#doc.entries.map((e) => (e === existing ? stored : e))
-        : [...this.#doc.entries, stored];
-      await this.#write({ ...bodyOf(this.#doc), entries });
-      return listingOf(stored);
+      let result!: EntryListing;
+      await this.#change((latest, dek) => {
+        const existing = latest.entries.find((e) => sameEntry(e, input.id, input.kind));
+        if (existing && sameLabels(existing.labels, input.labels)) {
+          const current = openSecret(dek, existing.id, existing.kind, existing);
+          if (current && JSON.stringify(current) === JSON.stringify(input.secret)) {
+            result = listingOf(existing);
+            return null;
+          }
+        }
+        const now = this.#now();
+        const stored: StoredEntry = {
+          id: input.id,
+          kind: input.kind,
+          labels: input.labels,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+          ...sealSecret(dek, input.id, input.kind, input.secret),
+        };
+        result = listingOf(stored);
+        const entries = existing ? latest.entries.map((e) => (e === existing ? stored : e)) : [...latest.entries, stored];
+        return { ...bodyOf(latest), entries };
+      });
+      return result;
     });
   }
 
   /** The secret for (id, kind), or null if the vault has none. For the provisioning engine: not audited. */
   async get<K extends EntryKind>(id: string, kind: K): Promise<SecretFor<K> | null> {
-    const dek = this.#requireKey();
-    const entry = this.#doc.entries.find((e) => sameEntry(e, id, kind));
-    if (!entry) return null;
-    const secret = openSecret(dek, id, kind, entry);
-    if (!secret) throw vaultErrors.tampered(`the ${kind} entry for ${id} does not verify`, false);
-    return secret;
+    this.#requireKey();
+    await this.refresh();
+    return this.#getFromMemory(id, kind);
   }
 
   /**
@@ -238,8 +354,9 @@ export class Vault {
   async reveal<K extends EntryKind>(id: string, kind: K, passphrase: string, reason: string): Promise<SecretFor<K>> {
     const why = checkReason(reason);
     return this.#exclusive(async () => {
+      await this.refresh();
       this.#adopt(await this.#keyFromPassphrase(passphrase));
-      const secret = await this.get(id, kind);
+      const secret = this.#getFromMemory(id, kind);
       if (!secret) throw vaultErrors.entryNotFound(id, kind);
       await appendAudit(this.dir, [{ time: this.#now(), entryId: id, kind, action: 'reveal', reason: why }]);
       return secret;
@@ -256,10 +373,11 @@ export class Vault {
     const own = [this.#file, previousPath(this.#file), join(this.dir, AUDIT_FILE)].map((p) => resolvePath(p));
     if (own.includes(target)) throw vaultErrors.recoveryFileInvalid('it cannot replace the vault or its audit log');
     return this.#exclusive(async () => {
+      await this.refresh();
       this.#adopt(await this.#keyFromPassphrase(passphrase));
       const entries: RecoveredEntry[] = [];
       for (const stored of this.#doc.entries) {
-        const secret = await this.get(stored.id, stored.kind);
+        const secret = this.#getFromMemory(stored.id, stored.kind);
         if (secret) entries.push({ ...listingOf(stored), secret } as RecoveredEntry);
       }
       const contents: RecoveryFileContents = { exportedAt: this.#now(), vaultId: this.#doc.header.vaultId, entries };
@@ -275,44 +393,23 @@ export class Vault {
   }
 
   /**
-   * Merges a recovery file (from this or another vault) into this unlocked vault: an entry the vault lacks
-   * is added, one it has is replaced only when the file's copy is newer (updatedAt). Audited as 'import'.
+   * Merges a recovery file (from this or another vault) into this vault. `filePassphrase` opens the file;
+   * `vaultPassphrase` must open this vault (checked here, whatever unlocked it before): an import is a
+   * change to the technician's secrets and needs the technician. An entry the vault lacks is added; one it
+   * has with the same secret gets newer labels; one it has with a different secret is never replaced: the
+   * vault keeps its own, and the file's is kept beside it as a conflict (reported). Audited.
    */
-  async importRecoveryFile(path: string, passphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
-    const why = checkReason(reason);
-    this.#requireKey(); // fail before spending a key derivation
-    const contents = await readRecoveryFile(path, passphrase);
-    return this.#exclusive(async () => {
-      const dek = this.#requireKey();
-      const summary: ImportSummary = { added: [], updated: [], kept: [] };
-      let entries = [...this.#doc.entries];
-      for (const incoming of contents.entries) {
-        const existing = entries.find((e) => sameEntry(e, incoming.id, incoming.kind));
-        if (existing && Date.parse(incoming.updatedAt) <= Date.parse(existing.updatedAt)) {
-          summary.kept.push(listingOf(existing));
-          continue;
-        }
-        const stored: StoredEntry = {
-          id: incoming.id,
-          kind: incoming.kind,
-          labels: { ...incoming.labels },
-          createdAt: existing && existing.createdAt < incoming.createdAt ? existing.createdAt : incoming.createdAt,
-          updatedAt: incoming.updatedAt,
-          ...sealSecret(dek, incoming.id, incoming.kind, incoming.secret),
-        };
-        entries = existing ? entries.map((e) => (e === existing ? stored : e)) : [...entries, stored];
-        (existing ? summary.updated : summary.added).push(listingOf(stored));
-      }
-      const changed = [...summary.added, ...summary.updated];
-      if (changed.length > 0) await this.#write({ ...bodyOf(this.#doc), entries });
-      const time = this.#now();
-      const file = resolvePath(path);
-      await appendAudit(
-        this.dir,
-        changed.map((e) => ({ time, entryId: e.id, kind: e.kind, action: 'import' as const, reason: why, file })),
-      );
-      return summary;
-    });
+  async importRecoveryFile(path: string, filePassphrase: string, vaultPassphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
+    checkReason(reason);
+    const contents = await readRecoveryFile(path, filePassphrase);
+    return this.#importContents(contents, resolvePath(path), vaultPassphrase, reason);
+  }
+
+  /** importRecoveryFile for a file's bytes (as the app's page hands them over); `name` goes into the audit log. */
+  async importRecoveryBytes(bytes: Buffer, name: string, filePassphrase: string, vaultPassphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
+    checkReason(reason);
+    const contents = await openRecoveryFile(bytes, filePassphrase);
+    return this.#importContents(contents, name, vaultPassphrase, reason);
   }
 
   async auditLog(): Promise<AuditRecord[]> {
@@ -348,6 +445,15 @@ export class Vault {
     return this.#dek;
   }
 
+  #getFromMemory<K extends EntryKind>(id: string, kind: K): SecretFor<K> | null {
+    const dek = this.#requireKey();
+    const entry = this.#doc.entries.find((e) => sameEntry(e, id, kind));
+    if (!entry) return null;
+    const secret = openSecret(dek, id, kind, entry);
+    if (!secret) throw vaultErrors.tampered(`the ${kind} entry for ${id} does not verify`, false);
+    return secret;
+  }
+
   /** Serializes state-changing work, so two puts never write over each other. */
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(work, work);
@@ -369,6 +475,66 @@ export class Vault {
   /** The data key from the passphrase, with the whole file verified under it. */
   #keyFromPassphrase(passphrase: string): Promise<Buffer> {
     return dataKeyFromPassphrase(this.#doc, passphrase, this.#file);
+  }
+
+  /**
+   * vault.json as it is on disk now, when it is a newer generation of this same vault that verifies
+   * (fully under the key when unlocked, by its checksum when locked); null otherwise.
+   */
+  async #readNewer(): Promise<VaultDocument | null> {
+    const bytes = await readIfExists(this.#file);
+    if (!bytes) return null;
+    const parsed = parseVaultFile(bytes);
+    if (parsed.kind !== 'ok') return null;
+    const doc = parsed.doc;
+    if (doc.checksum === this.#doc.checksum) return null;
+    if (doc.header.vaultId !== this.#doc.header.vaultId || doc.generation <= this.#doc.generation) return null;
+    if (this.#dek && checkWithKey(doc, this.#dek).kind !== 'ok') return null;
+    return doc;
+  }
+
+  /**
+   * One write: under the cross-process lock, the newest verified state (what is on disk, or the copy in
+   * memory when the disk holds something older, damaged or foreign) goes to `change`, and what it returns
+   * is written as the next generation. `change` returning null writes nothing. A base older than the
+   * generation the audit log remembers is a rollback: refused, never written over.
+   */
+  async #change(change: (latest: VaultDocument, dek: Buffer) => VaultBody | null): Promise<void> {
+    this.#requireKey();
+    await withFileLock(this.#file, async () => {
+      const newer = await this.#readNewer();
+      if (newer) this.#doc = newer;
+      const dek = Buffer.from(this.#requireKey());
+      try {
+        const remembered = await rememberedGeneration(this.dir, this.#doc.header.vaultId);
+        if (this.#doc.generation < remembered) {
+          throw vaultErrors.rollback(this.#doc.generation, remembered, await previousIsIntact(this.#file, dek));
+        }
+        const body = change(this.#doc, dek);
+        if (body) await this.#writeGeneration(body, this.#doc.generation + 1);
+      } finally {
+        zero(dek);
+      }
+    });
+  }
+
+  async #importContents(contents: RecoveryFileContents, source: string, vaultPassphrase: string, reason: string): Promise<ImportSummary> {
+    const why = checkReason(reason);
+    return this.#exclusive(async () => {
+      await this.refresh();
+      this.#adopt(await this.#keyFromPassphrase(typeof vaultPassphrase === 'string' ? vaultPassphrase : ''));
+      let summary!: MergedImport;
+      await this.#change((latest, dek) => {
+        summary = mergeImport(latest, contents, dek, this.#now());
+        return summary.added.length + summary.updated.length + summary.conflicts.length > 0 ? summary.body : null;
+      });
+      const time = this.#now();
+      await appendAudit(this.dir, [
+        ...[...summary.added, ...summary.updated].map((e) => ({ time, entryId: e.id, kind: e.kind, action: 'import' as const, reason: why, file: source })),
+        ...summary.conflicts.map((e) => ({ time, entryId: e.id, kind: e.kind, action: 'import-conflict' as const, reason: why, file: source })),
+      ]);
+      return { added: summary.added, updated: summary.updated, kept: summary.kept, conflicts: summary.conflicts };
+    });
   }
 
   /** Unlocks through the keychain if it can; records why not otherwise. Throws only on tampering. */
@@ -421,52 +587,130 @@ export class Vault {
     }
   }
 
+  /** Whether the keychain wrap in `doc` gives back this very key. */
+  #keychainHoldsKey(doc: VaultDocument, dek: Buffer): boolean {
+    const existing = fromB64(doc.wraps.keychain[this.#wrapper.id] ?? '');
+    if (!existing || existing.length === 0 || !this.#wrapper.available()) return false;
+    try {
+      const inKeychain = this.#wrapper.unwrap(existing);
+      const same = inKeychain.length === dek.length && timingSafeEqual(inKeychain, dek);
+      zero(inKeychain);
+      return same;
+    } catch {
+      return false;
+    }
+  }
+
   /** After a passphrase unlock: make sure the keychain holds the key, so the next start needs no passphrase. */
   async #healKeychainWrap(): Promise<void> {
     const dek = this.#requireKey();
-    const wrapper = this.#wrapper;
-    const existing = fromB64(this.#doc.wraps.keychain[wrapper.id] ?? '');
-    if (existing && existing.length > 0 && wrapper.available()) {
-      try {
-        const inKeychain = wrapper.unwrap(existing);
-        const same = inKeychain.length === dek.length && timingSafeEqual(inKeychain, dek);
-        zero(inKeychain);
-        if (same) {
-          this.#keychainProblem = null;
-          return;
-        }
-      } catch {
-        // replaced below
-      }
+    if (this.#keychainHoldsKey(this.#doc, dek)) {
+      this.#keychainProblem = null;
+      return;
     }
-    const wrapped = this.#wrapForKeychain(dek);
-    if (!wrapped) return;
-    const body = bodyOf(this.#doc);
+    if (!this.#wrapper.available()) {
+      this.#keychainProblem = describeUnavailable(this.#wrapper);
+      return;
+    }
     try {
-      await this.#write({ ...body, wraps: { ...body.wraps, keychain: { ...body.wraps.keychain, [wrapper.id]: wrapped } } });
+      await this.#change((latest, key) => this.#withKeychainWrap(latest, key));
     } catch {
       this.#keychainProblem = "the vault's key could not be saved for the keychain; the passphrase still opens it";
     }
   }
 
-  /** Seals `body` as the next generation and writes it atomically, keeping the current file as .prev. */
-  async #write(body: VaultBody, how: { exclusive?: boolean } = {}): Promise<void> {
+  /** #healKeychainWrap for restorePrevious, which already holds the lock. */
+  async #healKeychainWrapLocked(): Promise<void> {
+    const dek = Buffer.from(this.#requireKey());
+    try {
+      const body = this.#withKeychainWrap(this.#doc, dek);
+      if (body) await this.#writeGeneration(body, this.#doc.generation + 1);
+    } catch {
+      this.#keychainProblem = "the vault's key could not be saved for the keychain; the passphrase still opens it";
+    } finally {
+      zero(dek);
+    }
+  }
+
+  #withKeychainWrap(latest: VaultDocument, dek: Buffer): VaultBody | null {
+    if (this.#keychainHoldsKey(latest, dek)) return null;
+    const wrapped = this.#wrapForKeychain(dek);
+    if (!wrapped) return null;
+    const body = bodyOf(latest);
+    return { ...body, wraps: { ...body.wraps, keychain: { ...body.wraps.keychain, [this.#wrapper.id]: wrapped } } };
+  }
+
+  /**
+   * Seals `body` as generation `generation` and writes it atomically, keeping the current file as .prev
+   * (a damaged one goes aside instead), then records the generation in the audit log. The caller holds
+   * the file lock.
+   */
+  async #writeGeneration(body: VaultBody, generation: number, how: { exclusive?: boolean; restoredFrom?: number } = {}): Promise<void> {
     // A copy for the duration of the write: lock() may zero the vault's own key meanwhile.
     const dek = Buffer.from(this.#requireKey());
     try {
-      const next: VaultBody = { ...body, generation: how.exclusive ? 1 : this.#doc.generation + 1, savedAt: this.#now() };
+      const next: VaultBody = { ...body, generation, savedAt: this.#now() };
       const fileSeal = sealCheck(dek, sealAadOf(next));
       const withSeal = { ...next, seal: { iv: b64(fileSeal.iv), tag: b64(fileSeal.tag) } };
       const doc: VaultDocument = { ...withSeal, checksum: checksumOf(withSeal) };
       await writeFileAtomic(this.#file, serializeVault(doc), {
         exclusive: how.exclusive,
-        keepPrevious: how.exclusive ? undefined : { isIntact: (bytes) => isIntactWith(bytes, dek) },
+        keepPrevious: how.exclusive || how.restoredFrom !== undefined ? undefined : { isIntact: (bytes) => isIntactWith(bytes, dek) },
       });
       this.#doc = doc;
+      await appendGeneration(this.dir, { time: doc.savedAt, vaultId: doc.header.vaultId, generation, restoredFrom: how.restoredFrom });
     } finally {
       zero(dek);
     }
   }
+}
+
+interface MergedImport extends ImportSummary {
+  body: VaultBody;
+}
+
+/** What a recovery file's entries make of the vault's newest state; see importRecoveryFile. */
+function mergeImport(latest: VaultDocument, contents: RecoveryFileContents, dek: Buffer, now: string): MergedImport {
+  const result: MergedImport = { added: [], updated: [], kept: [], conflicts: [], body: bodyOf(latest) };
+  let entries = [...latest.entries];
+  const conflicts: ConflictEntry[] = [...(latest.conflicts ?? [])];
+  for (const incoming of contents.entries) {
+    const existing = entries.find((e) => sameEntry(e, incoming.id, incoming.kind));
+    const sealed = (): StoredEntry => ({
+      id: incoming.id,
+      kind: incoming.kind,
+      labels: { ...incoming.labels },
+      createdAt: existing && existing.createdAt < incoming.createdAt ? existing.createdAt : incoming.createdAt,
+      updatedAt: incoming.updatedAt,
+      ...sealSecret(dek, incoming.id, incoming.kind, incoming.secret),
+    });
+    if (!existing) {
+      const stored = sealed();
+      entries.push(stored);
+      result.added.push(listingOf(stored));
+      continue;
+    }
+    const own = openSecret(dek, existing.id, existing.kind, existing);
+    if (own && JSON.stringify(own) === JSON.stringify(incoming.secret)) {
+      if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt) && !sameLabels(existing.labels, incoming.labels)) {
+        const stored = sealed();
+        entries = entries.map((e) => (e === existing ? stored : e));
+        result.updated.push(listingOf(stored));
+      } else {
+        result.kept.push(listingOf(existing));
+      }
+      continue;
+    }
+    // A different secret for an entry the vault has: kept beside it, once per distinct secret.
+    const listing = listingOf({ ...existing, labels: { ...incoming.labels }, updatedAt: incoming.updatedAt });
+    result.conflicts.push(listing);
+    const known = conflicts.some(
+      (c) => sameEntry(c, incoming.id, incoming.kind) && JSON.stringify(openSecret(dek, c.id, c.kind, c)) === JSON.stringify(incoming.secret),
+    );
+    if (!known) conflicts.push({ ...sealed(), importedAt: now });
+  }
+  result.body = { ...bodyOf(latest), entries, ...(conflicts.length > 0 ? { conflicts } : {}) };
+  return result;
 }
 
 function sameLabels(a: object, b: object): boolean {

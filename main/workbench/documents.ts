@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writePrivateFile } from '../durable/atomic-file';
 import { AppError } from '../errors';
 import { Journal, type JournalData } from '../provisioning/journal';
 import {
@@ -70,11 +70,9 @@ export class Documents {
   }
 
   private async save(name: string, pdf: Buffer): Promise<{ path: string; bytes: number }> {
-    const dir = join(this.dataDir, 'documents');
-    await mkdir(dir, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const path = join(dir, `${fileNamePart(name, 'document')}-${stamp}.pdf`);
-    await writeFile(path, pdf, { mode: 0o600 });
+    const path = join(this.dataDir, 'documents', `${fileNamePart(name, 'document')}-${stamp}.pdf`);
+    await writePrivateFile(path, pdf);
     return { path, bytes: pdf.length };
   }
 }

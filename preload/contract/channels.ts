@@ -10,6 +10,7 @@ import type {
   Organization,
   PrinterInfo,
   ReceiptVerification,
+  RecoveryImportResult,
   RunReport,
   SavedFile,
   TssOverview,
@@ -26,6 +27,7 @@ export const channels = [
   'vault:unlock',
   'vault:export-recovery',
   'vault:import-recovery',
+  'vault:restore-previous',
   'orgs:list',
   'orgs:save',
   'runs:list',
@@ -65,7 +67,8 @@ export interface ChannelResponses {
   'vault:setup': VaultState;
   'vault:unlock': VaultState;
   'vault:export-recovery': SavedFile;
-  'vault:import-recovery': { added: number; updated: number; kept: number };
+  'vault:import-recovery': RecoveryImportResult;
+  'vault:restore-previous': VaultState;
   'orgs:list': Organization[];
   'orgs:save': Organization;
   'runs:list': RunReport[];

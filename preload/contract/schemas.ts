@@ -33,7 +33,9 @@ export const requestSchemas = {
   'vault:setup': z.strictObject({ passphrase: Passphrase }),
   'vault:unlock': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
   'vault:export-recovery': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
-  'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: z.string().min(1).max(1024) }),
+  // `passphrase` opens the file; `vaultPassphrase` must open this laptop's vault (checked in main).
+  'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: z.string().min(1).max(1024), vaultPassphrase: z.string().min(1).max(1024) }),
+  'vault:restore-previous': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
   'orgs:list': NoPayload,
   'orgs:save': z.strictObject({
     environment: z.enum(['test', 'live']),

@@ -10,6 +10,7 @@ export type Operation =
   | 'unlockVault'
   | 'exportRecovery'
   | 'importRecovery'
+  | 'restoreVault'
   | 'loadOrgs'
   | 'saveOrg'
   | 'loadRuns'
@@ -54,6 +55,7 @@ export const operationArea: Record<Operation, ErrorArea> = {
   unlockVault: 'vault',
   exportRecovery: 'backup',
   importRecovery: 'backup',
+  restoreVault: 'vault',
   loadOrgs: 'orgs',
   saveOrg: 'orgs',
   loadRuns: 'stores',

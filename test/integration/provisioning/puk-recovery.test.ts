@@ -95,7 +95,7 @@ describe('PUK recovery', () => {
     expect(revealed.puk).toBe((await vault.get(report.tssId, 'admin-puk'))!.puk);
     expect((await readAuditLog(other.path)).map((r) => r.action)).toEqual(['reveal']);
     const second = await testVault(other.path);
-    const summary = await second.importRecoveryFile(file, TEST_PASSPHRASE);
+    const summary = await second.importRecoveryFile(file, TEST_PASSPHRASE, TEST_PASSPHRASE);
     expect(summary.added.length).toBe(2);
     expect(await listKnownTss(second)).toEqual([expect.objectContaining({ tssId: report.tssId, hasPuk: true, hasPin: true })]);
     other.remove();

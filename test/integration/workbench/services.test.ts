@@ -166,7 +166,11 @@ describe('the technician’s services', () => {
     const other = makeTempDir();
     const laptop = createServices({ dataDir: other.path, version: '1', vaultOptions: { unsafeTestOnlyScryptLog2N: 10 } });
     await laptop.dispatch('vault:setup', { passphrase: 'another laptop passphrase' });
-    const imported = await laptop.dispatch('vault:import-recovery', { file: readFileSync(saved.path).toString('base64'), passphrase: TEST_PASSPHRASE });
+    const imported = await laptop.dispatch('vault:import-recovery', {
+      file: readFileSync(saved.path).toString('base64'),
+      passphrase: TEST_PASSPHRASE,
+      vaultPassphrase: 'another laptop passphrase',
+    });
     expect(imported, JSON.stringify(imported)).toMatchObject({ ok: true, value: { added: 2 } });
     await laptop.close();
     other.remove();

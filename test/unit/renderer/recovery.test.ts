@@ -111,9 +111,9 @@ describe('PUK recovery: a new admin PIN', () => {
     const store = createAppStore(fake.api);
     store.getState().start();
     await flush();
-    expect(await store.getState().importRecovery('AAECAwQ=', 'not the passphrase')).toBeNull();
+    expect(await store.getState().importRecovery('AAECAwQ=', 'not the passphrase', FAKE_PASSPHRASE)).toBeNull();
     expect(store.getState().errors).toMatchObject([{ operation: 'importRecovery', code: 'E_VAULT_WRONG_PASSPHRASE' }]);
-    expect(await store.getState().importRecovery('AAECAwQ=', FAKE_PASSPHRASE)).toEqual({ added: 1, updated: 0, kept: 0 });
+    expect(await store.getState().importRecovery('AAECAwQ=', FAKE_PASSPHRASE, FAKE_PASSPHRASE)).toEqual({ added: 1, updated: 0, kept: 0, conflicts: [] });
     expect(store.getState().knownTss).toHaveLength(1);
   });
 });

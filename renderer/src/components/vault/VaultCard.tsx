@@ -5,6 +5,7 @@ import { vaultNeed } from '../../state/vault-need';
 import type { ErrorArea } from '../../state/ui-error';
 import { ErrorNotices } from '../ErrorNotices';
 import { ExportRecoveryForm } from './ExportRecoveryForm';
+import { RestorePreviousForm } from './RestorePreviousForm';
 import { VaultSetupForm } from './VaultSetupForm';
 import { VaultUnlockForm } from './VaultUnlockForm';
 
@@ -25,19 +26,21 @@ export function VaultCard({
   const { t } = useTranslation();
   const vault = useApp((state) => state.vault);
   const titleId = useId();
-  const need = vaultNeed(vault);
+  const damage = vault?.damage ?? null;
+  const need = damage ? null : vaultNeed(vault);
   const Title = level === 2 ? 'h2' : 'h3';
 
   return (
-    <section className={`card${need ? ' card--attention' : ''}`} aria-labelledby={titleId}>
+    <section className={`card${need || damage ? ' card--attention' : ''}`} aria-labelledby={titleId}>
       <Title id={titleId} className="card__title">
-        {need === 'setup' ? t('vault.setupTitle') : need === 'unlock' ? t('vault.unlockTitle') : t('vault.title')}
+        {damage ? t('vaultSafety.damagedTitle') : need === 'setup' ? t('vault.setupTitle') : need === 'unlock' ? t('vault.unlockTitle') : t('vault.title')}
       </Title>
       {errorAreas.length > 0 && <ErrorNotices areas={errorAreas} />}
       {vault === null && <p className="muted">{t('vault.unknown')}</p>}
+      {damage && <RestorePreviousForm damage={damage} />}
       {need === 'setup' && <VaultSetupForm />}
       {need === 'unlock' && <VaultUnlockForm problem={vault?.keychainProblem ?? null} />}
-      {vault && need === null && (
+      {vault && !damage && need === null && (
         <>
           <p>{t('vault.ready', { count: vault.entries })}</p>
           {showExport && (

@@ -1,4 +1,4 @@
-import type { SavedFile, VaultState } from '../../../../preload/contract/workbench';
+import type { RecoveryImportResult, SavedFile, VaultState } from '../../../../preload/contract/workbench';
 import type { SliceTools } from '../store-types';
 
 export interface VaultSliceState {
@@ -6,11 +6,7 @@ export interface VaultSliceState {
   vault: VaultState | null;
 }
 
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  kept: number;
-}
+export type ImportSummary = RecoveryImportResult;
 
 /**
  * The vault's state and the calls that take the recovery passphrase. The passphrase is an argument,
@@ -21,8 +17,10 @@ export interface VaultActions {
   setupVault(passphrase: string): Promise<boolean>;
   unlockVault(passphrase: string): Promise<boolean>;
   exportRecovery(passphrase: string): Promise<SavedFile | null>;
-  /** `file` is the recovery file's content as base64. */
-  importRecovery(file: string, passphrase: string): Promise<ImportSummary | null>;
+  /** `file` is the recovery file's content as base64; `passphrase` opens it, `vaultPassphrase` this vault. */
+  importRecovery(file: string, passphrase: string, vaultPassphrase: string): Promise<ImportSummary | null>;
+  /** After a damaged or rolled-back vault file: the previous generation back, confirmed by the passphrase. */
+  restoreVault(passphrase: string): Promise<boolean>;
 }
 
 export const initialVaultState: VaultSliceState = { vault: null };
@@ -50,10 +48,19 @@ export function createVaultSlice({ bridge, set, get, call }: SliceTools): VaultA
       return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase }));
     },
 
-    async importRecovery(file, passphrase) {
-      const summary = await call('importRecovery', () => bridge.vault['import-recovery']({ file, passphrase }));
+    async importRecovery(file, passphrase, vaultPassphrase) {
+      const summary = await call('importRecovery', () => bridge.vault['import-recovery']({ file, passphrase, vaultPassphrase }));
       if (summary) await Promise.all([get().loadKnownTss(), get().loadVault()]);
       return summary;
+    },
+
+    async restoreVault(passphrase) {
+      const vault = await call('restoreVault', () => bridge.vault['restore-previous']({ passphrase }));
+      if (vault) {
+        set({ vault });
+        await get().loadKnownTss();
+      }
+      return vault !== null;
     },
   };
 }

@@ -72,7 +72,7 @@ describe('recovery file and audit log', () => {
     const source = await vaultWithEntries();
     await source.exportRecoveryFile(recoveryPath, PASSPHRASE, 'handover to the store laptop');
     const target = await Vault.create(second.path, OTHER_PASSPHRASE, wrapper, FAST);
-    const summary = await target.importRecoveryFile(recoveryPath, PASSPHRASE);
+    const summary = await target.importRecoveryFile(recoveryPath, PASSPHRASE, OTHER_PASSPHRASE);
     expect(summary.added).toHaveLength(4);
     expect(summary.updated).toEqual([]);
     expect(summary.kept).toEqual([]);
@@ -151,34 +151,56 @@ describe('recovery file and audit log', () => {
     });
   });
 
-  it('import merges: newer updatedAt wins, older or equal is kept, audited only for what changed', async () => {
+  it('import never replaces a stored PUK or PIN with a different one: both kept, the conflict reported and audited', async () => {
     let clock = new Date('2025-05-01T08:00:00.000Z');
     const source = await Vault.create(first.path, PASSPHRASE, wrapper, { ...FAST, now: () => clock });
     await source.put(pukA); // 08:00
     await source.put(pukB); // 08:00
     clock = new Date('2025-05-01T12:00:00.000Z');
-    await source.put({ ...pinA }); // 12:00
+    await source.put({ ...pinA }); // 12:00: newer than the target's, still not taken over the target's own
+    await source.put({ ...pukB, labels: { ...pukB.labels, description: 'relabelled' } }); // same secret, newer labels
     await source.exportRecoveryFile(recoveryPath, PASSPHRASE);
 
-    let targetClock = new Date('2025-05-01T10:00:00.000Z');
-    const target = await Vault.create(second.path, OTHER_PASSPHRASE, wrapper, { ...FAST, now: () => targetClock });
-    await target.put({ ...pukA, secret: { puk: 'PUK-A-NEWER-4444' } }); // 10:00: newer than the file's 08:00
-    await target.put({ ...pinA, secret: { pin: 'PIN-OLDER-1' } }); // 10:00: older than the file's 12:00
-    targetClock = new Date('2025-05-01T08:00:00.000Z');
-    await target.put({ ...pukB, secret: { puk: 'PUK-B-SAME-TIME' } }); // 08:00: same time as the file: kept
+    const target = await Vault.create(second.path, OTHER_PASSPHRASE, wrapper, { ...FAST, now: () => new Date('2025-05-01T10:00:00.000Z') });
+    await target.put({ ...pukA, secret: { puk: 'PUK-A-TARGETS-4444' } });
+    await target.put({ ...pinA, secret: { pin: 'PIN-TARGETS-1' } });
+    await target.put(pukB);
 
-    const summary = await target.importRecoveryFile(recoveryPath, PASSPHRASE, 'merge after store move');
+    const summary = await target.importRecoveryFile(recoveryPath, PASSPHRASE, OTHER_PASSPHRASE, 'merge after store move');
     expect(summary.added).toEqual([]);
-    expect(summary.updated.map((e) => `${e.kind}:${e.id}`)).toEqual([`admin-pin:${TSS_A}`]);
-    expect(summary.kept.map((e) => `${e.kind}:${e.id}`).sort()).toEqual([`admin-puk:${TSS_A}`, `admin-puk:${TSS_B}`].sort());
-    expect(await target.get(TSS_A, 'admin-puk')).toEqual({ puk: 'PUK-A-NEWER-4444' });
-    expect(await target.get(TSS_A, 'admin-pin')).toEqual({ pin: SECRETS.pinA });
-    expect(await target.get(TSS_B, 'admin-puk')).toEqual({ puk: 'PUK-B-SAME-TIME' });
-    expect((await target.list()).find((e) => e.kind === 'admin-pin')).toMatchObject({
-      createdAt: '2025-05-01T10:00:00.000Z', // the earlier of the two
-      updatedAt: '2025-05-01T12:00:00.000Z',
-    });
-    expect((await readAuditLog(second.path)).map((r) => `${r.action}:${r.kind}:${r.reason}`)).toEqual(['import:admin-pin:merge after store move']);
+    expect(summary.updated.map((e) => `${e.kind}:${e.id}`)).toEqual([`admin-puk:${TSS_B}`]);
+    expect(summary.conflicts.map((e) => `${e.kind}:${e.id}:${e.labels.storeName}`).sort()).toEqual(
+      [`admin-puk:${TSS_A}:Filiale Köln-Ehrenfeld`, `admin-pin:${TSS_A}:Filiale Köln-Ehrenfeld`].sort(),
+    );
+    expect(await target.get(TSS_A, 'admin-puk')).toEqual({ puk: 'PUK-A-TARGETS-4444' });
+    expect(await target.get(TSS_A, 'admin-pin')).toEqual({ pin: 'PIN-TARGETS-1' });
+    expect((await target.list()).find((e) => e.id === TSS_B)!.labels.description).toBe('relabelled');
+    expect((await target.conflicts()).map((c) => `${c.kind}:${c.id}`).sort()).toEqual([`admin-pin:${TSS_A}`, `admin-puk:${TSS_A}`]);
+    expect((await readAuditLog(second.path)).map((r) => `${r.action}:${r.kind}:${r.reason}`).sort()).toEqual(
+      ['import:admin-puk:merge after store move', 'import-conflict:admin-puk:merge after store move', 'import-conflict:admin-pin:merge after store move'].sort(),
+    );
+
+    // The imported secrets are kept, sealed, in the file (a reopened vault verifies them), and a second
+    // import of the same file reports the conflict again without storing it twice.
+    const again = await target.importRecoveryFile(recoveryPath, PASSPHRASE, OTHER_PASSPHRASE);
+    expect(again.conflicts).toHaveLength(2);
+    const reopened = await Vault.open(second.path, unavailableKeyWrapper('test'), FAST);
+    await reopened.unlockWithPassphrase(OTHER_PASSPHRASE);
+    expect(await reopened.conflicts()).toHaveLength(2);
+    expectNoSecret(readFileSync(join(second.path, 'vault.json'), 'utf8'));
+  });
+
+  it("import needs this vault's passphrase, even when the keychain unlocked it; a wrong one changes nothing", async () => {
+    await vaultWithEntries();
+    const source = await Vault.open(first.path, wrapper, FAST);
+    await source.exportRecoveryFile(recoveryPath, PASSPHRASE);
+    const target = await Vault.create(second.path, OTHER_PASSPHRASE, wrapper, FAST);
+    const before = readFileSync(join(second.path, 'vault.json'), 'utf8');
+    // The file's own passphrase is not this vault's: what a page that sealed a file itself would send.
+    await expect(target.importRecoveryFile(recoveryPath, PASSPHRASE, PASSPHRASE)).rejects.toMatchObject({ code: 'E_VAULT_WRONG_PASSPHRASE' });
+    await expect(target.importRecoveryFile(recoveryPath, PASSPHRASE, '')).rejects.toMatchObject({ code: 'E_VAULT_WRONG_PASSPHRASE' });
+    expect(readFileSync(join(second.path, 'vault.json'), 'utf8')).toBe(before);
+    expect(await readAuditLog(second.path)).toEqual([]);
   });
 
   it('reveal asks for the passphrase even when the keychain unlocked the vault, and audits before returning', async () => {

@@ -145,10 +145,18 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       return needPassphrase(request.passphrase) ?? ok(saved('tss-companion-recovery.tssrecovery'));
     case 'vault:import-recovery': {
       if (request.passphrase !== FAKE_PASSPHRASE) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this recovery file.');
+      if (request.vaultPassphrase !== FAKE_PASSPHRASE) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this vault.');
       const tssId = randomUUID();
       state.known.push({ tssId, storeName: 'Imported store', environment: 'test', hasPuk: true, hasPin: true, updatedAt: new Date().toISOString() });
       state.puks[tssId] = FAKE_PUK;
-      return ok({ added: 1, updated: 0, kept: state.known.length - 1 });
+      return ok({ added: 1, updated: 0, kept: state.known.length - 1, conflicts: [] });
+    }
+    case 'vault:restore-previous': {
+      if (!state.vault.damage?.previousIntact) return fail('E_VAULT_NOTHING_TO_RESTORE', 'The vault is intact and up to date.');
+      const refused = needPassphrase(request.passphrase);
+      if (refused) return refused;
+      state.vault = { ...state.vault, unlocked: true, keychainProblem: null, damage: null };
+      return ok({ ...state.vault });
     }
     case 'orgs:list':
       return ok(state.organizations.map((organization) => ({ ...organization })));

@@ -1,0 +1,19 @@
+import { EXIT, UsageError } from './exit-codes';
+import type { CommandIo } from './provision-command';
+import { restorePreviousVault } from './vault-access';
+
+/**
+ * `tss-companion vault restore-previous`: when the vault refused vault.json (damaged, or an older copy put
+ * in its place), puts the previous generation back as a new one; the refused file is kept aside.
+ */
+export async function vaultCommand(argv: string[], io: CommandIo): Promise<number> {
+  if (argv.length !== 1 || argv[0] !== 'restore-previous') throw new UsageError('usage: tss-companion vault restore-previous');
+  const vault = await restorePreviousVault(io.dataDir, io.env);
+  const { entries, generation } = vault.status();
+  vault.lock();
+  io.out(
+    `The previous generation is back (now generation ${generation}, ${entries} entries); the refused file was kept aside as vault.json.damaged-<time>. ` +
+      'Import your latest recovery file to get back anything saved after it: tss-companion recover import FILE',
+  );
+  return EXIT.ok;
+}
