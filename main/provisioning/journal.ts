@@ -3,11 +3,20 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepName } from '../../preload/contract/provisioning-steps';
 import { writeFileAtomic } from '../durable/atomic-file';
+import { withFileLock } from '../durable/file-lock';
 import type { StorePlan } from './store-plan';
 
 export { STEP_NAMES, type StepName } from '../../preload/contract/provisioning-steps';
 
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done';
+/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
+export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+
+/**
+ * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
+ * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
+ * recovery and then resume, or abandon the run and set the store up anew.
+ */
+export type NextAction = 'resume' | 'repair' | 'puk-recovery' | 'abandon';
 
 export interface JournalClient {
   serialNumber: string;
@@ -52,11 +61,19 @@ export interface JournalData {
   tssSerialNumber?: string;
   bsiCertificationId?: string;
   timeInit?: number;
-  /** Why the run stopped, and where the technician goes next (resume, the PUK recovery, or fix the plan). */
-  error?: { code: string; message: string; step: StepName; next?: 'resume' | 'puk-recovery' | 'fix-plan' };
+  /** Why the run stopped, and where the technician goes next. */
+  error?: { code: string; message: string; step: StepName; next?: NextAction };
+  /** What a resume found missing at the server and did again (no secrets). */
+  repairs?: Array<{ at: string; what: string }>;
+  abandonedAt?: string;
 }
 
 export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What the run lock locks (`<runId>.run.lock` beside the journal): held while the run executes. */
+export const runLockTarget = (dataDir: string, runId: string): string => join(journalDir(dataDir), `${runId}.run`);
 
 export class Journal {
   private inFlight: Promise<void> = Promise.resolve();
@@ -89,10 +106,12 @@ export class Journal {
   }
 
   static async load(dataDir: string, runId: string): Promise<Journal> {
-    if (!/^[0-9a-f-]{36}$/.test(runId)) throw new Error(`${runId} is not a run id`);
+    if (!RUN_ID.test(runId)) throw new Error(`${runId} is not a run id`);
     const file = join(journalDir(dataDir), `${runId}.json`);
     const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
     if (data.v !== 1 || data.runId !== runId) throw new Error(`${file} is not a provisioning journal`);
+    // Journals of older versions advised "fix-plan", which no screen or command does: a resume with the right key does.
+    if (data.error && (data.error.next as string) === 'fix-plan') data.error.next = 'resume';
     return new Journal(file, data);
   }
 
@@ -140,7 +159,9 @@ export class Journal {
     const next = this.inFlight.catch(() => {}).then(() => {
       this.queued = null;
       this.data.updatedAt = new Date().toISOString();
-      return writeFileAtomic(this.file, JSON.stringify(this.data, null, 2));
+      const text = JSON.stringify(this.data, null, 2);
+      // Other processes read journals (lists) and may write one (abandon); the lock keeps writers in line.
+      return withFileLock(this.file, () => writeFileAtomic(this.file, text));
     });
     this.queued = next;
     this.inFlight = next;

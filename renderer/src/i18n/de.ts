@@ -128,6 +128,7 @@ export const de = {
       failed: 'fehlgeschlagen',
       cancelled: 'abgebrochen',
       done: 'abgeschlossen',
+      abandoned: 'aufgegeben',
     },
     loadState: 'Zustand laden',
     refreshState: 'Zustand aktualisieren',

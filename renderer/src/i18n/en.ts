@@ -127,6 +127,7 @@ export const en: Messages = {
       failed: 'failed',
       cancelled: 'cancelled',
       done: 'finished',
+      abandoned: 'abandoned',
     },
     loadState: 'Load state',
     refreshState: 'Refresh state',
