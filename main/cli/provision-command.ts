@@ -5,6 +5,7 @@ import { ProvisioningError } from '../provisioning/provisioning-error';
 import { PlanError, type StorePlan, parsePlanFile, parseStorePlan } from '../provisioning/store-plan';
 import { connect } from './connection';
 import { EXIT, UsageError } from './exit-codes';
+import { parseClientConcurrency } from './runs-command';
 import { openVault } from './vault-access';
 
 export interface CommandIo {
@@ -26,6 +27,7 @@ const OPTIONS = {
   'no-receipt': { type: 'boolean' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
+  'client-concurrency': { type: 'string' },
 } as const;
 
 /** `tss-companion provision`: one store or a plan file of many, or `--resume RUN_ID`. */
@@ -36,6 +38,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   }
   const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
   try {
+    const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
     const plans = values.resume ? [] : await readPlans(values, connection.environment);
     const { vault } = await openVault(io.dataDir, io.env);
     const deps = {
@@ -43,6 +46,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
       vault,
       clientFor: () => connection.client,
       signal: io.signal,
+      clientConcurrency,
       onProgress: (e: ProgressEvent) => {
         if (e.status === 'running' && !e.detail) return;
         const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';

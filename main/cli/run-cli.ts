@@ -9,8 +9,10 @@ import { runsCommand } from './runs-command';
 import { verifyQrCommand } from './verify-qr-command';
 
 export const USAGE = `usage: tss-companion <command>
-  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--clients N [--store NAME] [--no-receipt] | --plan FILE | --resume RUN_ID) [--json]
-  runs                                  list provisioning runs (unfinished first)
+  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--clients N [--store NAME] [--no-receipt] | --plan FILE | --resume RUN_ID) [--client-concurrency N] [--json]
+  runs [--json]                         list provisioning runs (unfinished first, each with what to do next)
+  runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
+  runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
   sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE]
@@ -42,7 +44,7 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
       case 'provision':
         return await provisionCommand(rest, full);
       case 'runs':
-        return await runsCommand(full);
+        return await runsCommand(rest, full);
       case 'verify-qr':
         return verifyQrCommand(rest, full);
       case 'recover':

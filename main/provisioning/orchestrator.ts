@@ -9,7 +9,7 @@ import { generateAdminPin } from './admin-pin';
 import { EXPECTED_API_ENV, type Environment } from './environment';
 import { Journal, type JournalData, STEP_NAMES, type StepName, runLockTarget } from './journal';
 import { ProvisioningError, RunCancelled, toProvisioningError } from './provisioning-error';
-import { takeRunLock } from './run-lock';
+import { type HeldRunLock, takeRunLock } from './run-lock';
 import type { StorePlan } from './store-plan';
 import { testReceiptSchema } from './test-receipt';
 
@@ -33,7 +33,12 @@ export interface ResumeOptions {
    * vault's admin PIN again with the vault's PUK (the way out of a PIN the TSS no longer takes).
    */
   repair?: boolean;
+  /** The run's lock, taken beforehand with claimRun (to answer E_RUN_BUSY at once); released at the end. */
+  claimed?: HeldRunLock;
 }
+
+/** Takes the run's cross-process lock, or fails at once with E_RUN_BUSY. */
+export const claimRun = (dataDir: string, runId: string): Promise<HeldRunLock> => takeRunLock(runLockTarget(dataDir, runId), runId);
 
 type JournalChange = (data: JournalData) => void;
 
@@ -108,13 +113,15 @@ export async function startRun(plan: StorePlan, deps: OrchestratorDeps): Promise
   return resumeRun(await prepareRun(plan, deps), deps);
 }
 
+export { RunBusyError } from './run-lock';
+
 /**
  * Continues a run from its journal, after a crash, a lost network, a cancel or a fixed cause. The run
  * executes in one process at a time: another one asking gets E_RUN_BUSY. Before it trusts its journal, it
  * asks the server what exists and does again whatever the server lacks.
  */
 export async function resumeRun(runId: string, deps: OrchestratorDeps, options: ResumeOptions = {}): Promise<RunReport> {
-  const lock = await takeRunLock(runLockTarget(deps.dataDir, runId), runId);
+  const lock = options.claimed ?? (await claimRun(deps.dataDir, runId));
   try {
     // Read under the lock: the process that held it may have moved the run on.
     const journal = await Journal.load(deps.dataDir, runId);
@@ -132,7 +139,7 @@ export async function resumeRun(runId: string, deps: OrchestratorDeps, options: 
  * TSS it made stays at fiskaly, to be seen in the store overview). Refused while the run executes anywhere.
  */
 export async function abandonRun(runId: string, dataDir: string, now = new Date()): Promise<RunReport> {
-  const lock = await takeRunLock(runLockTarget(dataDir, runId), runId);
+  const lock = await claimRun(dataDir, runId);
   try {
     const journal = await Journal.load(dataDir, runId);
     if (journal.data.status === 'done') throw new AppError('E_RUN_DONE', 'This run is finished; there is nothing to abandon.');
@@ -159,14 +166,6 @@ function storePin(vault: Vault, data: JournalData, pin: string) {
   });
 }
 
-/** What the server showed during this execution: a run is done only when it showed every part of it. */
-interface Seen {
-  tss: string | null;
-  /** Client id → state. */
-  clients: Map<string, string>;
-  tx: { txId: string; state: string; qrCodeData?: string } | null;
-}
-
 const isNotFound = (error: unknown): boolean => error instanceof FiskalyError && error.status === 404;
 const orNullIfNotFound = <T>(promise: Promise<T>): Promise<T | null> =>
   promise.catch((error: unknown) => {
@@ -182,7 +181,6 @@ class Run {
   private adminRelogin: Promise<void> | null = null;
   private readonly steps: StepName[];
   private current: StepName;
-  private readonly seen: Seen = { tss: null, clients: new Map(), tx: null };
   /** Compare with the server before trusting the journal (set on a resume, a repair, and after a gap). */
   private reconcileNext: boolean;
   /** The TSS was created again with the same id during this execution: its PUK replaces the old one. */
@@ -375,7 +373,6 @@ class Run {
         const extra = this.data.plan.tssDescription ? { description: this.data.plan.tssDescription } : {};
         const tss = await this.asAdmin(() => this.client.updateTss(tssId, 'INITIALIZED', extra)).catch((error) => this.acceptState(error, ['INITIALIZED']));
         await this.deps.failpoint?.('after-request:initialize');
-        this.seen.tss = tss.state;
         return (d) => {
           d.timeInit = tss.timeInit;
           d.bsiCertificationId = tss.bsiCertificationId ?? d.bsiCertificationId;
@@ -467,7 +464,6 @@ class Run {
         }
         // A planned till someone deregistered meanwhile is registered again: the plan says it takes sales.
         if (answer.state === 'DEREGISTERED') answer = await this.asAdmin(() => this.client.updateClient(this.data.tssId, client.clientId, 'REGISTERED'));
-        this.seen.clients.set(client.clientId, answer.state);
         await this.deps.failpoint?.(`after-request:clients:${client.serialNumber}`);
         let done = 0;
         await this.journal.update((d) => {
@@ -490,7 +486,6 @@ class Run {
   private async reconcile(): Promise<void> {
     const { tssId } = this.data;
     const tss = await orNullIfNotFound(this.client.getTss(tssId));
-    this.seen.tss = tss?.state ?? null;
     const repairs: string[] = [];
     const done = new Set(this.data.done);
     const markDone = (...steps: StepName[]) => steps.forEach((s) => done.add(s));
@@ -573,7 +568,6 @@ class Run {
         if (planned.registered) repairs.push(`fiskaly no longer had client ${planned.serialNumber}: it is registered again`);
         return { ...planned, registered: false };
       }
-      this.seen.clients.set(found.id, found.state);
       return { ...planned, clientId: found.id, registered: found.state === 'REGISTERED' };
     });
   }
@@ -589,33 +583,29 @@ class Run {
     if (!receipt.startSent) return { receipt, redo: true };
     const tx = await orNullIfNotFound(this.client.getTransaction(this.data.tssId, receipt.txId));
     if (tx?.state === 'FINISHED' && tx.qrCodeData) {
-      this.seen.tx = { txId: receipt.txId, state: tx.state, qrCodeData: tx.qrCodeData };
       return { receipt, redo: receipt.qrCodeData !== tx.qrCodeData };
     }
     if (tx?.state === 'ACTIVE') return { receipt, redo: true };
     return fresh(tx ? `the test transaction ended ${tx.state}: a new one is signed` : receipt.qrCodeData ? 'fiskaly no longer had the test transaction: a new one is signed' : undefined);
   }
 
-  /** What the server has not shown during this execution, each read once more before the run is called done. */
+  /**
+   * Reads, all at once, what a done run must have at the server: the TSS INITIALIZED, every planned
+   * client REGISTERED, the test receipt's transaction FINISHED with the journal's QR code. What is missing
+   * is named; a run is reported done only when nothing is.
+   */
   private async serverGaps(): Promise<string[]> {
-    const { tssId } = this.data;
+    const { tssId, receipt } = this.data;
+    const [tss, clients, tx] = await Promise.all([
+      orNullIfNotFound(this.client.getTss(tssId)),
+      orNullIfNotFound(this.client.listClients(tssId)),
+      receipt ? orNullIfNotFound(this.client.getTransaction(tssId, receipt.txId)) : null,
+    ]);
+    if (tss?.state !== 'INITIALIZED') return [`the TSS as INITIALIZED (it shows ${tss?.state ?? 'no TSS with this id'})`];
     const gaps: string[] = [];
-    if (this.seen.tss !== 'INITIALIZED') {
-      this.seen.tss = (await orNullIfNotFound(this.client.getTss(tssId)))?.state ?? null;
-      if (this.seen.tss !== 'INITIALIZED') return [`the TSS as INITIALIZED (it shows ${this.seen.tss ?? 'none'})`];
-    }
-    const unseen = () => this.data.clients.filter((c) => this.seen.clients.get(c.clientId) !== 'REGISTERED');
-    if (unseen().length > 0) {
-      for (const c of await this.client.listClients(tssId)) this.seen.clients.set(c.id, c.state);
-      const missing = unseen();
-      if (missing.length > 0) gaps.push(`client${missing.length > 1 ? 's' : ''} ${missing.map((c) => c.serialNumber).join(', ')} as REGISTERED`);
-    }
-    const receipt = this.data.receipt;
-    if (receipt && (this.seen.tx?.txId !== receipt.txId || this.seen.tx.state !== 'FINISHED' || this.seen.tx.qrCodeData !== receipt.qrCodeData)) {
-      const tx = await orNullIfNotFound(this.client.getTransaction(tssId, receipt.txId));
-      this.seen.tx = tx && { txId: receipt.txId, state: tx.state, qrCodeData: tx.qrCodeData };
-      if (tx?.state !== 'FINISHED' || tx.qrCodeData !== receipt.qrCodeData) gaps.push('the test receipt’s transaction as FINISHED');
-    }
+    const missing = this.data.clients.filter((c) => !clients?.some((s) => s.id === c.clientId && s.state === 'REGISTERED'));
+    if (missing.length > 0) gaps.push(`client${missing.length > 1 ? 's' : ''} ${missing.map((c) => c.serialNumber).join(', ')} as REGISTERED`);
+    if (receipt && (tx?.state !== 'FINISHED' || tx.qrCodeData !== receipt.qrCodeData)) gaps.push('the test receipt’s transaction as FINISHED');
     return gaps;
   }
 
@@ -643,7 +633,6 @@ class Run {
       });
     }
     await this.deps.failpoint?.('after-request:test-transaction:finish');
-    this.seen.tx = { txId, state: tx.state, qrCodeData: tx.qrCodeData };
     if (tx.state !== 'FINISHED' || !tx.qrCodeData) {
       throw new ProvisioningError('E_TEST_TRANSACTION', `The test transaction ended as ${tx.state} without a QR code. Resume the run: it signs a new one with a new id.`, 'test-transaction');
     }

@@ -39,7 +39,8 @@ export async function takeRunLock(target: string, runId: string): Promise<HeldRu
       retries: 0,
       onCompromised: () => lost.abort(),
     });
-    return { lost: lost.signal, release: () => release().catch(() => {}) };
+    let released: Promise<void> | null = null;
+    return { lost: lost.signal, release: () => (released ??= release().catch(() => {})) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new RunBusyError(runId);
     throw error;
