@@ -7,7 +7,7 @@ import { parseStorePlan } from '../../../main/provisioning/store-plan';
 import type { Sandbox } from '../../../main/sandbox/server';
 import { checkReceipt } from '../../../main/tse';
 import { runDeps } from '../../support/provisioning';
-import { SandboxApi, startSandbox } from '../../support/sandbox-api';
+import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
 
 const plan = parseStorePlan({
