@@ -81,6 +81,10 @@ export interface RunReport {
   clients: Array<{ serialNumber: string; clientId: string; registered: boolean }>;
   receipt: JournalData['receipt'];
   error?: JournalData['error'];
+  /** What a resume found missing at the server and did again. */
+  repairs?: JournalData['repairs'];
+  /** Listed while another window or process executes the run (its lock is held there). */
+  busyElsewhere?: boolean;
 }
 
 export const reportOf = (data: JournalData): RunReport => ({
@@ -95,6 +99,7 @@ export const reportOf = (data: JournalData): RunReport => ({
   clients: data.clients.map((c) => ({ ...c })),
   receipt: data.receipt,
   error: data.error,
+  ...(data.repairs ? { repairs: data.repairs } : {}),
 });
 
 /**

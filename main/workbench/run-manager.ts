@@ -9,9 +9,6 @@ import type { StorePlan } from '../provisioning/store-plan';
 import type { Connections } from './connections';
 import type { VaultAccess } from './vault-access';
 
-/** A run as the app lists it: `busyElsewhere` when another window or process executes it now. */
-export type ListedRun = RunReport & { busyElsewhere?: boolean };
-
 /**
  * Runs provisioning in the background of the app: a start answers at once with the run id, progress and
  * the end arrive as bridge events, a cancel stops after the current step and leaves the run resumable.
@@ -29,7 +26,7 @@ export class RunManager {
     private readonly clientConcurrency: () => number = () => 4,
   ) {}
 
-  async list(): Promise<ListedRun[]> {
+  async list(): Promise<RunReport[]> {
     const runs = (await Journal.list(this.dataDir)).map(reportOf);
     return Promise.all(
       runs.map(async (run) =>

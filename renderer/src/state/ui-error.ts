@@ -18,6 +18,8 @@ export type Operation =
   | 'startRun'
   | 'resumeRun'
   | 'cancelRun'
+  | 'repairRun'
+  | 'abandonRun'
   | 'revealPuk'
   | 'unblockPin'
   | 'loadOverview'
@@ -61,6 +63,8 @@ export const operationArea: Record<Operation, ErrorArea> = {
   startRun: 'run',
   resumeRun: 'run',
   cancelRun: 'run',
+  repairRun: 'run',
+  abandonRun: 'stores',
   revealPuk: 'recovery',
   unblockPin: 'recovery',
   loadOverview: 'overview',
