@@ -471,15 +471,22 @@ class Run {
         if (answer.state === 'DEREGISTERED') answer = await this.asAdmin(() => this.client.updateClient(this.data.tssId, client.clientId, 'REGISTERED'));
         await this.deps.failpoint?.(`after-request:clients:${client.serialNumber}`);
         let done = 0;
-        await this.journal.update((d) => {
-          d.clients.find((c) => c.clientId === client.clientId)!.registered = true;
-          done = d.clients.filter((c) => c.registered).length;
-        });
-        this.progress('clients', index, 'running', { done, total });
+        // The worker goes on to its next client while this is written: the mark is what a resume skips,
+        // not a condition of the next registration. The step is done only once every mark is on disk.
+        const written = this.journal
+          .update((d) => {
+            d.clients.find((c) => c.clientId === client.clientId)!.registered = true;
+            done = d.clients.filter((c) => c.registered).length;
+          })
+          .then(() => this.progress('clients', index, 'running', { done, total }));
+        written.catch(() => {});
+        writes.push(written);
       }
     };
+    const writes: Promise<void>[] = [];
     const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY, CLIENT_CONCURRENCY.max, pending.length));
     await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(writes);
   }
 
   /**
