@@ -338,7 +338,14 @@ class Run {
       case 'store-puk': {
         // Resuming before the PUK was durable: createTss is idempotent while CREATED and gives it again.
         const puk = this.puk ?? (await this.createOrFindTss()).adminPuk;
-        if (!puk) throw new ProvisioningError('E_PUK_LOST', 'fiskaly no longer shows this TSS’s PUK and the vault has none. Do not use this TSS; start a new run.', step);
+        if (!puk) {
+          throw new ProvisioningError(
+            'E_PUK_LOST',
+            'fiskaly no longer shows this TSS’s PUK and the vault has none. If another laptop’s recovery file holds it, import it and resume; otherwise abandon this run and set the store up again.',
+            step,
+            'abandon',
+          );
+        }
         const recreated = this.recreatedAt
           ? { description: `PUK of the TSS made again on ${this.recreatedAt} by run ${this.data.runId}: fiskaly had lost the first TSS with this id, and its PUK is void.` }
           : {};
@@ -398,7 +405,11 @@ class Run {
         });
         if (!result.valid) {
           const failed = result.checks.filter((c) => !c.ok).map((c) => c.name).join(', ');
-          throw new ProvisioningError('E_RECEIPT_INVALID', `The test receipt did not pass its check (${failed}). Do not hand the store over; contact fiskaly support with the run report.`, step);
+          throw new ProvisioningError(
+            'E_RECEIPT_INVALID',
+            `The test receipt did not pass its check (${failed}). Resume the run to sign a new one; if that fails too, do not hand the store over and contact fiskaly support with the run report.`,
+            step,
+          );
         }
         return;
       }

@@ -53,8 +53,11 @@ const WAY_OUT: Record<string, { next: NextAction; message: string }> = {
 export function toProvisioningError(error: unknown, step: string): ProvisioningError | RunCancelled {
   if (error instanceof ProvisioningError || error instanceof RunCancelled) return error;
   if (error instanceof FiskalyError) {
-    const way = WAY_OUT[error.code];
-    if (way) return new ProvisioningError(error.code, way.message, step, way.next);
+    // fiskaly words a refused PIN or PUK as a plain 401; the step says which of the two it was.
+    const refused = error.status === 401 && !WAY_OUT[error.code] && (step === 'admin-login' || step === 'set-pin');
+    const code = refused ? (step === 'admin-login' ? 'E_ADMIN_LOGIN_FAILED' : 'E_CHANGE_ADMIN_PIN_FAILED') : error.code;
+    const way = WAY_OUT[code];
+    if (way) return new ProvisioningError(code, way.message, step, way.next);
     return new ProvisioningError(error.code, error.message, step);
   }
   if (error instanceof AppError) return new ProvisioningError(error.code, error.message, step);

@@ -192,6 +192,22 @@ describe('a resume against a server that lost a step', () => {
     await expectServerShowsRun(run!.runId);
   });
 
+  it('points a PIN the TSS no longer takes to repair, and the repair sets the vault’s PIN again with its PUK', async () => {
+    const crashed = await runDeps(sandbox, dir.path, crashAt('after:initialize'));
+    await expect(startRun(plan, crashed.deps)).rejects.toMatchObject({ code: 'E_INTERNAL' });
+    const [run] = await Journal.list(dir.path);
+    const puk = (await crashed.vault.get(run!.tssId, 'admin-puk'))!.puk;
+    await api.login();
+    // Someone set another PIN (e.g. on another laptop): the vault's no longer opens the TSS.
+    expect((await api.request('PATCH', `/tss/${run!.tssId}/admin`, { admin_puk: puk, new_admin_pin: '99887766' })).status).toBe(200);
+    const failure = await resumeRun(run!.runId, (await runDeps(sandbox, dir.path)).deps).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'E_ADMIN_LOGIN_FAILED', next: 'repair' });
+    expect((await Journal.load(dir.path, run!.runId)).data.error).toMatchObject({ code: 'E_ADMIN_LOGIN_FAILED', next: 'repair' });
+    const { deps } = await runDeps(sandbox, dir.path);
+    expect((await resumeRun(run!.runId, deps, { repair: true })).status).toBe('done');
+    await expectServerShowsRun(run!.runId);
+  });
+
   it('sends a run whose TSS was disabled to abandon, the one way out that works', async () => {
     const { deps } = await runDeps(sandbox, dir.path, crashAt('after:clients'));
     await expect(startRun(plan, deps)).rejects.toMatchObject({ code: 'E_INTERNAL' });
