@@ -131,7 +131,7 @@ export async function resumeRun(runId: string, deps: OrchestratorDeps, options: 
     // Read under the lock: the process that held it may have moved the run on.
     const journal = await Journal.load(deps.dataDir, runId);
     if (journal.data.status === 'abandoned') throw runAbandoned();
-    if (journal.data.status === 'done' && !options.repair) return reportOf(journal.data);
+    // A done run resumed is checked with the server too: done is only what the server shows now.
     const signal = deps.signal ? AbortSignal.any([deps.signal, lock.lost]) : lock.lost;
     return await new Run(journal, { ...deps, signal }, options).execute();
   } finally {
