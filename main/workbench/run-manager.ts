@@ -88,14 +88,18 @@ export class RunManager {
   private launch(runId: string, options: Pick<ResumeOptions, 'repair'>, lock: HeldRunLock): void {
     const controller = new AbortController();
     const done = (async () => {
+      let handedOver = false;
       try {
         const journal = await this.journal(runId);
         const client = await this.connections.clientFor(journal.data.plan.environment, journal.data.organizationId);
+        const vault = await this.vault.unlocked();
+        handedOver = true;
+        // resumeRun writes its own failures to the journal and releases the lock.
         await resumeRun(
           runId,
           {
             dataDir: this.dataDir,
-            vault: await this.vault.unlocked(),
+            vault,
             clientFor: () => client,
             signal: controller.signal,
             clientConcurrency: this.clientConcurrency(),
@@ -104,27 +108,31 @@ export class RunManager {
           { ...options, claimed: lock },
         );
       } catch (error) {
-        // resumeRun releases the lock it was given; an error before it (no client, locked vault) releases it here.
-        await lock.release();
-        throw error;
+        if (handedOver) return;
+        // A failure before the run began (no client, locked vault) is written here, still under the run's lock.
+        try {
+          await this.recordEarlyFailure(runId, error);
+        } finally {
+          await lock.release();
+        }
       }
     })()
-      .catch(async (error: unknown) => {
-        // The run writes its own failures to the journal; one before it began (no client, locked vault) is written here.
-        const journal = await this.journal(runId);
-        if (journal.data.status === 'running') {
-          const failure = toProvisioningError(error, 'auth');
-          await journal.update((d) => {
-            d.status = 'failed';
-            d.error = { code: failure.code, message: failure.message, step: 'auth', next: failure.next };
-          });
-        }
-      })
+      .catch(() => {})
       .finally(async () => {
         this.active.delete(runId);
         this.events.emit('provisioning:finished', await this.get(runId).catch(() => ({ runId }) as RunReport));
       });
     this.active.set(runId, { controller, done });
+  }
+
+  private async recordEarlyFailure(runId: string, error: unknown): Promise<void> {
+    const journal = await this.journal(runId);
+    if (journal.data.status === 'done' || journal.data.status === 'abandoned') return;
+    const failure = toProvisioningError(error, 'auth');
+    await journal.update((d) => {
+      d.status = 'failed';
+      d.error = { code: failure.code, message: failure.message, step: 'auth', next: failure.next };
+    });
   }
 
   private async journal(runId: string): Promise<Journal> {
