@@ -1,3 +1,4 @@
+import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
 import { AppError } from '../errors';
 import type { EventHub } from '../events';
 import { Journal } from '../provisioning/journal';
@@ -23,7 +24,7 @@ export class RunManager {
     private readonly vault: VaultAccess,
     private readonly connections: Connections,
     private readonly events: EventHub,
-    private readonly clientConcurrency: () => number = () => 4,
+    private readonly clientConcurrency: () => number = () => CLIENT_CONCURRENCY.default,
   ) {}
 
   async list(): Promise<RunReport[]> {

@@ -62,6 +62,30 @@ describe('a stuck run’s ways out', () => {
     expect((await resumeRun(runId, a.deps)).status).toBe('done');
   });
 
+  it('registers clients with bounded concurrency: never more at once than asked, default 4', async () => {
+    const many = parseStorePlan({ storeName: 'Filiale Kassel', environment: 'sandbox', testReceipt: false, clients: Array.from({ length: 12 }, (_, i) => ({ serialNumber: `K-${i + 1}` })) });
+    await api.control('PUT', '/faults', { latencyMs: 20 });
+    for (const [asked, expected] of [[2, 2], [undefined, 4]] as const) {
+      const folder = makeTempDir();
+      const { deps, client } = await runDeps(sandbox, folder.path, asked ? { clientConcurrency: asked } : {});
+      let inFlight = 0;
+      let most = 0;
+      const create = client.createClient.bind(client);
+      client.createClient = async (...args) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await create(...args);
+        } finally {
+          inFlight--;
+        }
+      };
+      expect((await startRun(many, deps)).status).toBe('done');
+      expect(most, `asked ${asked}`).toBe(expected);
+      sandbox.reset();
+      folder.remove();
+    }
+  });
+
   it('abandons from the CLI: nothing deleted, the run leaves the unfinished list, and is not resumed', async () => {
     const runId = await stuckRun();
     const before = await cli(['runs', '--data-dir', dir.path]);
@@ -147,7 +171,9 @@ describe('the ways out through the app’s services', () => {
     const first = open();
     await call(first, 'vault:setup', { passphrase: TEST_PASSPHRASE });
     const org = await call<{ id: string }>(first, 'orgs:save', { environment: 'test', label: 'Kette', apiKey: 'store-key', apiSecret: 'store-secret' });
-    await call(first, 'settings:set', { clientConcurrency: 2 });
+    expect(await first.dispatch('settings:set', { clientConcurrency: 17 })).toMatchObject({ ok: false, error: { code: 'E_INVALID_REQUEST' } });
+    expect(await call(first, 'settings:set', { clientConcurrency: 2 })).toMatchObject({ clientConcurrency: 2 });
+    expect(first.settings.clientConcurrency()).toBe(2);
     const second = open();
     await call(second, 'vault:unlock', { passphrase: TEST_PASSPHRASE });
     // A run made durable but not started, as after a crash before its first request.
