@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepName } from '../../preload/contract/provisioning-steps';
-import { writeFileAtomic } from '../durable/atomic-file';
+import { readIfExists, writeFileAtomic } from '../durable/atomic-file';
+import { AppError } from '../errors';
 import { withFileLock } from '../durable/file-lock';
 import type { StorePlan } from './store-plan';
 
@@ -70,6 +71,14 @@ export interface JournalData {
 
 export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
 
+/** Another process wrote this run's journal meanwhile: this one stops and writes nothing more. */
+export class JournalTakenOver extends AppError {
+  constructor(runId: string) {
+    super('E_RUN_BUSY', `Run ${runId} was taken over by another window or process; this one stopped. Follow the run there.`);
+    this.name = 'JournalTakenOver';
+  }
+}
+
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the run lock locks (`<runId>.run.lock` beside the journal): held while the run executes. */
@@ -82,6 +91,8 @@ export class Journal {
   private constructor(
     private readonly file: string,
     readonly data: JournalData,
+    /** The file's text as this object last read or wrote it (null: not on disk yet). */
+    private onDisk: string | null,
   ) {}
 
   /** A new run with all its ids chosen up front. */
@@ -100,7 +111,7 @@ export class Journal {
       receipt: plan.testReceipt ? { txId: randomUUID() } : null,
       done: [],
     };
-    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data);
+    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data, null);
     await journal.save();
     return journal;
   }
@@ -108,11 +119,12 @@ export class Journal {
   static async load(dataDir: string, runId: string): Promise<Journal> {
     if (!RUN_ID.test(runId)) throw new Error(`${runId} is not a run id`);
     const file = join(journalDir(dataDir), `${runId}.json`);
-    const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
+    const text = await readFile(file, 'utf8');
+    const data = JSON.parse(text) as JournalData;
     if (data.v !== 1 || data.runId !== runId) throw new Error(`${file} is not a provisioning journal`);
     // Journals of older versions advised "fix-plan", which no screen or command does: a resume with the right key does.
     if (data.error && (data.error.next as string) === 'fix-plan') data.error.next = 'resume';
-    return new Journal(file, data);
+    return new Journal(file, data, text);
   }
 
   /** Every run on this laptop, newest first; unreadable files are skipped, not deleted. */
@@ -160,8 +172,15 @@ export class Journal {
       this.queued = null;
       this.data.updatedAt = new Date().toISOString();
       const text = JSON.stringify(this.data, null, 2);
-      // Other processes read journals (lists) and may write one (abandon); the lock keeps writers in line.
-      return withFileLock(this.file, () => writeFileAtomic(this.file, text));
+      // Other processes read journals (lists) and may write one (abandon, or a resume that took over the
+      // run's lock from a process frozen past its stale time): under the lock, a journal someone else
+      // wrote since is never overwritten.
+      return withFileLock(this.file, async () => {
+        const current = (await readIfExists(this.file))?.toString('utf8') ?? null;
+        if (current !== this.onDisk) throw new JournalTakenOver(this.data.runId);
+        await writeFileAtomic(this.file, text);
+        this.onDisk = text;
+      });
     });
     this.queued = next;
     this.inFlight = next;

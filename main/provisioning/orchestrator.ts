@@ -245,37 +245,44 @@ class Run {
   private async runSteps(): Promise<void> {
     // A step that nothing next needs runs beside that next step (the deployment beside storing the PIN,
     // the admin logout beside the test receipt); it is awaited before the step after.
-    let beside: { step: StepName; done: Promise<void> } | null = null;
+    const state: { beside: { step: StepName; done: Promise<void> } | null } = { beside: null };
     const awaitBeside = async () => {
+      const { beside } = state;
       if (!beside) return;
       this.current = beside.step;
       await beside.done;
-      beside = null;
+      state.beside = null;
     };
-    for (const [i, step] of this.steps.entries()) {
-      this.current = step;
-      if (this.deps.signal?.aborted) throw new RunCancelled(step);
-      if (this.journal.isDone(step) && !this.mustRepeat(step)) {
-        this.progress(step, i, 'skipped');
+    try {
+      for (const [i, step] of this.steps.entries()) {
+        this.current = step;
+        if (this.deps.signal?.aborted) throw new RunCancelled(step);
+        if (this.journal.isDone(step) && !this.mustRepeat(step)) {
+          this.progress(step, i, 'skipped');
+          await awaitBeside();
+          continue;
+        }
+        this.progress(step, i, 'running');
+        await this.deps.failpoint?.(`before:${step}`);
+        const done = this.run(step, i).then(async (change) => {
+          await this.journal.markDone(step, change ?? undefined);
+          await this.deps.failpoint?.(`after:${step}`);
+          this.progress(step, i, 'done');
+        });
+        if (RUNS_BESIDE_NEXT.includes(step) && i < this.steps.length - 1 && !state.beside) {
+          state.beside = { step, done };
+          done.catch(() => {});
+          continue;
+        }
+        await done;
         await awaitBeside();
-        continue;
       }
-      this.progress(step, i, 'running');
-      await this.deps.failpoint?.(`before:${step}`);
-      const done = this.run(step, i).then(async (change) => {
-        await this.journal.markDone(step, change ?? undefined);
-        await this.deps.failpoint?.(`after:${step}`);
-        this.progress(step, i, 'done');
-      });
-      if (RUNS_BESIDE_NEXT.includes(step) && i < this.steps.length - 1 && !beside) {
-        beside = { step, done };
-        done.catch(() => {});
-        continue;
-      }
-      await done;
       await awaitBeside();
+    } catch (error) {
+      // Nothing of this execution may go on writing once it has stopped: a resume may follow at once.
+      await state.beside?.done.catch(() => {});
+      throw error;
     }
-    await awaitBeside();
   }
 
   /**
@@ -496,8 +503,18 @@ class Run {
     };
     const writes: Promise<void>[] = [];
     const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY, CLIENT_CONCURRENCY.max, pending.length));
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    await Promise.all(writes);
+    // Once one worker fails the others take no new client, and the step ends only when all have stopped.
+    const results = await Promise.allSettled(
+      Array.from({ length: concurrency }, () =>
+        worker().catch((error: unknown) => {
+          next = pending.length;
+          throw error;
+        }),
+      ),
+    );
+    const written = await Promise.allSettled(writes);
+    const failure = [...results, ...written].find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   /**
