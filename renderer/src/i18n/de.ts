@@ -155,7 +155,6 @@ export const de = {
     abandonConfirm: 'Aufgeben',
     abandonCancel: 'Abbrechen',
     busyElsewhere: 'Diese Einrichtung läuft gerade in einem anderen Fenster oder Programm. Warten Sie dort, bis sie fertig ist.',
-    repairs: 'Nachgeholt',
   },
   wizard: {
     title: 'Neue Filiale einrichten',

@@ -154,7 +154,6 @@ export const en: Messages = {
     abandonConfirm: 'Abandon',
     abandonCancel: 'Cancel',
     busyElsewhere: 'This setup is running in another window or program right now. Wait for it there.',
-    repairs: 'Redone',
   },
   wizard: {
     title: 'Set up a new store',
