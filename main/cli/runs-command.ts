@@ -15,11 +15,14 @@ const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What the technician can do about a run, in the words of this CLI. */
 const WAY_OUT: Record<NonNullable<JournalData['error']>['next'] & string, string> = {
-  resume: 'tss-companion runs resume {id}',
-  repair: 'tss-companion runs resume {id} --repair',
-  'puk-recovery': 'tss-companion recover unblock {tss}, then tss-companion runs resume {id}',
+  resume: 'tss-companion runs resume {id} {where}',
+  repair: 'tss-companion runs resume {id} {where} --repair',
+  'puk-recovery': 'tss-companion recover unblock {tss} {where}, then tss-companion runs resume {id} {where}',
   abandon: 'tss-companion runs abandon {id}',
 };
+
+/** The connection flags a run of this environment is resumed with. */
+const WHERE: Record<string, string> = { sandbox: '--sandbox', test: '--base-url URL', live: '--base-url URL --live' };
 
 /** `--client-concurrency N`: how many POS clients register at once. */
 export function parseClientConcurrency(value: string | undefined): number | undefined {
@@ -91,7 +94,7 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
     });
     if (report instanceof Error) {
       io.err(`failed: ${report.message}`);
-      io.err(`next: ${wayOut(report.next ?? 'resume', runId, journal.data.tssId)}`);
+      io.err(`next: ${wayOut(report.next ?? 'resume', journal.data)}`);
       return report.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : report.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
     }
     const repaired = (await Journal.load(io.dataDir, runId)).data.repairs ?? [];
@@ -106,7 +109,8 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
 const connectHint = (environment: string) =>
   environment === 'sandbox' ? 'add --sandbox' : environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
 
-const wayOut = (next: keyof typeof WAY_OUT, runId: string, tssId: string) => WAY_OUT[next].replace('{id}', runId).replace('{tss}', tssId);
+const wayOut = (next: keyof typeof WAY_OUT, run: Pick<JournalData, 'runId' | 'tssId' | 'plan'>) =>
+  WAY_OUT[next].replaceAll('{id}', run.runId).replaceAll('{tss}', run.tssId).replaceAll('{where}', WHERE[run.plan.environment] ?? '--base-url URL');
 
 async function listRuns(io: CommandIo, json: boolean): Promise<number> {
   const runs = await Journal.list(io.dataDir);
@@ -122,7 +126,7 @@ async function listRuns(io: CommandIo, json: boolean): Promise<number> {
     io.out(`${run.runId}  ${run.status.padEnd(9)}  ${run.plan.environment.padEnd(7)}  ${run.plan.storeName}${where}`);
     if (!finished(run)) {
       const next = run.error?.next ?? 'resume';
-      io.out(`    next: ${wayOut(next, run.runId, run.tssId)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run.runId, run.tssId)})`}`);
+      io.out(`    next: ${wayOut(next, run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`);
     }
   }
   return EXIT.ok;

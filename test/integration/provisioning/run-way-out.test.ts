@@ -90,7 +90,7 @@ describe('a stuck run’s ways out', () => {
     const runId = await stuckRun();
     const before = await cli(['runs', '--data-dir', dir.path]);
     expect(before.code).toBe(0);
-    expect(before.out).toContain(`next: tss-companion runs resume ${runId}`);
+    expect(before.out).toContain(`next: tss-companion runs resume ${runId} --sandbox`);
     expect(before.out).toContain(`tss-companion runs abandon ${runId}`);
 
     const abandoned = await cli(['runs', 'abandon', runId, '--data-dir', dir.path]);
