@@ -25,6 +25,14 @@ describe('app store: a stuck run’s ways out', () => {
     expect(store.getState().runs?.[0]?.status).toBe('abandoned');
   });
 
+  it('stops following a run main reports abandoned (another window gave it up)', async () => {
+    const { fake, store, stuck } = await started();
+    await store.getState().resumeRun(stuck.runId);
+    fake.emit('provisioning:finished', { ...stuck, status: 'abandoned' });
+    expect(store.getState().run.phase).toBe('idle');
+    expect(unfinished(store.getState().runs)).toEqual([]);
+  });
+
   it('repairs through its own channel, and follows the run in the wizard', async () => {
     const { fake, store, stuck } = await started();
     expect(await store.getState().resumeRun(stuck.runId, { repair: true })).toBe(true);

@@ -121,6 +121,11 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
       const state = get();
       const followed = belongsToRun(state.run, report.runId, report.storeName);
       const runs = state.runs && withReport(state.runs, report);
+      // An abandoned run is no longer followed: the wizard goes back to a fresh start.
+      if (followed && report.status === 'abandoned') {
+        set({ runs, run: idleRun, runReport: null });
+        return;
+      }
       set({ runs, ...(followed ? { run: applyFinished(state.run, report), runReport: report } : {}) });
       void get().loadKnownTss();
       if (followed && report.status === 'failed' && needsPukRecovery(report.error)) {
