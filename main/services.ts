@@ -61,7 +61,7 @@ export function createServices(config: ServicesConfig): Services {
   const settings = new SettingsService((config.openStore ?? openConfStore)('settings', config.dataDir), events);
   const vault = new VaultAccess(config.dataDir, config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process'), config.vaultOptions);
   const connections = new Connections(config.dataDir, () => vault.unlocked(), { sandbox: { deployDelayMs: 0, ...config.sandbox }, fiskalyUrl: config.fiskalyUrl });
-  const runs = new RunManager(config.dataDir, vault, connections, events);
+  const runs = new RunManager(config.dataDir, vault, connections, events, () => settings.clientConcurrency());
   const organizations = new Organizations(vault, connections);
   const tss = new TssOperations(config.dataDir, vault, connections, { ...config.exports, onProgress: (progress) => events.emit('tss:export-progress', progress) });
   const documents = new Documents(config.dataDir, config.printPort ?? noPrintPort);
@@ -98,6 +98,8 @@ export function createServices(config: ServicesConfig): Services {
     },
     'provisioning:resume': ({ runId }) => runs.resume(runId),
     'provisioning:cancel': ({ runId }) => runs.cancel(runId),
+    'provisioning:repair': ({ runId }) => runs.resume(runId, { repair: true }),
+    'provisioning:abandon': ({ runId }) => runs.abandon(runId),
     // Before the first passphrase there is no vault, so nothing to list (not an error to show).
     'recovery:list': async () => ((await vault.isInitialized()) ? listKnownTss(await vault.opened()) : []),
     'recovery:reveal': async ({ tssId, passphrase }) => ({ puk: await revealPuk(await vault.opened(), tssId, passphrase) }),

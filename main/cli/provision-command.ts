@@ -10,6 +10,7 @@ import { connect } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { jsonPath, loadPlanFile } from './plan-file';
+import { parseClientConcurrency } from './runs-command';
 import { openVault } from './vault-access';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -33,6 +34,7 @@ const OPTIONS = {
   'no-receipt': { type: 'boolean' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
+  'client-concurrency': { type: 'string' },
 } as const;
 
 /** `tss-companion provision`: one store or a plan file of many, or `--resume RUN_ID`. */
@@ -44,6 +46,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   }
   // The plan is read (and refused) before anything starts or connects.
   const environment = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
+  const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
   const plans = values.resume ? [] : await readPlans(values, environment);
   const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
@@ -54,6 +57,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
       vault,
       clientFor: () => connection.client,
       signal: io.signal,
+      clientConcurrency,
       onProgress: (e: ProgressEvent) => {
         if (e.status === 'running' && !e.detail) return;
         const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';

@@ -11,8 +11,10 @@ import { vaultCommand } from './vault-command';
 import { verifyQrCommand } from './verify-qr-command';
 
 export const USAGE = `usage: tss-companion <command>
-  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--clients N [--store NAME] [--no-receipt] | --plan FILE | --resume RUN_ID) [--json]
-  runs                                  list provisioning runs (unfinished first)
+  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--clients N [--store NAME] [--no-receipt] | --plan FILE | --resume RUN_ID) [--client-concurrency N] [--json]
+  runs [--json]                         list provisioning runs (unfinished first, each with what to do next)
+  runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
+  runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
   vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
@@ -37,7 +39,7 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
       case 'provision':
         return await provisionCommand(rest, full);
       case 'runs':
-        return await runsCommand(full);
+        return await runsCommand(rest, full);
       case 'verify-qr':
         return verifyQrCommand(rest, full);
       case 'recover':

@@ -1,15 +1,133 @@
-import { Journal } from '../provisioning/journal';
+import { parseArgs } from 'node:util';
+import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
+import { Journal, type JournalData } from '../provisioning/journal';
+import { type ProgressEvent, abandonRun, resumeRun } from '../provisioning/orchestrator';
+import { ProvisioningError } from '../provisioning/provisioning-error';
+import { connect } from './connection';
+import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
-import { EXIT } from './exit-codes';
+import { openVault } from './vault-access';
 
-/** `tss-companion runs`: the provisioning runs on this laptop, unfinished ones first to resume. */
-export async function runsCommand(io: CommandIo): Promise<number> {
+export const RUNS_USAGE =
+  'usage: tss-companion runs [--json] | runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N] | runs abandon RUN_ID';
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the technician can do about a run, in the words of this CLI. */
+const WAY_OUT: Record<NonNullable<JournalData['error']>['next'] & string, string> = {
+  resume: 'tss-companion runs resume {id} {where}',
+  repair: 'tss-companion runs resume {id} {where} --repair',
+  'puk-recovery': 'tss-companion recover unblock {tss} {where}, then tss-companion runs resume {id} {where}',
+  abandon: 'tss-companion runs abandon {id}',
+};
+
+/** The connection flags a run of this environment is resumed with. */
+const WHERE: Record<string, string> = { sandbox: '--sandbox', test: '--base-url URL', live: '--base-url URL --live' };
+
+/** `--client-concurrency N`: how many POS clients register at once. */
+export function parseClientConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < CLIENT_CONCURRENCY.min || n > CLIENT_CONCURRENCY.max) {
+    throw new UsageError(`--client-concurrency takes a whole number from ${CLIENT_CONCURRENCY.min} to ${CLIENT_CONCURRENCY.max} (default ${CLIENT_CONCURRENCY.default}).`);
+  }
+  return n;
+}
+
+/**
+ * `tss-companion runs`: the provisioning runs on this laptop, unfinished ones first, each with its way
+ * out; `runs resume RUN_ID` continues one (after comparing with the server; `--repair` also for a done run),
+ * `runs abandon RUN_ID` gives one up (nothing is deleted).
+ */
+export async function runsCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      sandbox: { type: 'boolean' },
+      'base-url': { type: 'string' },
+      live: { type: 'boolean' },
+      repair: { type: 'boolean' },
+      'client-concurrency': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [action, target] = positionals;
+  if (!action) return listRuns(io, Boolean(values.json));
+  if ((action !== 'resume' && action !== 'abandon') || !target || positionals.length > 2) throw new UsageError(RUNS_USAGE);
+  if (!RUN_ID.test(target)) throw new UsageError(`"${target}" is not a run id; \`tss-companion runs\` lists them.`);
+  const runId = target.toLowerCase();
+  const journal = await Journal.load(io.dataDir, runId).catch(() => {
+    throw new UsageError(`There is no run ${runId} in ${io.dataDir}; \`tss-companion runs\` lists them.`);
+  });
+  if (action === 'abandon') {
+    const report = await abandonRun(runId, io.dataDir);
+    io.out(`${report.storeName}: abandoned. Nothing was deleted: the journal stays, the PIN and PUK stay in the vault${report.tssSerialNumber ? `, and TSS ${report.tssId} stays at fiskaly (see it in the store overview)` : ''}.`);
+    return EXIT.ok;
+  }
+  const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
+  const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
+  try {
+    if (connection.environment !== journal.data.plan.environment) {
+      throw new UsageError(`Run ${runId} is for ${journal.data.plan.environment}, not ${connection.environment}: ${connectHint(journal.data.plan.environment)}.`);
+    }
+    const { vault } = await openVault(io.dataDir, io.env);
+    const report = await resumeRun(
+      runId,
+      {
+        dataDir: io.dataDir,
+        vault,
+        clientFor: () => connection.client,
+        signal: io.signal,
+        clientConcurrency,
+        onProgress: (e: ProgressEvent) => {
+          if (e.status === 'running' && !e.detail) return;
+          const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';
+          io.err(`${e.storeName}: [${e.index}/${e.total}] ${e.step}${detail} ${e.status === 'running' ? '…' : e.status}`);
+        },
+      },
+      { repair: Boolean(values.repair) },
+    ).catch((error: unknown) => {
+      if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
+      return error as ProvisioningError;
+    });
+    if (report instanceof Error) {
+      io.err(`failed: ${report.message}`);
+      io.err(`next: ${wayOut(report.next ?? 'resume', journal.data)}`);
+      return report.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : report.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
+    }
+    const repaired = (await Journal.load(io.dataDir, runId)).data.repairs ?? [];
+    for (const r of repaired.slice(-10)) io.err(`repaired: ${r.what}`);
+    io.out(`${report.storeName}: ${report.status}; TSS ${report.tssId} (serial ${report.tssSerialNumber}); ${report.clients.filter((c) => c.registered).length} clients; test receipt ${report.receipt ? (report.receipt.valid ? 'valid' : 'INVALID') : 'not signed'}`);
+    return EXIT.ok;
+  } finally {
+    await connection.close();
+  }
+}
+
+const connectHint = (environment: string) =>
+  environment === 'sandbox' ? 'add --sandbox' : environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
+
+const wayOut = (next: keyof typeof WAY_OUT, run: Pick<JournalData, 'runId' | 'tssId' | 'plan'>) =>
+  WAY_OUT[next].replaceAll('{id}', run.runId).replaceAll('{tss}', run.tssId).replaceAll('{where}', WHERE[run.plan.environment] ?? '--base-url URL');
+
+async function listRuns(io: CommandIo, json: boolean): Promise<number> {
   const runs = await Journal.list(io.dataDir);
+  const finished = (r: JournalData) => r.status === 'done' || r.status === 'abandoned';
+  const ordered = [...runs.filter((r) => !finished(r)), ...runs.filter(finished)];
+  if (json) {
+    io.out(JSON.stringify(ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.plan.environment, storeName: r.plan.storeName, tssId: r.tssId, error: r.error })), null, 2));
+    return EXIT.ok;
+  }
   if (runs.length === 0) io.out('No provisioning runs on this laptop yet.');
-  const ordered = [...runs.filter((r) => r.status !== 'done'), ...runs.filter((r) => r.status === 'done')];
   for (const run of ordered) {
-    const where = run.error ? ` at ${run.error.step}: ${run.error.message}` : '';
+    const where = run.error && !finished(run) ? ` at ${run.error.step}: ${run.error.message}` : '';
     io.out(`${run.runId}  ${run.status.padEnd(9)}  ${run.plan.environment.padEnd(7)}  ${run.plan.storeName}${where}`);
+    if (!finished(run)) {
+      const next = run.error?.next ?? 'resume';
+      io.out(`    next: ${wayOut(next, run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`);
+    }
   }
   return EXIT.ok;
 }

@@ -2,12 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepName } from '../../preload/contract/provisioning-steps';
-import { writeFileAtomic } from '../durable/atomic-file';
+import { readIfExists, writeFileAtomic } from '../durable/atomic-file';
+import { AppError } from '../errors';
+import { withFileLock } from '../durable/file-lock';
 import type { StorePlan } from './store-plan';
 
 export { STEP_NAMES, type StepName } from '../../preload/contract/provisioning-steps';
 
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done';
+/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
+export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+
+/**
+ * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
+ * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
+ * recovery and then resume, or abandon the run and set the store up anew.
+ */
+export type NextAction = 'resume' | 'repair' | 'puk-recovery' | 'abandon';
 
 export interface JournalClient {
   serialNumber: string;
@@ -52,11 +62,27 @@ export interface JournalData {
   tssSerialNumber?: string;
   bsiCertificationId?: string;
   timeInit?: number;
-  /** Why the run stopped, and where the technician goes next (resume, the PUK recovery, or fix the plan). */
-  error?: { code: string; message: string; step: StepName; next?: 'resume' | 'puk-recovery' | 'fix-plan' };
+  /** Why the run stopped, and where the technician goes next. */
+  error?: { code: string; message: string; step: StepName; next?: NextAction };
+  /** What a resume found missing at the server and did again (no secrets). */
+  repairs?: Array<{ at: string; what: string }>;
+  abandonedAt?: string;
 }
 
 export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
+
+/** Another process wrote this run's journal meanwhile: this one stops and writes nothing more. */
+export class JournalTakenOver extends AppError {
+  constructor(runId: string) {
+    super('E_RUN_BUSY', `Run ${runId} was taken over by another window or process; this one stopped. Follow the run there.`);
+    this.name = 'JournalTakenOver';
+  }
+}
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What the run lock locks (`<runId>.run.lock` beside the journal): held while the run executes. */
+export const runLockTarget = (dataDir: string, runId: string): string => join(journalDir(dataDir), `${runId}.run`);
 
 export class Journal {
   private inFlight: Promise<void> = Promise.resolve();
@@ -65,6 +91,8 @@ export class Journal {
   private constructor(
     private readonly file: string,
     readonly data: JournalData,
+    /** The file's text as this object last read or wrote it (null: not on disk yet). */
+    private onDisk: string | null,
   ) {}
 
   /** A new run with all its ids chosen up front. */
@@ -83,17 +111,20 @@ export class Journal {
       receipt: plan.testReceipt ? { txId: randomUUID() } : null,
       done: [],
     };
-    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data);
+    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data, null);
     await journal.save();
     return journal;
   }
 
   static async load(dataDir: string, runId: string): Promise<Journal> {
-    if (!/^[0-9a-f-]{36}$/.test(runId)) throw new Error(`${runId} is not a run id`);
+    if (!RUN_ID.test(runId)) throw new Error(`${runId} is not a run id`);
     const file = join(journalDir(dataDir), `${runId}.json`);
-    const data = JSON.parse(await readFile(file, 'utf8')) as JournalData;
+    const text = await readFile(file, 'utf8');
+    const data = JSON.parse(text) as JournalData;
     if (data.v !== 1 || data.runId !== runId) throw new Error(`${file} is not a provisioning journal`);
-    return new Journal(file, data);
+    // Journals of older versions advised "fix-plan", which no screen or command does: a resume with the right key does.
+    if (data.error && (data.error.next as string) === 'fix-plan') data.error.next = 'resume';
+    return new Journal(file, data, text);
   }
 
   /** Every run on this laptop, newest first; unreadable files are skipped, not deleted. */
@@ -140,7 +171,16 @@ export class Journal {
     const next = this.inFlight.catch(() => {}).then(() => {
       this.queued = null;
       this.data.updatedAt = new Date().toISOString();
-      return writeFileAtomic(this.file, JSON.stringify(this.data, null, 2));
+      const text = JSON.stringify(this.data, null, 2);
+      // Other processes read journals (lists) and may write one (abandon, or a resume that took over the
+      // run's lock from a process frozen past its stale time): under the lock, a journal someone else
+      // wrote since is never overwritten.
+      return withFileLock(this.file, async () => {
+        const current = (await readIfExists(this.file))?.toString('utf8') ?? null;
+        if (current !== this.onDisk) throw new JournalTakenOver(this.data.runId);
+        await writeFileAtomic(this.file, text);
+        this.onDisk = text;
+      });
     });
     this.queued = next;
     this.inFlight = next;

@@ -1,19 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
+import { AppError } from '../errors';
 import type { FiskalyClient } from '../fiskaly/client';
 import { FiskalyError } from '../fiskaly/fiskaly-error';
 import { checkReceipt } from '../tse';
 import type { Vault } from '../vault';
 import { generateAdminPin } from './admin-pin';
 import { EXPECTED_API_ENV, type Environment } from './environment';
-import { Journal, type JournalData, STEP_NAMES, type StepName } from './journal';
+import { Journal, type JournalData, STEP_NAMES, type StepName, runLockTarget } from './journal';
 import { ProvisioningError, RunCancelled, toProvisioningError } from './provisioning-error';
+import { type HeldRunLock, takeRunLock } from './run-lock';
 import type { StorePlan } from './store-plan';
 import { testReceiptSchema } from './test-receipt';
 
 /** Steps whose result the next step does not need. */
 const RUNS_BESIDE_NEXT: readonly StepName[] = ['deploy', 'admin-logout'];
 
-/** Clients registered at once: a store's whole till line in one or two rounds, never a flood. */
-export const DEFAULT_CLIENT_CONCURRENCY = 20;
+/** Clients registered at once unless the settings or the CLI say otherwise (fiskaly answers crowds with 444). */
+export const DEFAULT_CLIENT_CONCURRENCY = CLIENT_CONCURRENCY.default;
+
+/** How often a run goes through its steps again when fiskaly no longer shows what it confirmed. */
+const MAX_PASSES = 3;
+
+/** Everything from the TSS's creation on: what a TSS the server lost or never deployed must do again. */
+const FROM_CREATE_TSS: readonly StepName[] = STEP_NAMES.filter((s) => s !== 'auth' && s !== 'store-pin');
+const AFTER_DEPLOY: readonly StepName[] = ['set-pin', 'admin-login', 'initialize', 'clients', 'admin-logout', 'test-transaction', 'receipt-check'];
+const RECEIPT_STEPS: readonly StepName[] = ['test-transaction', 'receipt-check'];
+
+export interface ResumeOptions {
+  /**
+   * Compare with the server even when the journal says nothing was done or the run is done, and set the
+   * vault's admin PIN again with the vault's PUK (the way out of a PIN the TSS no longer takes).
+   */
+  repair?: boolean;
+  /** The run's lock, taken beforehand with claimRun (to answer E_RUN_BUSY at once); released at the end. */
+  claimed?: HeldRunLock;
+}
+
+/** Takes the run's cross-process lock, or fails at once with E_RUN_BUSY. */
+export const claimRun = (dataDir: string, runId: string): Promise<HeldRunLock> => takeRunLock(runLockTarget(dataDir, runId), runId);
 
 type JournalChange = (data: JournalData) => void;
 
@@ -56,6 +81,10 @@ export interface RunReport {
   clients: Array<{ serialNumber: string; clientId: string; registered: boolean }>;
   receipt: JournalData['receipt'];
   error?: JournalData['error'];
+  /** What a resume found missing at the server and did again. */
+  repairs?: JournalData['repairs'];
+  /** Listed while another window or process executes the run (its lock is held there). */
+  busyElsewhere?: boolean;
 }
 
 export const reportOf = (data: JournalData): RunReport => ({
@@ -70,6 +99,7 @@ export const reportOf = (data: JournalData): RunReport => ({
   clients: data.clients.map((c) => ({ ...c })),
   receipt: data.receipt,
   error: data.error,
+  ...(data.repairs ? { repairs: data.repairs } : {}),
 });
 
 /**
@@ -88,12 +118,49 @@ export async function startRun(plan: StorePlan, deps: OrchestratorDeps): Promise
   return resumeRun(await prepareRun(plan, deps), deps);
 }
 
-/** Continues a run from its journal, after a crash, a lost network, a cancel or a fixed cause. */
-export async function resumeRun(runId: string, deps: OrchestratorDeps): Promise<RunReport> {
-  const journal = await Journal.load(deps.dataDir, runId);
-  if (journal.data.status === 'done') return reportOf(journal.data);
-  return new Run(journal, deps).execute();
+export { RunBusyError } from './run-lock';
+
+/**
+ * Continues a run from its journal, after a crash, a lost network, a cancel or a fixed cause. The run
+ * executes in one process at a time: another one asking gets E_RUN_BUSY. Before it trusts its journal, it
+ * asks the server what exists and does again whatever the server lacks.
+ */
+export async function resumeRun(runId: string, deps: OrchestratorDeps, options: ResumeOptions = {}): Promise<RunReport> {
+  const lock = options.claimed ?? (await claimRun(deps.dataDir, runId));
+  try {
+    // Read under the lock: the process that held it may have moved the run on.
+    const journal = await Journal.load(deps.dataDir, runId);
+    if (journal.data.status === 'abandoned') throw runAbandoned();
+    // A done run resumed is checked with the server too: done is only what the server shows now.
+    const signal = deps.signal ? AbortSignal.any([deps.signal, lock.lost]) : lock.lost;
+    return await new Run(journal, { ...deps, signal }, options).execute();
+  } finally {
+    await lock.release();
+  }
 }
+
+/**
+ * Gives a run up: it leaves the unfinished list, nothing is deleted (journal and vault entries stay, and a
+ * TSS it made stays at fiskaly, to be seen in the store overview). Refused while the run executes anywhere.
+ */
+export async function abandonRun(runId: string, dataDir: string, now = new Date()): Promise<RunReport> {
+  const lock = await claimRun(dataDir, runId);
+  try {
+    const journal = await Journal.load(dataDir, runId);
+    if (journal.data.status === 'done') throw new AppError('E_RUN_DONE', 'This run is finished; there is nothing to abandon.');
+    if (journal.data.status !== 'abandoned') {
+      await journal.update((d) => {
+        d.status = 'abandoned';
+        d.abandonedAt = now.toISOString();
+      });
+    }
+    return reportOf(journal.data);
+  } finally {
+    await lock.release();
+  }
+}
+
+const runAbandoned = () => new AppError('E_RUN_ABANDONED', 'This run was abandoned and is not continued. Set the store up with a new run.');
 
 function storePin(vault: Vault, data: JournalData, pin: string) {
   return vault.put({
@@ -104,6 +171,13 @@ function storePin(vault: Vault, data: JournalData, pin: string) {
   });
 }
 
+const isNotFound = (error: unknown): boolean => error instanceof FiskalyError && error.status === 404;
+const orNullIfNotFound = <T>(promise: Promise<T>): Promise<T | null> =>
+  promise.catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+
 class Run {
   private client!: FiskalyClient;
   /** The PUK lives here only between createTss's answer and the vault write. */
@@ -111,13 +185,21 @@ class Run {
   /** One admin re-login shared by the client registrations that found their session gone. */
   private adminRelogin: Promise<void> | null = null;
   private readonly steps: StepName[];
+  private current: StepName;
+  /** Compare with the server before trusting the journal (set on a resume, a repair, and after a gap). */
+  private reconcileNext: boolean;
+  /** The TSS was created again with the same id during this execution: its PUK replaces the old one. */
+  private recreatedAt: string | null = null;
 
   constructor(
     private readonly journal: Journal,
     private readonly deps: OrchestratorDeps,
+    private readonly options: ResumeOptions,
   ) {
-    const receiptSteps: StepName[] = ['test-transaction', 'receipt-check'];
-    this.steps = STEP_NAMES.filter((s) => journal.data.plan.testReceipt || !receiptSteps.includes(s));
+    this.steps = STEP_NAMES.filter((s) => journal.data.plan.testReceipt || !RECEIPT_STEPS.includes(s));
+    this.current = this.steps[0]!;
+    const d = journal.data;
+    this.reconcileNext = Boolean(options.repair) || d.done.some((s) => s !== 'auth' && s !== 'store-pin') || d.clients.some((c) => c.registered) || Boolean(d.receipt?.startSent);
   }
 
   private get data(): JournalData {
@@ -129,20 +211,51 @@ class Run {
       d.status = 'running';
       delete d.error;
     });
-    this.client = await this.deps.clientFor(this.data.plan.environment);
-    let current: StepName = this.steps[0]!;
+    try {
+      this.client = await this.deps.clientFor(this.data.plan.environment);
+      for (let pass = 1; ; pass++) {
+        await this.runSteps();
+        const gaps = await this.serverGaps();
+        if (gaps.length === 0) break;
+        if (pass === MAX_PASSES) {
+          throw new ProvisioningError(
+            'E_SERVER_DID_NOT_KEEP',
+            `fiskaly confirmed this run's work but does not show ${gaps.join(' and ')}, after ${MAX_PASSES} tries. Resume the run later; if it happens again, contact fiskaly support.`,
+            this.current,
+          );
+        }
+        this.reconcileNext = true;
+      }
+      await this.journal.update((d) => {
+        d.status = 'done';
+      });
+    } catch (error) {
+      const failure = toProvisioningError(error, this.current);
+      const step = this.current;
+      await this.journal.update((d) => {
+        d.status = failure instanceof RunCancelled ? 'cancelled' : 'failed';
+        d.error = { code: failure.code, message: failure.message, step, next: failure.next };
+      });
+      this.progress(step, this.steps.indexOf(step), 'failed');
+      throw failure;
+    }
+    return reportOf(this.data);
+  }
+
+  private async runSteps(): Promise<void> {
     // A step that nothing next needs runs beside that next step (the deployment beside storing the PIN,
     // the admin logout beside the test receipt); it is awaited before the step after.
-    let beside: { step: StepName; done: Promise<void> } | null = null;
+    const state: { beside: { step: StepName; done: Promise<void> } | null } = { beside: null };
     const awaitBeside = async () => {
+      const { beside } = state;
       if (!beside) return;
-      current = beside.step;
+      this.current = beside.step;
       await beside.done;
-      beside = null;
+      state.beside = null;
     };
     try {
       for (const [i, step] of this.steps.entries()) {
-        current = step;
+        this.current = step;
         if (this.deps.signal?.aborted) throw new RunCancelled(step);
         if (this.journal.isDone(step) && !this.mustRepeat(step)) {
           this.progress(step, i, 'skipped');
@@ -156,8 +269,8 @@ class Run {
           await this.deps.failpoint?.(`after:${step}`);
           this.progress(step, i, 'done');
         });
-        if (RUNS_BESIDE_NEXT.includes(step) && i < this.steps.length - 1 && !beside) {
-          beside = { step, done };
+        if (RUNS_BESIDE_NEXT.includes(step) && i < this.steps.length - 1 && !state.beside) {
+          state.beside = { step, done };
           done.catch(() => {});
           continue;
         }
@@ -165,23 +278,19 @@ class Run {
         await awaitBeside();
       }
       await awaitBeside();
-      await this.journal.update((d) => {
-        d.status = 'done';
-      });
     } catch (error) {
-      const failure = toProvisioningError(error, current);
-      await this.journal.update((d) => {
-        d.status = failure instanceof RunCancelled ? 'cancelled' : 'failed';
-        d.error = { code: failure.code, message: failure.message, step: current, next: failure instanceof RunCancelled ? 'resume' : failure.next };
-      });
-      this.progress(current, this.steps.indexOf(current), 'failed');
-      throw failure;
+      // Nothing of this execution may go on writing once it has stopped: a resume may follow at once.
+      await state.beside?.done.catch(() => {});
+      throw error;
     }
-    return reportOf(this.data);
   }
 
-  /** An admin login lives only as long as its session: it is made again whenever admin work is left. */
+  /**
+   * The credentials are checked on every execution (a resume may come with another key), and an admin
+   * login lives only as long as its session: it is made again whenever admin work is left.
+   */
   private mustRepeat(step: StepName): boolean {
+    if (step === 'auth') return true;
     return step === 'admin-login' && (!this.journal.isDone('initialize') || !this.journal.isDone('clients'));
   }
 
@@ -207,11 +316,23 @@ class Run {
         const { env, organizationId } = await this.client.session.environment();
         const expected = EXPECTED_API_ENV[this.data.plan.environment];
         if (env !== expected) {
-          throw new ProvisioningError('E_WRONG_ENVIRONMENT', `These API credentials belong to fiskaly ${env}, but the plan is for ${expected}. Use the store's ${expected} key.`, step, 'fix-plan');
+          throw new ProvisioningError('E_WRONG_ENVIRONMENT', `These API credentials belong to fiskaly ${env}, but the run is for ${expected}. Resume the run with the store's ${expected} key.`, step);
+        }
+        if (organizationId && this.data.organizationId && organizationId !== this.data.organizationId) {
+          // Another organization cannot see this run's TSS: it would look lost, and be made again in the wrong place.
+          throw new ProvisioningError(
+            'E_WRONG_ORGANIZATION',
+            `These API credentials belong to another fiskaly organization than this run's (${this.data.organizationId}). Resume the run with that organization's key.`,
+            step,
+          );
+        }
+        if (this.reconcileNext) {
+          await this.reconcile();
+          this.reconcileNext = false;
         }
         return (d) => {
           d.apiEnv = env;
-          d.organizationId = organizationId;
+          d.organizationId = organizationId || d.organizationId;
         };
       }
       case 'create-tss': {
@@ -224,11 +345,21 @@ class Run {
       case 'store-puk': {
         // Resuming before the PUK was durable: createTss is idempotent while CREATED and gives it again.
         const puk = this.puk ?? (await this.createOrFindTss()).adminPuk;
-        if (!puk) throw new ProvisioningError('E_PUK_LOST', 'fiskaly no longer shows this TSS’s PUK and the vault has none. Do not use this TSS; start a new run.', step);
+        if (!puk) {
+          throw new ProvisioningError(
+            'E_PUK_LOST',
+            'fiskaly no longer shows this TSS’s PUK and the vault has none. If another laptop’s recovery file holds it, import it and resume; otherwise abandon this run and set the store up again.',
+            step,
+            'abandon',
+          );
+        }
+        const recreated = this.recreatedAt
+          ? { description: `PUK of the TSS made again on ${this.recreatedAt} by run ${this.data.runId}: fiskaly had lost the first TSS with this id, and its PUK is void.` }
+          : {};
         await this.deps.vault.put({
           id: tssId,
           kind: 'admin-puk',
-          labels: { environment: this.data.plan.environment, tssId, storeName: this.data.plan.storeName, organizationId: this.data.organizationId },
+          labels: { environment: this.data.plan.environment, tssId, storeName: this.data.plan.storeName, organizationId: this.data.organizationId, ...recreated },
           secret: { puk },
         });
         this.puk = null;
@@ -281,7 +412,11 @@ class Run {
         });
         if (!result.valid) {
           const failed = result.checks.filter((c) => !c.ok).map((c) => c.name).join(', ');
-          throw new ProvisioningError('E_RECEIPT_INVALID', `The test receipt did not pass its check (${failed}). Do not hand the store over; contact fiskaly support with the run report.`, step);
+          throw new ProvisioningError(
+            'E_RECEIPT_INVALID',
+            `The test receipt did not pass its check (${failed}). Resume the run to sign a new one; if that fails too, do not hand the store over and contact fiskaly support with the run report.`,
+            step,
+          );
         }
         return;
       }
@@ -341,25 +476,177 @@ class Run {
       while (next < pending.length) {
         if (this.deps.signal?.aborted) throw new RunCancelled('clients');
         const client = pending[next++]!;
+        let answer;
         try {
-          await this.asAdmin(() => this.client.createClient(this.data.tssId, client.clientId, client.serialNumber));
+          answer = await this.asAdmin(() => this.client.createClient(this.data.tssId, client.clientId, client.serialNumber));
         } catch (error) {
           // Older API versions answer a repeated create with 409; the same client on our TSS is success.
           if (!(error instanceof FiskalyError) || error.code !== 'E_CLIENT_CONFLICT') throw error;
-          const existing = await this.client.getClient(this.data.tssId, client.clientId);
-          if (existing.serialNumber !== client.serialNumber) throw error;
+          answer = await this.client.getClient(this.data.tssId, client.clientId);
+          if (answer.serialNumber !== client.serialNumber) throw error;
         }
+        // A planned till someone deregistered meanwhile is registered again: the plan says it takes sales.
+        if (answer.state === 'DEREGISTERED') answer = await this.asAdmin(() => this.client.updateClient(this.data.tssId, client.clientId, 'REGISTERED'));
         await this.deps.failpoint?.(`after-request:clients:${client.serialNumber}`);
         let done = 0;
-        await this.journal.update((d) => {
-          d.clients.find((c) => c.clientId === client.clientId)!.registered = true;
-          done = d.clients.filter((c) => c.registered).length;
-        });
-        this.progress('clients', index, 'running', { done, total });
+        // The worker goes on to its next client while this is written: the mark is what a resume skips,
+        // not a condition of the next registration. The step is done only once every mark is on disk.
+        const written = this.journal
+          .update((d) => {
+            d.clients.find((c) => c.clientId === client.clientId)!.registered = true;
+            done = d.clients.filter((c) => c.registered).length;
+          })
+          .then(() => this.progress('clients', index, 'running', { done, total }));
+        written.catch(() => {});
+        writes.push(written);
       }
     };
-    const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY, pending.length));
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    const writes: Promise<void>[] = [];
+    const concurrency = Math.max(1, Math.min(this.deps.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY, CLIENT_CONCURRENCY.max, pending.length));
+    // Once one worker fails the others take no new client, and the step ends only when all have stopped.
+    const results = await Promise.allSettled(
+      Array.from({ length: concurrency }, () =>
+        worker().catch((error: unknown) => {
+          next = pending.length;
+          throw error;
+        }),
+      ),
+    );
+    const written = await Promise.allSettled(writes);
+    const failure = [...results, ...written].find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  /**
+   * Compares the journal with what the server shows and rewrites the journal to match: a step the server
+   * lacks is no longer "done" (and is done again by the steps that follow), one it shows is, whatever the
+   * journal said. Ids stay the same (no twin TSS or client), except a test transaction that has to be
+   * signed again, which gets a new id, written here before its start is sent.
+   */
+  private async reconcile(): Promise<void> {
+    const { tssId } = this.data;
+    const tss = await orNullIfNotFound(this.client.getTss(tssId));
+    const repairs: string[] = [];
+    const done = new Set(this.data.done);
+    const markDone = (...steps: StepName[]) => steps.forEach((s) => done.add(s));
+    const unmark = (steps: readonly StepName[]) => steps.forEach((s) => done.delete(s));
+    let clients = this.data.clients.map((c) => ({ ...c }));
+    let receipt = this.data.receipt && { ...this.data.receipt };
+    // A transaction cannot outlive its TSS's deployment: one started before is to be signed anew.
+    const freshReceipt = () => {
+      if (!receipt?.startSent) return;
+      receipt = { txId: randomUUID() };
+      unmark(RECEIPT_STEPS);
+    };
+    const hasPuk = Boolean(await this.deps.vault.get(tssId, 'admin-puk'));
+
+    if (!tss || tss.state === 'CREATED') {
+      if (!tss && done.has('create-tss')) {
+        repairs.push('fiskaly no longer had the TSS: it is created again with the same id, its new PUK stored and the vault’s PIN set on it');
+        if (hasPuk) this.recreatedAt = new Date().toISOString();
+      }
+      // A TSS still CREATED gives its PUK again; storing it again costs nothing and may replace a void one.
+      unmark(FROM_CREATE_TSS);
+      if (clients.some((c) => c.registered)) repairs.push('the clients are registered again on the new TSS');
+      clients = clients.map((c) => ({ ...c, registered: false }));
+      freshReceipt();
+    } else if (tss.state === 'UNINITIALIZED' || tss.state === 'INITIALIZED') {
+      markDone('create-tss', 'deploy');
+      if (hasPuk) markDone('store-puk');
+      if (tss.state === 'UNINITIALIZED') {
+        // Whether the PIN was set on this very TSS is not to be seen; setting it again with the PUK is harmless.
+        unmark(AFTER_DEPLOY);
+        clients = clients.map((c) => ({ ...c, registered: false }));
+        freshReceipt();
+      } else {
+        markDone('set-pin', 'initialize');
+        clients = await this.reconcileClients(clients, repairs);
+        if (clients.some((c) => !c.registered)) unmark(['clients', 'admin-logout']);
+        else markDone('clients');
+        if (receipt) {
+          const found = await this.reconcileReceipt(receipt);
+          receipt = found.receipt;
+          if (found.redo) unmark(RECEIPT_STEPS);
+          if (found.why) repairs.push(found.why);
+        }
+      }
+      if (this.options.repair) unmark(['set-pin']);
+    } else {
+      throw new ProvisioningError(
+        'E_TSS_UNUSABLE',
+        `fiskaly shows this run's TSS as ${tss.state}; it takes no more work. Abandon this run and set the store up again.`,
+        'auth',
+        'abandon',
+      );
+    }
+
+    const order = (steps: Iterable<StepName>) => STEP_NAMES.filter((s) => [...steps].includes(s));
+    await this.journal.update((d) => {
+      d.done = order(done);
+      d.clients = clients;
+      d.receipt = receipt;
+      if (tss) {
+        d.tssSerialNumber = tss.serialNumber;
+        d.bsiCertificationId = tss.bsiCertificationId ?? d.bsiCertificationId;
+        if (tss.timeInit) d.timeInit = tss.timeInit;
+      }
+      if (repairs.length > 0) {
+        const at = new Date().toISOString();
+        d.repairs = [...(d.repairs ?? []), ...repairs.map((what) => ({ at, what }))];
+      }
+    });
+  }
+
+  /** Matches the planned clients with the server's, by id, else by serial number (adopting the server's id: no twins). */
+  private async reconcileClients(clients: JournalData['clients'], repairs: string[]): Promise<JournalData['clients']> {
+    const server = await this.client.listClients(this.data.tssId);
+    const journalIds = new Set(clients.map((c) => c.clientId));
+    return clients.map((planned) => {
+      const found =
+        server.find((s) => s.id === planned.clientId) ?? server.find((s) => s.serialNumber === planned.serialNumber && !journalIds.has(s.id));
+      if (!found) {
+        if (planned.registered) repairs.push(`fiskaly no longer had client ${planned.serialNumber}: it is registered again`);
+        return { ...planned, registered: false };
+      }
+      return { ...planned, clientId: found.id, registered: found.state === 'REGISTERED' };
+    });
+  }
+
+  /**
+   * Reads the one test transaction (a retrieve, not a list: fiskaly allows few lists a minute) and says
+   * whether the receipt steps are to be done again, and with which transaction: the same one when it is
+   * ACTIVE or its journal copy differs from the server's, a new id when it is gone, cancelled or invalid.
+   */
+  private async reconcileReceipt(receipt: NonNullable<JournalData['receipt']>): Promise<{ receipt: NonNullable<JournalData['receipt']>; redo: boolean; why?: string }> {
+    const fresh = (why?: string) => ({ receipt: { txId: randomUUID() }, redo: true, why });
+    if (receipt.valid === false) return fresh('the test receipt had failed its check: a new test transaction is signed');
+    if (!receipt.startSent) return { receipt, redo: true };
+    const tx = await orNullIfNotFound(this.client.getTransaction(this.data.tssId, receipt.txId));
+    if (tx?.state === 'FINISHED' && tx.qrCodeData) {
+      return { receipt, redo: receipt.qrCodeData !== tx.qrCodeData };
+    }
+    if (tx?.state === 'ACTIVE') return { receipt, redo: true };
+    return fresh(tx ? `the test transaction ended ${tx.state}: a new one is signed` : receipt.qrCodeData ? 'fiskaly no longer had the test transaction: a new one is signed' : undefined);
+  }
+
+  /**
+   * Reads, all at once, what a done run must have at the server: the TSS INITIALIZED, every planned
+   * client REGISTERED, the test receipt's transaction FINISHED with the journal's QR code. What is missing
+   * is named; a run is reported done only when nothing is.
+   */
+  private async serverGaps(): Promise<string[]> {
+    const { tssId, receipt } = this.data;
+    const [tss, clients, tx] = await Promise.all([
+      orNullIfNotFound(this.client.getTss(tssId)),
+      orNullIfNotFound(this.client.listClients(tssId)),
+      receipt ? orNullIfNotFound(this.client.getTransaction(tssId, receipt.txId)) : null,
+    ]);
+    if (tss?.state !== 'INITIALIZED') return [`the TSS as INITIALIZED (it shows ${tss?.state ?? 'no TSS with this id'})`];
+    const gaps: string[] = [];
+    const missing = this.data.clients.filter((c) => !clients?.some((s) => s.id === c.clientId && s.state === 'REGISTERED'));
+    if (missing.length > 0) gaps.push(`client${missing.length > 1 ? 's' : ''} ${missing.map((c) => c.serialNumber).join(', ')} as REGISTERED`);
+    if (receipt && (tx?.state !== 'FINISHED' || tx.qrCodeData !== receipt.qrCodeData)) gaps.push('the test receipt’s transaction as FINISHED');
+    return gaps;
   }
 
   /** Start (revision 1) and finish (revision 2) with the journaled id; a resume reads where it got to. */
@@ -387,7 +674,7 @@ class Run {
     }
     await this.deps.failpoint?.('after-request:test-transaction:finish');
     if (tx.state !== 'FINISHED' || !tx.qrCodeData) {
-      throw new ProvisioningError('E_TEST_TRANSACTION', `The test transaction ended as ${tx.state} without a QR code. Resume the run to sign a new one.`, 'test-transaction');
+      throw new ProvisioningError('E_TEST_TRANSACTION', `The test transaction ended as ${tx.state} without a QR code. Resume the run: it signs a new one with a new id.`, 'test-transaction');
     }
     const finished = tx;
     return (d: JournalData) => {

@@ -1,4 +1,5 @@
 import { type Settings, type SettingsPatch, Settings as SettingsSchema, defaultSettings } from '../../preload/contract';
+import { CLIENT_CONCURRENCY, ClientConcurrency } from '../../preload/contract/settings';
 import { withFileLock } from '../durable/file-lock';
 import type { EventHub } from '../events';
 import type { KeyValueStore } from './key-value-store';
@@ -28,7 +29,13 @@ export class SettingsService {
       const parsed = shape[key].safeParse(value);
       return (parsed.success ? parsed.data : defaultSettings[key]) as Settings[K];
     };
-    return { language: read('language'), environment: read('environment') };
+    const concurrency = ClientConcurrency.safeParse(this.#pending.has('clientConcurrency') ? this.#pending.get('clientConcurrency') : this.#stored('clientConcurrency'));
+    return { language: read('language'), environment: read('environment'), ...(concurrency.success ? { clientConcurrency: concurrency.data } : {}) };
+  }
+
+  /** How many POS clients a run registers at once (the default unless set). */
+  clientConcurrency(): number {
+    return this.get().clientConcurrency ?? CLIENT_CONCURRENCY.default;
   }
 
   /** Takes the change at once (get() shows it, listeners hear it) and writes it under the file lock. */

@@ -35,6 +35,8 @@ export const channels = [
   'provisioning:start',
   'provisioning:resume',
   'provisioning:cancel',
+  'provisioning:repair',
+  'provisioning:abandon',
   'recovery:list',
   'recovery:reveal',
   'recovery:unblock',
@@ -76,6 +78,8 @@ export interface ChannelResponses {
   'provisioning:start': { runId: string };
   'provisioning:resume': { runId: string };
   'provisioning:cancel': Empty;
+  'provisioning:repair': { runId: string };
+  'provisioning:abandon': RunReport;
   'recovery:list': KnownTss[];
   'recovery:reveal': { puk: string };
   'recovery:unblock': Empty;

@@ -48,6 +48,8 @@ export const requestSchemas = {
   'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional(), passphrase: ConfirmPassphrase }),
   'provisioning:resume': ByRun,
   'provisioning:cancel': ByRun,
+  'provisioning:repair': ByRun,
+  'provisioning:abandon': ByRun,
   'recovery:list': NoPayload,
   'recovery:reveal': z.strictObject({ tssId: Id, passphrase: z.string().min(1).max(1024) }),
   'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional(), passphrase: ConfirmPassphrase }),

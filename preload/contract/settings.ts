@@ -6,9 +6,19 @@ export const environmentIds = ['sandbox', 'test', 'live'] as const;
 export const Language = z.enum(languages);
 export const EnvironmentId = z.enum(environmentIds);
 
+/** How many POS clients a run registers at once: few by default, as fiskaly answers 444 to crowds. */
+export const CLIENT_CONCURRENCY = { default: 4, min: 1, max: 16 } as const;
+export const ClientConcurrency = z
+  .number()
+  .int({ error: 'must be a whole number' })
+  .min(CLIENT_CONCURRENCY.min)
+  .max(CLIENT_CONCURRENCY.max, { error: `must be at most ${CLIENT_CONCURRENCY.max}` });
+
 export const Settings = z.object({
   language: Language,
   environment: EnvironmentId,
+  /** Absent means CLIENT_CONCURRENCY.default. */
+  clientConcurrency: ClientConcurrency.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type Language = z.infer<typeof Language>;

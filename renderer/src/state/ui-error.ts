@@ -19,6 +19,8 @@ export type Operation =
   | 'startRun'
   | 'resumeRun'
   | 'cancelRun'
+  | 'repairRun'
+  | 'abandonRun'
   | 'revealPuk'
   | 'unblockPin'
   | 'loadOverview'
@@ -64,6 +66,8 @@ export const operationArea: Record<Operation, ErrorArea> = {
   startRun: 'run',
   resumeRun: 'run',
   cancelRun: 'run',
+  repairRun: 'run',
+  abandonRun: 'stores',
   revealPuk: 'recovery',
   unblockPin: 'recovery',
   loadOverview: 'overview',

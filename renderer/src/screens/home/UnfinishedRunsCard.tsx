@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunReport } from '../../../../preload/contract/workbench';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { explainCode } from '../../components/error-text';
 import { isRunActive, isStepName, needsPukRecovery } from '../../state/run-progress';
 import { unfinishedStatuses } from '../../state/slices/stores-slice';
@@ -20,6 +21,7 @@ export function UnfinishedRunsCard() {
         {t('unfinished.title')}
       </h2>
       <p className="muted">{t('unfinished.intro')}</p>
+      <p className="muted">{t('unfinished.repairHint')}</p>
       <ul className="store-list" aria-labelledby={titleId}>
         {unfinished.map((run) => (
           <UnfinishedRun key={run.runId} run={run} />
@@ -35,9 +37,14 @@ function UnfinishedRun({ run }: { run: RunReport }) {
   const resumeRun = useApp((state) => state.resumeRun);
   const navigate = useApp((state) => state.navigate);
   const openRecovery = useApp((state) => state.openRecovery);
-  const resuming = useApp((state) => state.busy.resumeRun === true);
+  const abandonRun = useApp((state) => state.abandonRun);
+  const resuming = useApp((state) => state.busy.resumeRun === true || state.busy.repairRun === true);
+  const abandoning = useApp((state) => state.busy.abandonRun === true);
+  const [confirmingAbandon, setConfirmingAbandon] = useState(false);
   const activeHere = followed.runId === run.runId && isRunActive(followed.phase);
   const otherActive = isRunActive(followed.phase) && followed.runId !== run.runId;
+  const elsewhere = run.busyElsewhere === true && !activeHere;
+  const blocked = resuming || otherActive || elsewhere;
   const explanation = run.error ? explainCode(t, run.error) : null;
   const named = (visible: string) => ({ 'aria-label': `${visible}: ${run.storeName}` });
 
@@ -66,15 +73,35 @@ function UnfinishedRun({ run }: { run: RunReport }) {
             {t('unfinished.showProgress')}
           </button>
         ) : (
-          <button
-            type="button"
-            className="button button--primary"
-            {...named(t('unfinished.resume'))}
-            aria-disabled={resuming || otherActive || undefined}
-            onClick={() => !resuming && !otherActive && void resumeRun(run.runId)}
-          >
-            {t('unfinished.resume')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              {...named(t('unfinished.resume'))}
+              aria-disabled={blocked || undefined}
+              onClick={() => !blocked && void resumeRun(run.runId)}
+            >
+              {t('unfinished.resume')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              {...named(t('unfinished.repair'))}
+              aria-disabled={blocked || undefined}
+              onClick={() => !blocked && void resumeRun(run.runId, { repair: true })}
+            >
+              {t('unfinished.repair')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              {...named(t('unfinished.abandon'))}
+              aria-disabled={abandoning || elsewhere || undefined}
+              onClick={() => !abandoning && !elsewhere && setConfirmingAbandon(true)}
+            >
+              {t('unfinished.abandon')}
+            </button>
+          </>
         )}
         {needsPukRecovery(run.error) && (
           <button type="button" className="button" {...named(t('unfinished.openRecovery'))} onClick={() => openRecovery(run.tssId || null, 'blocked')}>
@@ -83,6 +110,20 @@ function UnfinishedRun({ run }: { run: RunReport }) {
         )}
       </div>
       {otherActive && <p className="muted">{t('unfinished.otherActive')}</p>}
+      {elsewhere && <p className="muted">{t('unfinished.busyElsewhere')}</p>}
+      <ConfirmDialog
+        open={confirmingAbandon}
+        title={t('unfinished.abandonTitle')}
+        body={<p>{t('unfinished.abandonBody')}</p>}
+        confirmLabel={t('unfinished.abandonConfirm')}
+        cancelLabel={t('unfinished.abandonCancel')}
+        danger
+        onCancel={() => setConfirmingAbandon(false)}
+        onConfirm={() => {
+          setConfirmingAbandon(false);
+          void abandonRun(run.runId);
+        }}
+      />
     </li>
   );
 }

@@ -126,7 +126,7 @@ function RunProgress({ run }: { run: RunState }) {
   const openRecovery = useApp((state) => state.openRecovery);
   const resetWizard = useApp((state) => state.resetWizard);
   const wizardNext = useApp((state) => state.wizardNext);
-  const resuming = useApp((state) => state.busy.resumeRun === true);
+  const resuming = useApp((state) => state.busy.resumeRun === true || state.busy.repairRun === true);
   const percent = progressPercent(run);
   const currentName = run.current ? t(`run.steps.${run.current}`) : t('run.waiting');
   const index = run.current ? stepNames.indexOf(run.current) + 1 : 0;
@@ -161,6 +161,9 @@ function RunProgress({ run }: { run: RunState }) {
         <div className="actions">
           <button type="button" className="button button--primary" aria-disabled={resuming || undefined} onClick={() => !resuming && void resumeRun(run.runId!)}>
             {t('run.resume')}
+          </button>
+          <button type="button" className="button" aria-disabled={resuming || undefined} onClick={() => !resuming && void resumeRun(run.runId!, { repair: true })}>
+            {t('unfinished.repair')}
           </button>
           <button type="button" className="button" onClick={() => resetWizard()}>
             {t('run.startOver')}

@@ -32,8 +32,13 @@ export interface RunActions {
   startRun(confirmation?: string, passphrase?: string): Promise<boolean>;
   /** Asks main to stop after the current step; the run can be resumed later. */
   cancelRun(): Promise<boolean>;
-  /** Continues an unfinished run where it stopped, and follows it in the wizard. */
-  resumeRun(runId: string): Promise<boolean>;
+  /**
+   * Continues an unfinished run where it stopped, and follows it in the wizard. Main first compares the
+   * run with what fiskaly shows; `repair` also sets the vault's PIN again with the PUK (and works on a done run).
+   */
+  resumeRun(runId: string, options?: { repair?: boolean }): Promise<boolean>;
+  /** Gives a stopped run up: it leaves the unfinished list; nothing is deleted. */
+  abandonRun(runId: string): Promise<boolean>;
   receiveProgress(event: ProgressEvent): void;
   receiveFinished(report: RunReport): void;
   resetRun(): void;
@@ -80,7 +85,7 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
       return answer !== null;
     },
 
-    async resumeRun(runId) {
+    async resumeRun(runId, options = {}) {
       const state = get();
       if (isRunActive(state.run.phase) && state.run.runId !== runId) return false;
       const report = state.runs?.find((candidate) => candidate.runId === runId) ?? (state.runReport?.runId === runId ? state.runReport : null);
@@ -89,11 +94,22 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
         previous.runId === runId ? { ...previous, phase: 'running', error: null } : report ? runResuming(report) : { ...idleRun, phase: 'running', runId };
       set((current) => ({ run: resuming, runReport: null, wizard: { ...current.wizard, step: 'run' } }));
       get().navigate('wizard');
-      const answer = await call('resumeRun', () => bridge.provisioning.resume({ runId }), { tssId: resuming.tssId });
+      const answer = options.repair
+        ? await call('repairRun', () => bridge.provisioning.repair({ runId }), { tssId: resuming.tssId })
+        : await call('resumeRun', () => bridge.provisioning.resume({ runId }), { tssId: resuming.tssId });
       if (!answer && get().run.runId === runId && get().run.phase === 'running') {
         set({ run: previous.runId === runId ? previous : { ...resuming, phase: report?.status === 'cancelled' ? 'cancelled' : 'failed', error: report?.error ?? null } });
       }
       return answer !== null;
+    },
+
+    async abandonRun(runId) {
+      const state = get();
+      if (isRunActive(state.run.phase) && state.run.runId === runId) return false;
+      const report = await call('abandonRun', () => bridge.provisioning.abandon({ runId }));
+      if (!report) return false;
+      set((current) => ({ runs: current.runs && withReport(current.runs, report) }));
+      return true;
     },
 
     receiveProgress(event) {
@@ -109,6 +125,11 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
       const state = get();
       const followed = belongsToRun(state.run, report.runId, report.storeName);
       const runs = state.runs && withReport(state.runs, report);
+      // An abandoned run is no longer followed: the wizard goes back to a fresh start.
+      if (followed && report.status === 'abandoned') {
+        set({ runs, run: idleRun, runReport: null });
+        return;
+      }
       set({ runs, ...(followed ? { run: applyFinished(state.run, report), runReport: report } : {}) });
       void get().loadKnownTss();
       if (followed && report.status === 'failed' && needsPukRecovery(report.error)) {

@@ -205,6 +205,20 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
     }
     case 'provisioning:cancel':
       return ok({});
+    case 'provisioning:repair': {
+      const run = state.runs.find((candidate) => candidate.runId === request.runId);
+      if (!run) return fail('E_RUN_NOT_FOUND', 'There is no run with this id.');
+      run.status = 'running';
+      delete run.error;
+      return ok({ runId: run.runId });
+    }
+    case 'provisioning:abandon': {
+      const run = state.runs.find((candidate) => candidate.runId === request.runId);
+      if (!run) return fail('E_RUN_NOT_FOUND', 'There is no run with this id.');
+      if (run.status === 'done') return fail('E_RUN_DONE', 'This run is finished; there is nothing to abandon.');
+      run.status = 'abandoned';
+      return ok(structuredClone(run));
+    }
     case 'recovery:list':
       return ok(structuredClone(state.known));
     case 'recovery:reveal': {
