@@ -39,6 +39,8 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     access_token_seconds: ctx.options.accessTokenSeconds,
     refresh_token_seconds: ctx.options.refreshTokenSeconds,
     deploy_delay_ms: ctx.options.deployDelayMs,
+    limits: ctx.options.limits,
+    export_duration: ctx.options.exportDuration,
   }));
 
   app.get('/_sandbox/faults', async () => control.faults.current);
