@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readIfExists, writeFileAtomic } from '../durable/atomic-file';
+import { ensurePrivateFolder } from '../durable/private-folder';
 import type { SandboxOptionsInput } from './options';
 import { type Sandbox, createSandbox } from './server';
 import { StateFileInUseError } from './state-lock';
@@ -128,6 +129,8 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
     }
   };
 
+  // The state holds every training TSS's PUK: owner-only, whatever the umask.
+  await ensurePrivateFolder(dir);
   const deadline = Date.now() + waitMs;
   for (;;) {
     sandbox = await tryToOwn();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Connections } from '../../../main/workbench/connections';
@@ -38,6 +38,8 @@ describe('one built-in sandbox per data folder, shared by every process on it', 
     expect(await second.sandboxUrl()).toBe(url);
     const address = JSON.parse(readFileSync(join(dir.path, 'sandbox', 'address.json'), 'utf8'));
     expect(address).toMatchObject({ url, pid: process.pid });
+    expect(statSync(join(dir.path, 'sandbox')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir.path, 'sandbox', 'state.json')).mode & 0o777).toBe(0o600);
 
     const tssId = randomUUID();
     await (await first.clientFor('sandbox')).createTss(tssId);
