@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type Sandbox, createSandbox } from './server';
 
 const USAGE =
-  'usage: npm run sandbox -- [--port 8787] [--api-key KEY --api-secret SECRET] [--env TEST|LIVE] [--state FILE] [--deploy-delay-ms 3000]';
+  'usage: npm run sandbox -- [--port 8787] [--api-key KEY --api-secret SECRET] [--env TEST|LIVE] [--state FILE] [--deploy-delay-ms 3000]\n' +
+  '  [--export-base-ms 3000] [--export-per-log-ms 20] [--list-tx-per-minute 20] [--export-polls-per-minute 12]';
 
 const CliOptions = z
   .object({
@@ -13,6 +14,10 @@ const CliOptions = z
     env: z.enum(['TEST', 'LIVE']).default('TEST'),
     state: z.string().min(1).optional(),
     'deploy-delay-ms': z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(3000),
+    'export-base-ms': z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(86_400_000).optional(),
+    'export-per-log-ms': z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(3_600_000).optional(),
+    'list-tx-per-minute': z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).optional(),
+    'export-polls-per-minute': z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).optional(),
   })
   .refine((o) => (o['api-key'] === undefined) === (o['api-secret'] === undefined), {
     message: '--api-key and --api-secret go together',
@@ -32,6 +37,10 @@ export function parseSandboxArgs(argv: string[]): z.output<typeof CliOptions> {
         env: { type: 'string' },
         state: { type: 'string' },
         'deploy-delay-ms': { type: 'string' },
+        'export-base-ms': { type: 'string' },
+        'export-per-log-ms': { type: 'string' },
+        'list-tx-per-minute': { type: 'string' },
+        'export-polls-per-minute': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -54,6 +63,8 @@ export async function runSandboxCli(argv: string[], print: (line: string) => voi
     // A sandbox killed a moment ago still holds the state file's lock until it goes stale (5 s).
     stateFileWaitMs: 12_000,
     deployDelayMs: args['deploy-delay-ms'],
+    exportDuration: { baseMs: args['export-base-ms'], perLogMs: args['export-per-log-ms'] },
+    limits: { listTransactionsPerMinute: args['list-tx-per-minute'], exportPollsPerMinute: args['export-polls-per-minute'] },
     organizations:
       args['api-key'] && args['api-secret']
         ? [{ apiKey: args['api-key'], apiSecret: args['api-secret'], env: args.env }]

@@ -28,6 +28,8 @@ export interface Sandbox {
   /** The API base, e.g. http://127.0.0.1:8787/api/v2 */
   url: string;
   port: number;
+  /** A random id of this running sandbox, shown by /_sandbox/status: tells it apart from another on a reused port. */
+  instance: string;
   organizations: OrganizationRecord[];
   faults: FaultInjector;
   /** Forgets every TSS, client, transaction and export (organizations and keys stay). */
@@ -38,6 +40,11 @@ export interface Sandbox {
 export interface SandboxHooks {
   /** Milliseconds since the epoch; tests move time forward to expire tokens. */
   now?: () => number;
+  /**
+   * Called if another process took the state file's lock from this one (it was frozen past the stale
+   * time): from then on every change is answered 503, and the owner should step down.
+   */
+  onStateLockLost?: (error: Error) => void;
 }
 
 /** The embedded SIGN DE v2 API on 127.0.0.1: the app's default environment and every test's ground truth. */
@@ -57,10 +64,11 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
   // One state file, one owner: the lock is taken before the file is read, and held until close.
   let lockLost: Error | null = null;
   let writer: StateWriter | null = null;
-  const unlock = options.stateFile
+  const lock = options.stateFile
     ? await lockStateFile(options.stateFile, (error) => {
         lockLost = new Error(`the sandbox lost its lock on ${options.stateFile} (${error.message}); it no longer saves changes`);
         writer?.refuse(lockLost);
+        hooks.onStateLockLost?.(lockLost);
       }, options.stateFileWaitMs)
     : null;
   let loaded: SandboxState | null;
@@ -68,13 +76,13 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     if (options.stateFile) await removeOrphanTempFiles(dirname(options.stateFile));
     loaded = options.stateFile ? readStateFile(options.stateFile) : null;
   } catch (error) {
-    await unlock?.().catch(() => {});
+    await lock?.release().catch(() => {});
     throw error;
   }
   const state: SandboxState = loaded ?? emptyState(organizations);
   state.organizations = organizations;
   state.ca ??= await createSandboxCa(new Date(nowMs()));
-  writer = options.stateFile ? new StateWriter(options.stateFile, () => JSON.stringify(state)) : null;
+  writer = options.stateFile && lock ? new StateWriter(options.stateFile, () => JSON.stringify(state), lock.assertOwner) : null;
   if (lockLost) writer?.refuse(lockLost);
 
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -106,7 +114,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     try {
       await writer.durable();
     } catch (error) {
-      await unlock?.().catch(() => {});
+      await lock?.release().catch(() => {});
       throw error;
     }
   }
@@ -120,13 +128,14 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     forgetSigningKeys();
     ctx.persist();
   };
-  controlRoutes(app, ctx, { faults, reset });
+  const instance = randomBytes(16).toString('hex');
+  controlRoutes(app, ctx, { faults, reset, instance });
 
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     ctx.keys.close();
-    await unlock?.().catch(() => {});
+    await lock?.release().catch(() => {});
     throw error;
   }
   const address = app.server.address();
@@ -135,6 +144,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
   return {
     url: `http://${options.host}:${port}/api/v2`,
     port,
+    instance,
     organizations,
     faults,
     reset,
@@ -148,7 +158,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
       await app.close();
       // Changes no answer was waiting for (none was acknowledged) are saved too, if the disk lets us.
       await writer?.durable().catch(() => {});
-      await unlock?.().catch(() => {});
+      await lock?.release().catch(() => {});
     },
   };
 }

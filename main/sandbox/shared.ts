@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readIfExists, writeFileAtomic } from '../durable/atomic-file';
+import { ensurePrivateFolder } from '../durable/private-folder';
 import type { SandboxOptionsInput } from './options';
 import { type Sandbox, createSandbox } from './server';
 import { StateFileInUseError } from './state-lock';
@@ -9,7 +10,10 @@ import { StateFileInUseError } from './state-lock';
 const AddressFile = z.object({
   // Only ever loopback: a tampered file must not send the app's requests anywhere else.
   url: z.url().refine((url) => new URL(url).hostname === '127.0.0.1', 'must be a 127.0.0.1 address'),
-  port: z.number().int().min(1).max(65_535), pid: z.number().int() });
+  port: z.number().int().min(1).max(65_535),
+  pid: z.number().int(),
+  instance: z.string().regex(/^[0-9a-f]{32}$/),
+});
 type Address = z.output<typeof AddressFile>;
 
 export interface SharedSandboxOptions {
@@ -64,7 +68,7 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
   /** Takes the lock and serves, on the advertised port when free; null while another process owns it. */
   const tryToOwn = async (): Promise<Sandbox | null> => {
     const previous = await readAddress();
-    const start = (port: number) => createSandbox({ ...sandboxOptions, stateFile, port });
+    const start = (port: number) => createSandbox({ ...sandboxOptions, stateFile, port }, { onStateLockLost: () => void stepDown() });
     let started: Sandbox;
     try {
       started = await start(previous?.port ?? 0).catch((error: NodeJS.ErrnoException) => {
@@ -75,8 +79,22 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
       if (error instanceof StateFileInUseError) return null;
       throw error;
     }
-    await writeFileAtomic(addressFile, JSON.stringify({ url: started.url, port: started.port, pid: process.pid } satisfies Address));
+    await writeFileAtomic(addressFile, JSON.stringify({ url: started.url, port: started.port, pid: process.pid, instance: started.instance } satisfies Address));
     return started;
+  };
+
+  const startWatching = () => {
+    watcher ??= setInterval(() => void watch(), pollMs);
+    watcher.unref();
+  };
+
+  /** Another process took our lock (we were frozen): stop serving and become a guest of the new owner. */
+  const stepDown = async () => {
+    const owned = sandbox;
+    sandbox = null;
+    if (closed || !owned) return;
+    startWatching();
+    await owned.close().catch(() => {});
   };
 
   const setUrl = (next: string) => {
@@ -103,7 +121,7 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
         return;
       }
       const address = await readAddress();
-      if (address && (await answers(address.url))) setUrl(address.url);
+      if (address && (await answers(address))) setUrl(address.url);
     } catch {
       // Tried again at the next tick.
     } finally {
@@ -111,6 +129,8 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
     }
   };
 
+  // The state holds every training TSS's PUK: owner-only, whatever the umask.
+  await ensurePrivateFolder(dir);
   const deadline = Date.now() + waitMs;
   for (;;) {
     sandbox = await tryToOwn();
@@ -119,10 +139,9 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
       break;
     }
     const address = await readAddress();
-    if (address && (await answers(address.url))) {
+    if (address && (await answers(address))) {
       url = address.url;
-      watcher = setInterval(() => void watch(), pollMs);
-      watcher.unref();
+      startWatching();
       break;
     }
     // The owner is starting, or died and its lock is not stale yet.
@@ -150,12 +169,18 @@ export async function startSharedSandbox(dir: string, sandboxOptions: SandboxOpt
   };
 }
 
-/** True when a sandbox answers at this base URL (its control route, loopback only). */
-async function answers(baseUrl: string): Promise<boolean> {
+/**
+ * True when the sandbox the address names answers there (its control route, loopback only), and not some
+ * other sandbox that got the port since.
+ */
+async function answers(address: Address): Promise<boolean> {
   try {
-    const response = await fetch(`${new URL(baseUrl).origin}/_sandbox/status`, { signal: AbortSignal.timeout(2000) });
-    await response.body?.cancel();
-    return response.ok;
+    const response = await fetch(`${new URL(address.url).origin}/_sandbox/status`, { signal: AbortSignal.timeout(2000) });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return false;
+    }
+    return ((await response.json()) as { instance?: unknown }).instance === address.instance;
   } catch {
     return false;
   }

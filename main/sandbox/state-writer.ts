@@ -16,6 +16,8 @@ export class StateWriter {
     private readonly file: string,
     /** The whole state as the file holds it; called synchronously at the start of each write. */
     private readonly snapshot: () => string,
+    /** Throws unless this process still owns the file; checked before and after each write. */
+    private readonly assertOwner: () => Promise<void> = async () => {},
   ) {}
 
   /** Call after every change to the state. */
@@ -48,7 +50,10 @@ export class StateWriter {
   private async write(): Promise<void> {
     const generation = this.changed;
     const data = this.snapshot();
+    await this.assertOwner();
     await writeFileAtomic(this.file, data);
+    // Confirmed only if no other process took over while the write was under way.
+    await this.assertOwner();
     this.written = Math.max(this.written, generation);
   }
 }

@@ -7,7 +7,8 @@
  *
  * The sandbox runs as its own process (`npm run sandbox`), as a POS talks to a server, so the client's
  * work does not share the server's thread; --in-process puts both in one process instead.
- * --state-file runs the same on a sandbox that keeps its state in a file (as the app's default sandbox does).
+ * --state-file runs the same on a sandbox that keeps its state in a file (as the app's default sandbox does):
+ * every answer then waits for the fsync of the state file (group commit), so the figures are the disk's.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

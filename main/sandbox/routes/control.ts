@@ -27,8 +27,9 @@ const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
 };
 
 /** /_sandbox/: the knobs a trainer or a test turns at run time. Not part of the fiskaly API. */
-export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control: { faults: FaultInjector; reset(): void }): void {
+export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control: { faults: FaultInjector; reset(): void; instance: string }): void {
   app.get('/_sandbox/status', async () => ({
+    instance: control.instance,
     organizations: ctx.state.organizations.map((o) => ({ id: o.id, name: o.name, env: o.env, api_key: o.apiKey })),
     tss: Object.keys(ctx.state.tss).length,
     clients: Object.keys(ctx.state.clients).length,
@@ -39,6 +40,8 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     access_token_seconds: ctx.options.accessTokenSeconds,
     refresh_token_seconds: ctx.options.refreshTokenSeconds,
     deploy_delay_ms: ctx.options.deployDelayMs,
+    limits: ctx.options.limits,
+    export_duration: ctx.options.exportDuration,
   }));
 
   app.get('/_sandbox/faults', async () => control.faults.current);

@@ -72,6 +72,22 @@ describe('sandbox durability', () => {
     await expect(createSandbox({ stateFile })).rejects.toThrow(/Another sandbox process is using the state file .*state\.json/);
   });
 
+  it('confirms nothing once another process has taken the state file over, and does not overwrite the new owner’s file', async () => {
+    const { api: oldApi } = await start();
+    const kept = randomUUID();
+    expect((await oldApi.request('PUT', `/tss/${kept}`, {})).status).toBe(200);
+    // A takeover as after a freeze past the stale time: the lock is gone and a new owner holds it.
+    rmSync(`${stateFile}.lock`, { recursive: true });
+    const { api: newApi } = await start();
+    const late = randomUUID();
+    const refused = await oldApi.request('PUT', `/tss/${late}`, {});
+    expect(refused).toMatchObject({ status: 503, body: { code: 'E_SANDBOX_STATE_NOT_SAVED', message: expect.stringMatching(/another sandbox process has taken over/) } });
+    expect(Object.keys(JSON.parse(readFileSync(stateFile, 'utf8')).tss)).toEqual([kept]);
+    const fresh = randomUUID();
+    expect((await newApi.request('PUT', `/tss/${fresh}`, {})).status).toBe(200);
+    expect(Object.keys(JSON.parse(readFileSync(stateFile, 'utf8')).tss).sort()).toEqual([kept, fresh].sort());
+  });
+
   it('loses nothing it acknowledged when killed right after its last answer (SIGKILL), then restarted on the same file', async () => {
     let sandbox = await spawnStandaloneSandbox(['--state', stateFile]);
     processes.push(sandbox);

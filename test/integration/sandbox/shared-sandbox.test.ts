@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Connections } from '../../../main/workbench/connections';
+import { createSandbox } from '../../../main/sandbox/server';
 import { startSharedSandbox } from '../../../main/sandbox/shared';
 import { type SandboxProcess, spawnSandboxScript } from '../../support/sandbox-process';
 import { makeTempDir } from '../../support/temp-dir';
@@ -37,6 +38,8 @@ describe('one built-in sandbox per data folder, shared by every process on it', 
     expect(await second.sandboxUrl()).toBe(url);
     const address = JSON.parse(readFileSync(join(dir.path, 'sandbox', 'address.json'), 'utf8'));
     expect(address).toMatchObject({ url, pid: process.pid });
+    expect(statSync(join(dir.path, 'sandbox')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir.path, 'sandbox', 'state.json')).mode & 0o777).toBe(0o600);
 
     const tssId = randomUUID();
     await (await first.clientFor('sandbox')).createTss(tssId);
@@ -77,6 +80,47 @@ describe('one built-in sandbox per data folder, shared by every process on it', 
       expect(new Set(shared.map((s) => s.url)).size).toBe(1);
     } finally {
       for (const s of shared) await s.close();
+    }
+  }, 60_000);
+
+  it('does not mistake another sandbox on the advertised port for its own: binds a new port, or waits for the real owner', async () => {
+    const folder = join(dir.path, 'sandbox');
+    const foreign = await createSandbox();
+    const fakeAddress = JSON.stringify({ url: foreign.url, port: foreign.port, pid: 1, instance: 'f'.repeat(32) });
+    try {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'address.json'), fakeAddress);
+      // Nobody owns the folder: this process does, on a free port since the advertised one is taken.
+      const owner = await startSharedSandbox(folder, { deployDelayMs: 0 });
+      try {
+        expect(owner.role).toBe('owner');
+        expect(owner.url).not.toBe(foreign.url);
+        expect(JSON.parse(readFileSync(join(folder, 'address.json'), 'utf8')).url).toBe(owner.url);
+        // An address pointing at the foreign sandbox while the owner holds the lock: a guest does not use it.
+        writeFileSync(join(folder, 'address.json'), fakeAddress);
+        await expect(startSharedSandbox(folder, {}, { waitMs: 1500, pollMs: 100 })).rejects.toThrow(/locked by another process that does not answer/);
+      } finally {
+        await owner.close();
+      }
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  it('steps down when another process took its lock (as after a freeze past the stale time) and follows the new owner', async () => {
+    const folder = join(dir.path, 'sandbox');
+    const first = await startSharedSandbox(folder, { deployDelayMs: 0 }, { pollMs: 100 });
+    expect(first.role).toBe('owner');
+    // What a takeover of a frozen owner's stale lock looks like to the owner: its lock is gone, another holds it.
+    rmSync(join(folder, 'state.json.lock'), { recursive: true });
+    const second = await startSharedSandbox(folder, { deployDelayMs: 0 }, { pollMs: 100 });
+    try {
+      expect(second.role).toBe('owner');
+      await expect.poll(() => first.role, { timeout: 20_000 }).toBe('guest');
+      await expect.poll(() => first.url, { timeout: 20_000 }).toBe(second.url);
+    } finally {
+      await first.close();
+      await second.close();
     }
   }, 60_000);
 });

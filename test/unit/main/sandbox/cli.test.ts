@@ -32,4 +32,19 @@ describe('sandbox command line', () => {
     expect(auth.status).toBe(200);
     await sandbox.close();
   });
+
+  it('takes the export duration and the request limits from flags, and refuses bad ones', async () => {
+    expect(() => parseSandboxArgs(['--export-base-ms', '-5'])).toThrow(/--export-base-ms/);
+    expect(() => parseSandboxArgs(['--list-tx-per-minute', '0'])).toThrow(/--list-tx-per-minute/);
+    const sandbox = await runSandboxCli(
+      ['--port', '0', '--export-base-ms', '0', '--export-per-log-ms', '5', '--list-tx-per-minute', '100', '--export-polls-per-minute', '60'],
+      () => {},
+    );
+    const status = (await (await fetch(`${new URL(sandbox.url).origin}/_sandbox/status`)).json()) as Record<string, unknown>;
+    expect(status).toMatchObject({
+      export_duration: { baseMs: 0, perLogMs: 5 },
+      limits: { listTransactionsPerMinute: 100, exportPollsPerMinute: 60 },
+    });
+    await sandbox.close();
+  });
 });
