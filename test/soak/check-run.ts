@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { FiskalyClient } from '../../main/fiskaly/client';
+import { FiskalyError } from '../../main/fiskaly/fiskaly-error';
+import { generateAdminPin } from '../../main/provisioning/admin-pin';
+import { DEFAULT_ORGANIZATION } from '../../main/sandbox/organizations';
+import { createSandbox } from '../../main/sandbox/server';
+import { Vault, unavailableKeyWrapper } from '../../main/vault';
+import type { ProvisionReport } from './cli-process';
+
+/** What the server and the vault show for one run. Every field that is set is a finding. */
+export interface RunFindings {
+  /** TSS on the server whose metadata names this run's store (one expected). */
+  tssCount: number;
+  tssId?: string;
+  tssState?: string;
+  /** Planned serials registered more than once. */
+  twinClients: string[];
+  /** Planned serials not registered (only a finding for a run reported done). */
+  missingClients: string[];
+  pukLost?: string;
+  pinLost?: string;
+  /** Anything else that contradicts "done": a TSS that is not INITIALIZED, a report for another TSS. */
+  problems: string[];
+}
+
+/** Opens the CLI's vault the way the CLI does: no keychain, the recovery passphrase. Reads only. */
+export async function openVaultReadOnly(dataDir: string, passphrase: string): Promise<Vault> {
+  const vault = await Vault.open(dataDir, unavailableKeyWrapper('the soak reads the vault with the passphrase'));
+  await vault.unlockWithPassphrase(passphrase);
+  return vault;
+}
+
+/** The server a run talked to, for checking: the standalone sandbox, or the data folder's built-in one started here. */
+export async function serverClient(target: { kind: 'standalone'; baseUrl: string; apiKey: string; apiSecret: string } | { kind: 'builtin'; dataDir: string }) {
+  if (target.kind === 'standalone') {
+    const client = new FiskalyClient({ baseUrl: target.baseUrl, credentials: { apiKey: target.apiKey, apiSecret: target.apiSecret } });
+    return { client, close: () => client.close() };
+  }
+  // The same state file the CLI's `--sandbox` uses (main/cli/connection.ts); never while a CLI run uses it.
+  const sandbox = await createSandbox({ stateFile: join(target.dataDir, 'sandbox', 'state.json') });
+  const client = new FiskalyClient({ baseUrl: sandbox.url, credentials: { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret } });
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/**
+ * Runs an admin call and says whether the server accepted the secret. A 401 is a refusal only when it comes
+ * twice: the first may be a token the sandbox forgot (token expiry is one of the soak's faults), so a plain
+ * read renews it in between. 423 (PIN blocked) is a refusal; anything else (faults) is thrown to ask again.
+ */
+async function accepted(server: FiskalyClient, tssId: string, call: () => Promise<unknown>): Promise<true | string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      if (!(error instanceof FiskalyError) || (error.status !== 401 && error.status !== 423)) throw error;
+      if (attempt === 2 || error.status === 423) return `${error.status} ${error.code}`;
+      await server.getTss(tssId);
+    }
+  }
+}
+
+/**
+ * One run against the server and the vault: exactly one TSS for the store, INITIALIZED, each planned serial
+ * registered once, the vault's PIN accepted by an admin login and its PUK accepted by a PIN change, which sets
+ * the PIN to the vault's PIN again (so server and vault agree afterwards). A run that is not done is checked
+ * only for what it already owes: a TSS past CREATED must have its PUK in the vault.
+ * Faults and restarts may make it throw; the caller asks again.
+ */
+export async function checkRun(
+  input: { storeName: string; serials: string[]; done: boolean; report?: ProvisionReport },
+  server: FiskalyClient,
+  vault: Vault,
+): Promise<RunFindings> {
+  const findings: RunFindings = { tssCount: 0, twinClients: [], missingClients: [], problems: [] };
+  const mine = (await server.listTss()).filter((t) => t.metadata.store === input.storeName);
+  findings.tssCount = mine.length;
+  if (input.report && !mine.some((t) => t.id === input.report!.tssId)) {
+    findings.problems.push(`reported done for TSS ${input.report.tssId}, which the server does not have`);
+  }
+  const tss = mine.find((t) => t.id === input.report?.tssId) ?? mine[0];
+  if (!tss) {
+    if (input.done) findings.problems.push('no TSS on the server for a run reported done');
+    return findings;
+  }
+  findings.tssId = tss.id;
+  findings.tssState = tss.state;
+  if (input.done && tss.state !== 'INITIALIZED') findings.problems.push(`TSS is ${tss.state}, not INITIALIZED`);
+
+  if (tss.state !== 'CREATED') {
+    const clients = await server.listClients(tss.id);
+    for (const serial of input.serials) {
+      const count = clients.filter((c) => c.serialNumber === serial).length;
+      if (count > 1) findings.twinClients.push(`${serial} ×${count}`);
+      if (count === 0 && input.done) findings.missingClients.push(serial);
+    }
+    for (const c of clients) if (!input.serials.includes(c.serialNumber)) findings.problems.push(`client ${c.serialNumber} was never planned`);
+  }
+
+  // In CREATED the server still hands out the PUK again (createTss is idempotent), so nothing is lost yet.
+  if (tss.state !== 'UNINITIALIZED' && tss.state !== 'INITIALIZED') return findings;
+  const pin = await vault.get(tss.id, 'admin-pin');
+  const puk = await vault.get(tss.id, 'admin-puk');
+  const pinMatters = input.done || tss.state === 'INITIALIZED';
+  if (!pin) {
+    if (pinMatters) findings.pinLost = 'the vault has no admin PIN';
+  } else if (pinMatters) {
+    const login = await accepted(server, tss.id, () => server.adminLogin(tss.id, pin.pin));
+    if (login === true) await server.adminLogout(tss.id);
+    else findings.pinLost = `the sandbox refused the vault's PIN (${login})`;
+  }
+  if (!puk) {
+    findings.pukLost = 'the vault has no PUK';
+    return findings;
+  }
+  const change = await accepted(server, tss.id, () => server.changeAdminPin(tss.id, puk.puk, pin?.pin ?? generateAdminPin()));
+  if (change !== true) findings.pukLost = `the sandbox refused the vault's PUK (${change})`;
+  return findings;
+}
+
+export const isClean = (f: RunFindings, done: boolean): boolean =>
+  (!done || f.tssCount === 1) && f.tssCount <= 1 && f.twinClients.length === 0 && f.missingClients.length === 0 && !f.pukLost && !f.pinLost && f.problems.length === 0;

@@ -1,0 +1,81 @@
+import { type CliResult, type ProvisionReport, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
+import type { RunPlan } from './run-plan';
+
+export interface DriveContext {
+  dataDir: string;
+  passphrase: string;
+  target: Target;
+  maxResumes: number;
+  attemptTimeoutMs: number;
+}
+
+export interface RunOutcome {
+  done: boolean;
+  runId?: string;
+  report?: ProvisionReport;
+  /** Every CLI process of this run, `runs` listings included. */
+  attempts: Array<Pick<CliResult, 'code' | 'signal' | 'killed' | 'ms'> & { command: 'new' | 'resume' | 'runs' }>;
+  kills: number;
+  /** Why the run could not be completed (the CLI's last words), when it could not. */
+  stuckReason?: string;
+  /** More than one journal for this store: the soak would have resumed one and left the other. */
+  journals: number;
+  ms: number;
+}
+
+const lastLine = (text: string): string => text.trim().split('\n').filter(Boolean).at(-1) ?? '';
+
+/**
+ * One store from `provision` to done: each planned kill ends an attempt with SIGKILL, then the run is
+ * found with `runs` and continued with `provision --resume`; after the kills, up to maxResumes more
+ * attempts run to their end. A run not done by then is stuck.
+ */
+export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOutcome> {
+  const started = Date.now();
+  const outcome: RunOutcome = { done: false, attempts: [], kills: 0, journals: 0, ms: 0 };
+  const kills = [...plan.kills];
+  let resumesLeft = ctx.maxResumes;
+  let lastWords = '';
+  const call = (args: string[], kill?: RunPlan['kills'][number]) =>
+    runCli({ args, target: ctx.target, dataDir: ctx.dataDir, passphrase: ctx.passphrase, kill, timeoutMs: ctx.attemptTimeoutMs });
+
+  while (true) {
+    if (outcome.attempts.length > 0 && !outcome.runId) {
+      const listing = await call(['runs']);
+      outcome.attempts.push({ ...pick(listing), command: 'runs' });
+      const mine = parseRunsListing(listing.stdout).filter((r) => r.storeName === plan.storeName);
+      outcome.journals = mine.length;
+      if (listing.code !== 0) {
+        // Without the listing a new `provision` could make a second TSS for the store: ask again instead.
+        lastWords = `runs: ${lastLine(listing.stderr) || `exit ${listing.code ?? listing.signal}`}`;
+        if (resumesLeft-- <= 0) break;
+        continue;
+      }
+      outcome.runId = mine[0]?.runId;
+    }
+    const kill = kills.shift();
+    if (!kill && resumesLeft-- <= 0) break;
+    const args = outcome.runId
+      ? ['provision', '--resume', outcome.runId, '--json']
+      : ['provision', '--clients', String(plan.clients), '--store', plan.storeName, ...(plan.testReceipt ? [] : ['--no-receipt']), '--json'];
+    const result = await call(args, kill);
+    outcome.attempts.push({ ...pick(result), command: outcome.runId ? 'resume' : 'new' });
+    if (result.killed) outcome.kills += 1;
+    const report = parseProvisionJson(result.stdout)?.find((r) => r.storeName === plan.storeName);
+    if (report) outcome.runId = report.runId;
+    if (result.code === 0 && report?.status === 'done') {
+      outcome.done = true;
+      outcome.report = report;
+      break;
+    }
+    if (!result.killed) lastWords = lastLine(result.stderr) || `exit ${result.code ?? result.signal}`;
+    // Bad arguments will not get better by repeating them.
+    if (result.code === 2) break;
+  }
+  if (!outcome.done) outcome.stuckReason = lastWords || 'killed at every attempt';
+  if (outcome.done && outcome.journals === 0) outcome.journals = 1;
+  outcome.ms = Date.now() - started;
+  return outcome;
+}
+
+const pick = (r: CliResult) => ({ code: r.code, signal: r.signal, killed: r.killed, ms: r.ms });

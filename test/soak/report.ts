@@ -1,0 +1,99 @@
+import type { RunFindings } from './check-run';
+import type { RunOutcome } from './drive-run';
+import type { RunPlan } from './run-plan';
+
+export interface RunResult {
+  plan: RunPlan;
+  outcome: RunOutcome;
+  findings: RunFindings[];
+  /** The check could not be made (server down after every try): unproven, so it counts as a failure. */
+  checkError?: string;
+}
+
+export interface Summary {
+  seed: number;
+  runs: number;
+  completed: number;
+  pukLost: number;
+  pinLost: number;
+  twins: number;
+  stuck: number;
+  otherProblems: number;
+  uncheckable: number;
+  kills: number;
+  sandboxKills: number;
+  faultChanges: number;
+  tokenExpiries: number;
+  cliProcesses: number;
+  wallSeconds: number;
+  runSeconds: { median: number; p90: number; max: number };
+  cliProcessMs: { mean: number; max: number };
+}
+
+const quantile = (sorted: number[], q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+export const hasTwins = (r: RunResult) => r.findings.some((f) => f.twinClients.length > 0 || f.tssCount > 1) || r.outcome.journals > 1;
+export const pukLost = (r: RunResult) => r.findings.find((f) => f.pukLost)?.pukLost;
+export const pinLost = (r: RunResult) => r.findings.find((f) => f.pinLost)?.pinLost;
+export const otherProblems = (r: RunResult) => [
+  ...new Set(r.findings.flatMap((f) => [...f.problems, ...(f.missingClients.length ? [`clients never registered: ${f.missingClients.join(', ')}`] : [])])),
+];
+
+export function summarize(
+  results: RunResult[],
+  extra: { seed: number; wallMs: number; sandboxKills: number; faultChanges: number; tokenExpiries: number },
+): Summary {
+  const durations = results.map((r) => r.outcome.ms).sort((a, b) => a - b);
+  const processes = results.flatMap((r) => r.outcome.attempts.map((a) => a.ms));
+  return {
+    seed: extra.seed,
+    runs: results.length,
+    completed: results.filter((r) => r.outcome.done).length,
+    pukLost: results.filter((r) => pukLost(r)).length,
+    pinLost: results.filter((r) => pinLost(r)).length,
+    twins: results.filter(hasTwins).length,
+    stuck: results.filter((r) => !r.outcome.done).length,
+    otherProblems: results.filter((r) => otherProblems(r).length > 0).length,
+    uncheckable: results.filter((r) => r.checkError).length,
+    kills: results.reduce((n, r) => n + r.outcome.kills, 0),
+    sandboxKills: extra.sandboxKills,
+    faultChanges: extra.faultChanges,
+    tokenExpiries: extra.tokenExpiries,
+    cliProcesses: processes.length,
+    wallSeconds: seconds(extra.wallMs),
+    runSeconds: { median: seconds(quantile(durations, 0.5)), p90: seconds(quantile(durations, 0.9)), max: seconds(durations.at(-1) ?? 0) },
+    cliProcessMs: { mean: processes.length ? Math.round(processes.reduce((a, b) => a + b, 0) / processes.length) : 0, max: Math.max(0, ...processes) },
+  };
+}
+
+export const failed = (s: Summary): boolean => s.pukLost + s.pinLost + s.twins + s.stuck + s.otherProblems + s.uncheckable > 0 || s.completed !== s.runs;
+
+/** One line per run as it ends: what happened and, when something is wrong, what. */
+export function runLine(r: RunResult, total: number): string {
+  const { plan, outcome } = r;
+  const where = `${plan.target === 'builtin' ? 'built-in  ' : 'standalone'} data-${plan.folder}`;
+  const attempts = outcome.attempts.filter((a) => a.command !== 'runs').length;
+  const head = `[${String(plan.index + 1).padStart(String(total).length)}/${total}] ${plan.storeName.padEnd(16)} ${where}  ${outcome.done ? 'done ' : 'STUCK'} ${attempts} attempts, ${outcome.kills} killed, ${seconds(outcome.ms)} s`;
+  const notes = [
+    !outcome.done && `stuck: ${outcome.stuckReason}`,
+    pukLost(r) && `PUK LOST: ${pukLost(r)}`,
+    pinLost(r) && `PIN LOST: ${pinLost(r)}`,
+    hasTwins(r) && `TWINS: ${[...r.findings.flatMap((f) => f.twinClients), ...r.findings.filter((f) => f.tssCount > 1).map((f) => `${f.tssCount} TSS`), ...(outcome.journals > 1 ? [`${outcome.journals} journals`] : [])].join(', ')}`,
+    ...otherProblems(r),
+    r.checkError && `not checked: ${r.checkError}`,
+  ].filter(Boolean);
+  return notes.length ? `${head}\n      ${notes.join('\n      ')}` : head;
+}
+
+export function summaryText(s: Summary, workDir: string): string {
+  return [
+    '',
+    `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
+    `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}`,
+    `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
+    `  timings: wall ${s.wallSeconds} s; per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
+    `  data folders and sandbox log: ${workDir}`,
+    `  again: npm run soak -- --runs ${s.runs} --seed ${s.seed}`,
+  ].join('\n');
+}
