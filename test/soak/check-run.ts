@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { FiskalyClient } from '../../main/fiskaly/client';
 import { FiskalyError } from '../../main/fiskaly/fiskaly-error';
@@ -19,6 +20,11 @@ export interface RunFindings {
   missingClients: string[];
   pukLost?: string;
   pinLost?: string;
+  /** Fingerprints of the secrets the server accepted, for the final sweep. */
+  pukDigest?: string;
+  pinDigest?: string;
+  /** The PIN the TSS has after the check (held only in memory, to disable the TSS). */
+  workingPin?: string;
   /** Anything else that contradicts "done": a TSS that is not INITIALIZED, a report for another TSS. */
   problems: string[];
 }
@@ -66,12 +72,15 @@ async function accepted(server: FiskalyClient, tssId: string, call: () => Promis
   }
 }
 
+/** A secret's fingerprint, so the final sweep can tell "still the same PUK" without keeping PUKs around. */
+export const digest = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
 /**
  * One run against the server and the vault: exactly one TSS for the store, INITIALIZED, each planned serial
  * registered once, the vault's PIN accepted by an admin login and its PUK accepted by a PIN change, which sets
  * the PIN to the vault's PIN again (so server and vault agree afterwards). A run that is not done is checked
  * only for what it already owes: a TSS past CREATED must have its PUK in the vault.
- * Faults and restarts may make it throw; the caller asks again.
+ * Faults and restarts may make it throw; the caller asks again (every step can be repeated).
  */
 export async function checkRun(
   input: { storeName: string; serials: string[]; done: boolean; report?: ProvisionReport },
@@ -112,17 +121,37 @@ export async function checkRun(
     if (pinMatters) findings.pinLost = 'the vault has no admin PIN';
   } else if (pinMatters) {
     const login = await accepted(server, tss.id, () => server.adminLogin(tss.id, pin.pin));
-    if (login === true) await server.adminLogout(tss.id);
-    else findings.pinLost = `the sandbox refused the vault's PIN (${login})`;
+    if (login === true) {
+      await server.adminLogout(tss.id);
+      findings.pinDigest = digest(pin.pin);
+      findings.workingPin = pin.pin;
+    } else findings.pinLost = `the sandbox refused the vault's PIN (${login})`;
   }
   if (!puk) {
     findings.pukLost = 'the vault has no PUK';
     return findings;
   }
-  const change = await accepted(server, tss.id, () => server.changeAdminPin(tss.id, puk.puk, pin?.pin ?? generateAdminPin()));
-  if (change !== true) findings.pukLost = `the sandbox refused the vault's PUK (${change})`;
+  const newPin = pin?.pin ?? generateAdminPin();
+  const change = await accepted(server, tss.id, () => server.changeAdminPin(tss.id, puk.puk, newPin));
+  if (change === true) {
+    findings.pukDigest = digest(puk.puk);
+    findings.workingPin = newPin;
+  } else findings.pukLost = `the sandbox refused the vault's PUK (${change})`;
   return findings;
 }
 
-export const isClean = (f: RunFindings, done: boolean): boolean =>
-  (!done || f.tssCount === 1) && f.tssCount <= 1 && f.twinClients.length === 0 && f.missingClients.length === 0 && !f.pukLost && !f.pinLost && f.problems.length === 0;
+/**
+ * Disables the run's TSS once it is checked, as a trainer cleans up: a TEST organization holds at most 5 TSS
+ * that are not DISABLED. Returns false when it cannot (still CREATED, or no PIN that works).
+ */
+export async function retireTss(server: FiskalyClient, tssId: string, pin: string | undefined): Promise<boolean> {
+  const tss = await server.getTss(tssId);
+  if (tss.state === 'DISABLED') return true;
+  if (!pin || (tss.state !== 'UNINITIALIZED' && tss.state !== 'INITIALIZED')) return false;
+  if ((await accepted(server, tssId, () => server.adminLogin(tssId, pin))) !== true) return false;
+  await server.updateTss(tssId, 'DISABLED').catch(async (error: unknown) => {
+    // A repeated disable after a lost answer: fine when the TSS is disabled.
+    if ((await server.getTss(tssId)).state !== 'DISABLED') throw error;
+  });
+  return true;
+}

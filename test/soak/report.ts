@@ -6,6 +6,8 @@ export interface RunResult {
   plan: RunPlan;
   outcome: RunOutcome;
   findings: RunFindings[];
+  /** Whether its TSS was disabled after the check (false: it still counts toward the TEST limit). */
+  retired?: boolean;
   /** The check could not be made (server down after every try): unproven, so it counts as a failure. */
   checkError?: string;
 }
@@ -20,6 +22,8 @@ export interface Summary {
   stuck: number;
   otherProblems: number;
   uncheckable: number;
+  /** TSS left enabled (the soak could not disable them): each takes one of the TEST organization's 5. */
+  leaked: number;
   kills: number;
   sandboxKills: number;
   faultChanges: number;
@@ -56,6 +60,7 @@ export function summarize(
     stuck: results.filter((r) => !r.outcome.done).length,
     otherProblems: results.filter((r) => otherProblems(r).length > 0).length,
     uncheckable: results.filter((r) => r.checkError).length,
+    leaked: results.filter((r) => r.retired === false).length,
     kills: results.reduce((n, r) => n + r.outcome.kills, 0),
     sandboxKills: extra.sandboxKills,
     faultChanges: extra.faultChanges,
@@ -90,7 +95,7 @@ export function summaryText(s: Summary, workDir: string): string {
   return [
     '',
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
-    `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}`,
+    `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
     `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
     `  timings: wall ${s.wallSeconds} s; per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,

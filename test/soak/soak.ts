@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChaos } from './chaos';
-import { type RunFindings, checkRun, openVaultReadOnly, serverClient } from './check-run';
+import { type RunFindings, checkRun, digest, openVaultReadOnly, retireTss, serverClient } from './check-run';
 import { type Target, liveCliProcesses } from './cli-process';
 import { driveRun } from './drive-run';
 import { SoakUsageError, USAGE, parseSoakOptions } from './options';
@@ -118,15 +118,9 @@ async function main(): Promise<number> {
   await sandbox.setFaults({});
   await sandbox.setTokenLifetime(86_400);
   if (!sandbox.running) await sandbox.start();
-  console.log('final sweep: every run checked again against the server and the vault…');
-  for (const result of results) {
-    const before = result.findings.length;
-    await checkWithRetries(result, folders[result.plan.folder]!, standalone);
-    const found = result.findings.slice(before);
-    if (found.some((f) => f.pukLost || f.pinLost || f.twinClients.length || f.problems.length) && !result.findings.slice(0, before).some((f) => f.pukLost || f.pinLost)) {
-      console.log(`${runLine(result, plans.length)}\n      (found in the final sweep)`);
-    }
-  }
+  console.log('final sweep: every accepted PUK and PIN still in its vault, every disabled TSS still on its server…');
+  await finalSweep(results, folders, standalone);
+  for (const result of results) if (result.findings.some((f) => f.problems.some((p) => p.endsWith('(final sweep)')) || f.pukLost?.endsWith('(final sweep)') || f.pinLost?.endsWith('(final sweep)'))) console.log(runLine(result, plans.length));
   await sandbox.stop();
 
   results.sort((a, b) => a.plan.index - b.plan.index);
@@ -138,29 +132,86 @@ async function main(): Promise<number> {
   return bad ? 1 : 0;
 }
 
-/** Checks a run against its server and its data folder's vault, asking again through faults and restarts. */
+/**
+ * Checks a run against its server and its data folder's vault, asking again through faults and restarts,
+ * then disables its TSS (the TEST limit is 5 live TSS per organization).
+ */
 async function checkWithRetries(result: RunResult, dataDir: string, standalone: Extract<Target, { kind: 'standalone' }>): Promise<void> {
   const { plan, outcome } = result;
   let lastError = '';
+  let findings: RunFindings | null = null;
   for (let attempt = 1; attempt <= CHECK_TRIES; attempt++) {
     let server: Awaited<ReturnType<typeof serverClient>> | null = null;
     try {
-      const vault = await openVaultReadOnly(dataDir, PASSPHRASE);
       server = await serverClient(plan.target === 'builtin' ? { kind: 'builtin', dataDir } : standalone);
-      const findings: RunFindings = await checkRun({ storeName: plan.storeName, serials: serialsOf(plan), done: outcome.done, report: outcome.report }, server.client, vault);
+      if (!findings) {
+        const vault = await openVaultReadOnly(dataDir, PASSPHRASE).catch((error: { code?: string }) => {
+          // A run killed before the vault existed leaves a vault to check only if it got further.
+          if (error.code === 'E_VAULT_NOT_INITIALIZED' && !outcome.done) return null;
+          throw error;
+        });
+        findings = vault
+          ? await checkRun({ storeName: plan.storeName, serials: serialsOf(plan), done: outcome.done, report: outcome.report }, server.client, vault)
+          : { tssCount: 0, twinClients: [], missingClients: [], problems: [] };
+      }
+      result.retired = findings.tssId ? await retireTss(server.client, findings.tssId, findings.workingPin) : true;
+      delete findings.workingPin;
       result.findings.push(findings);
-      delete result.checkError;
       return;
     } catch (error) {
       lastError = (error as Error).message;
-      // A run killed before the vault existed leaves nothing to check.
-      if ((error as { code?: string }).code === 'E_VAULT_NOT_INITIALIZED' && !outcome.done) return;
     } finally {
       await server?.close();
     }
     await sleep(500 * attempt);
   }
-  result.checkError = lastError;
+  if (findings) {
+    delete findings.workingPin;
+    result.findings.push(findings);
+    result.retired = false;
+  } else result.checkError = lastError;
+}
+
+/**
+ * The end: every secret the server accepted during the soak must still be in its vault, unchanged, and every
+ * TSS the soak disabled must still be there, DISABLED (a restarted sandbox must not forget what it answered).
+ */
+async function finalSweep(results: RunResult[], folders: string[], standalone: Extract<Target, { kind: 'standalone' }>): Promise<void> {
+  for (const [folder, dataDir] of folders.entries()) {
+    const mine = results.filter((r) => r.plan.folder === folder);
+    if (mine.length === 0) continue;
+    const vault = await openVaultReadOnly(dataDir, PASSPHRASE).catch(() => null);
+    const servers = { standalone: await serverClient(standalone), builtin: await serverClient({ kind: 'builtin', dataDir }) };
+    try {
+      const tssOn = { standalone: await servers.standalone.client.listTss(), builtin: await servers.builtin.client.listTss() };
+      for (const result of mine) {
+        const checked = result.findings.find((f) => f.tssId);
+        if (!checked) continue;
+        const later: string[] = [];
+        const puk = checked.pukDigest && (await vault?.get(checked.tssId!, 'admin-puk'));
+        if (checked.pukDigest && (!puk || digest(puk.puk) !== checked.pukDigest)) later.push(puk ? 'PUK in the vault changed' : 'PUK gone from the vault');
+        const pin = checked.pinDigest && (await vault?.get(checked.tssId!, 'admin-pin'));
+        if (checked.pinDigest && (!pin || digest(pin.pin) !== checked.pinDigest)) later.push(pin ? 'PIN in the vault changed' : 'PIN gone from the vault');
+        const tss = tssOn[result.plan.target].find((t) => t.id === checked.tssId);
+        const server: string[] = [];
+        if (!tss) server.push('the TSS is gone from the server');
+        else if (result.retired && tss.state !== 'DISABLED') server.push(`the TSS was disabled but is ${tss.state} again`);
+        if (later.length || server.length) {
+          result.findings.push({
+            tssCount: 1,
+            twinClients: [],
+            missingClients: [],
+            pukLost: later.find((l) => l.startsWith('PUK')) && `${later.find((l) => l.startsWith('PUK'))} after the run (final sweep)`,
+            pinLost: later.find((l) => l.startsWith('PIN')) && `${later.find((l) => l.startsWith('PIN'))} after the run (final sweep)`,
+            problems: server.map((p) => `${p} (final sweep)`),
+          });
+        }
+      }
+    } finally {
+      await servers.standalone.close();
+      await servers.builtin.close();
+    }
+  }
 }
 
 process.exitCode = await main().catch((error: Error) => {
