@@ -23,12 +23,15 @@ export interface RunOutcome {
   ms: number;
 }
 
+/** A run that ends with the same words this many times in a row is stuck; more tries only cost time. */
+const SAME_FAILURE_LIMIT = 3;
+
 const lastLine = (text: string): string => text.trim().split('\n').filter(Boolean).at(-1) ?? '';
 
 /**
  * One store from `provision` to done: each planned kill ends an attempt with SIGKILL, then the run is
  * found with `runs` and continued with `provision --resume`; after the kills, up to maxResumes more
- * attempts run to their end. A run not done by then is stuck.
+ * attempts run to their end. A run not done by then (or failing the same way three times running) is stuck.
  */
 export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOutcome> {
   const started = Date.now();
@@ -36,6 +39,8 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
   const kills = [...plan.kills];
   let resumesLeft = ctx.maxResumes;
   let lastWords = '';
+  let previousWords = '';
+  let sameEnd = 0;
   const call = (args: string[], kill?: RunPlan['kills'][number]) =>
     runCli({ args, target: ctx.target, dataDir: ctx.dataDir, passphrase: ctx.passphrase, kill, timeoutMs: ctx.attemptTimeoutMs });
 
@@ -68,9 +73,13 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
       outcome.report = report;
       break;
     }
-    if (!result.killed) lastWords = lastLine(result.stderr) || `exit ${result.code ?? result.signal}`;
-    // Bad arguments will not get better by repeating them.
-    if (result.code === 2) break;
+    if (!result.killed) {
+      lastWords = lastLine(result.stderr) || `exit ${result.code ?? result.signal}`;
+      sameEnd = lastWords === previousWords ? sameEnd + 1 : 1;
+      previousWords = lastWords;
+    }
+    // Bad arguments, or the same failure three times running, will not get better by repeating them.
+    if (result.code === 2 || sameEnd >= SAME_FAILURE_LIMIT) break;
   }
   if (!outcome.done) outcome.stuckReason = lastWords || 'killed at every attempt';
   if (outcome.done && outcome.journals === 0) outcome.journals = 1;

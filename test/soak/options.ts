@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 3] [--folders 2] [--builtin-share 0.15]
-                        [--max-kills 3] [--max-resumes 8] [--sandbox-restart-s 20] [--faults on|off]
+                        [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 20] [--faults on|off]
                         [--attempt-timeout-s 90] [--work-dir DIR] [--keep] [--json]
   --runs, --seed also come from SOAK_RUNS, SOAK_SEED (a flag wins over the environment)`;
 
@@ -17,8 +17,8 @@ const SoakOptions = z.object({
   /** Data folders the runs are spread over; runs in flight on the same folder share its vault and journals. */
   folders: whole('a whole number', 1, 4).default(2),
   'builtin-share': z.coerce.number({ error: 'must be a share from 0 to 1' }).min(0, 'must be a share from 0 to 1').max(1, 'must be a share from 0 to 1').default(0.15),
-  'max-kills': whole('a whole number', 0, 10).default(3),
-  'max-resumes': whole('a whole number', 1, 50).default(8),
+  'max-kills': whole('a whole number', 0, 10).default(2),
+  'max-resumes': whole('a whole number', 1, 50).default(6),
   /** Mean seconds between SIGKILLs of the standalone sandbox; 0 never kills it. */
   'sandbox-restart-s': whole('a whole number of seconds', 0, 3600).default(20),
   faults: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),

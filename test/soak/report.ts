@@ -20,6 +20,8 @@ export interface Summary {
   pinLost: number;
   twins: number;
   stuck: number;
+  /** Stuck runs refused a new TSS because leaked ones fill the TEST organization's five. */
+  stuckAtLimit: number;
   otherProblems: number;
   uncheckable: number;
   /** TSS left enabled (the soak could not disable them): each takes one of the TEST organization's 5. */
@@ -58,6 +60,7 @@ export function summarize(
     pinLost: results.filter((r) => pinLost(r)).length,
     twins: results.filter(hasTwins).length,
     stuck: results.filter((r) => !r.outcome.done).length,
+    stuckAtLimit: results.filter((r) => !r.outcome.done && /E_TSS_LIMIT_REACHED|active TSS|at most \d+ TSS/.test(r.outcome.stuckReason ?? '')).length,
     otherProblems: results.filter((r) => otherProblems(r).length > 0).length,
     uncheckable: results.filter((r) => r.checkError).length,
     leaked: results.filter((r) => r.retired === false).length,
@@ -95,7 +98,7 @@ export function summaryText(s: Summary, workDir: string): string {
   return [
     '',
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
-    `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
+    `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}${s.stuckAtLimit ? ` (${s.stuckAtLimit} of them at the TEST limit of 5 TSS)` : ''}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
     `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
     `  timings: wall ${s.wallSeconds} s; per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,
