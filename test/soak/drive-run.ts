@@ -3,6 +3,8 @@ import type { RunPlan } from './run-plan';
 
 export interface DriveContext {
   dataDir: string;
+  /** `tss-companion runs` in this data folder, started no earlier than `since` (a listing may be shared). */
+  listRuns(since: number): Promise<CliResult>;
   passphrase: string;
   target: Target;
   maxResumes: number;
@@ -41,12 +43,13 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
   let lastWords = '';
   let previousWords = '';
   let sameEnd = 0;
+  let lastEnded = 0;
   const call = (args: string[], kill?: RunPlan['kills'][number]) =>
     runCli({ args, target: ctx.target, dataDir: ctx.dataDir, passphrase: ctx.passphrase, kill, timeoutMs: ctx.attemptTimeoutMs });
 
   while (true) {
     if (outcome.attempts.length > 0 && !outcome.runId) {
-      const listing = await call(['runs']);
+      const listing = await ctx.listRuns(lastEnded);
       outcome.attempts.push({ ...pick(listing), command: 'runs' });
       const mine = parseRunsListing(listing.stdout).filter((r) => r.storeName === plan.storeName);
       outcome.journals = mine.length;
@@ -64,6 +67,7 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
       ? ['provision', '--resume', outcome.runId, '--json']
       : ['provision', '--clients', String(plan.clients), '--store', plan.storeName, ...(plan.testReceipt ? [] : ['--no-receipt']), '--json'];
     const result = await call(args, kill);
+    lastEnded = Date.now();
     outcome.attempts.push({ ...pick(result), command: outcome.runId ? 'resume' : 'new' });
     if (result.killed) outcome.kills += 1;
     const report = parseProvisionJson(result.stdout)?.find((r) => r.storeName === plan.storeName);
@@ -88,3 +92,16 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
 }
 
 const pick = (r: CliResult) => ({ code: r.code, signal: r.signal, killed: r.killed, ms: r.ms });
+
+/**
+ * One `runs` listing per data folder at a time, shared by every run that needs one started after its own
+ * last attempt ended (a listing from before could miss that attempt's journal).
+ */
+export function sharedRunsListing(start: () => Promise<CliResult>): (since: number) => Promise<CliResult> {
+  let latest: { startedAt: number; result: Promise<CliResult> } | null = null;
+  return (since) => {
+    if (latest && latest.startedAt >= since) return latest.result;
+    latest = { startedAt: Date.now(), result: start() };
+    return latest.result;
+  };
+}

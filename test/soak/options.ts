@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 3] [--folders 2] [--builtin-share 0.15]
-                        [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 20] [--faults on|off]
+                        [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 30] [--faults on|off]
                         [--attempt-timeout-s 90] [--work-dir DIR] [--keep] [--json]
   --runs, --seed also come from SOAK_RUNS, SOAK_SEED (a flag wins over the environment)`;
 
@@ -20,7 +20,7 @@ const SoakOptions = z.object({
   'max-kills': whole('a whole number', 0, 10).default(2),
   'max-resumes': whole('a whole number', 1, 50).default(6),
   /** Mean seconds between SIGKILLs of the standalone sandbox; 0 never kills it. */
-  'sandbox-restart-s': whole('a whole number of seconds', 0, 3600).default(20),
+  'sandbox-restart-s': whole('a whole number of seconds', 0, 3600).default(30),
   faults: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   'attempt-timeout-s': whole('a whole number of seconds', 5, 600).default(90),
   'work-dir': z.string().min(1, 'needs a folder').optional(),

@@ -32,6 +32,8 @@ export interface Summary {
   tokenExpiries: number;
   cliProcesses: number;
   wallSeconds: number;
+  /** CPU of the soak process itself (checks, vault unlocks, built-in sandboxes it starts to check). */
+  soakCpuSeconds: number;
   runSeconds: { median: number; p90: number; max: number };
   cliProcessMs: { mean: number; max: number };
 }
@@ -70,6 +72,7 @@ export function summarize(
     tokenExpiries: extra.tokenExpiries,
     cliProcesses: processes.length,
     wallSeconds: seconds(extra.wallMs),
+    soakCpuSeconds: seconds((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     runSeconds: { median: seconds(quantile(durations, 0.5)), p90: seconds(quantile(durations, 0.9)), max: seconds(durations.at(-1) ?? 0) },
     cliProcessMs: { mean: processes.length ? Math.round(processes.reduce((a, b) => a + b, 0) / processes.length) : 0, max: Math.max(0, ...processes) },
   };
@@ -100,7 +103,7 @@ export function summaryText(s: Summary, workDir: string): string {
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
     `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}${s.stuckAtLimit ? ` (${s.stuckAtLimit} of them at the TEST limit of 5 TSS)` : ''}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
     `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
-    `  timings: wall ${s.wallSeconds} s; per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
+    `  timings: wall ${s.wallSeconds} s (the soak's own CPU ${s.soakCpuSeconds} s); per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,
     `  again: npm run soak -- --runs ${s.runs} --seed ${s.seed}`,
   ].join('\n');

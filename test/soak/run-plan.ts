@@ -20,7 +20,7 @@ export const serialsOf = (plan: RunPlan): string[] => Array.from({ length: plan.
 export function planRuns(options: Pick<SoakOptions, 'runs' | 'seed' | 'folders' | 'builtin-share' | 'max-kills'>, random: Random): RunPlan[] {
   return Array.from({ length: options.runs }, (_, index) => {
     const rng = random.fork(`run-${index}`);
-    const killCount = options['max-kills'] === 0 || rng.chance(0.35) ? 0 : rng.int(1, options['max-kills']);
+    const killCount = options['max-kills'] === 0 || rng.chance(0.4) ? 0 : rng.int(1, options['max-kills']);
     return {
       index,
       storeName: `soak-s${options.seed}-r${index + 1}`,

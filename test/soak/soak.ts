@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChaos } from './chaos';
 import { type RunFindings, checkRun, digest, openVaultReadOnly, retireTss, serverClient } from './check-run';
-import { type Target, liveCliProcesses } from './cli-process';
-import { driveRun } from './drive-run';
+import { type Target, liveCliProcesses, runCli } from './cli-process';
+import { driveRun, sharedRunsListing } from './drive-run';
 import { SoakUsageError, USAGE, parseSoakOptions } from './options';
 import { seededRandom } from './random';
 import { type RunResult, failed, runLine, summarize, summaryText } from './report';
@@ -88,6 +88,9 @@ async function main(): Promise<number> {
   });
 
   const builtinLane = new Mutex();
+  const listings = folders.map((dataDir) =>
+    sharedRunsListing(() => runCli({ args: ['runs'], target: standalone, dataDir, passphrase: PASSPHRASE, timeoutMs: options['attempt-timeout-s'] * 1000 })),
+  );
   const results: RunResult[] = [];
   let next = 0;
   const worker = async () => {
@@ -97,6 +100,7 @@ async function main(): Promise<number> {
       const one = async (): Promise<RunResult> => {
         const outcome = await driveRun(plan, {
           dataDir,
+          listRuns: listings[plan.folder]!,
           passphrase: PASSPHRASE,
           target: plan.target === 'builtin' ? { kind: 'builtin' } : standalone,
           maxResumes: options['max-resumes'],
