@@ -73,6 +73,8 @@ async function main(): Promise<number> {
     for (const child of liveCliProcesses) child.kill('SIGKILL');
     sandbox.killNow();
   };
+  // Whatever ends the soak (an error included) ends its sandbox and CLI processes too.
+  process.once('exit', stopEverything);
   process.once('SIGINT', () => {
     stopEverything();
     console.error(`\nsoak: interrupted; the data folders stay in ${workDir}`);
@@ -185,9 +187,12 @@ async function finalSweep(results: RunResult[], folders: string[], standalone: E
     const mine = results.filter((r) => r.plan.folder === folder);
     if (mine.length === 0) continue;
     const vault = await openVaultReadOnly(dataDir, PASSPHRASE).catch(() => null);
-    const servers = { standalone: await serverClient(standalone), builtin: await serverClient({ kind: 'builtin', dataDir }) };
+    const servers = {
+      standalone: await serverClient(standalone),
+      builtin: mine.some((r) => r.plan.target === 'builtin') ? await serverClient({ kind: 'builtin', dataDir }) : null,
+    };
     try {
-      const tssOn = { standalone: await servers.standalone.client.listTss(), builtin: await servers.builtin.client.listTss() };
+      const tssOn = { standalone: await servers.standalone.client.listTss(), builtin: (await servers.builtin?.client.listTss()) ?? [] };
       for (const result of mine) {
         const checked = result.findings.find((f) => f.tssId);
         if (!checked) continue;
@@ -213,7 +218,7 @@ async function finalSweep(results: RunResult[], folders: string[], standalone: E
       }
     } finally {
       await servers.standalone.close();
-      await servers.builtin.close();
+      await servers.builtin?.close();
     }
   }
 }
