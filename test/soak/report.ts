@@ -97,7 +97,7 @@ export function runLine(r: RunResult, total: number): string {
   return notes.length ? `${head}\n      ${notes.join('\n      ')}` : head;
 }
 
-export function summaryText(s: Summary, workDir: string): string {
+export function summaryText(s: Summary, workDir: string, again: string): string {
   return [
     '',
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
@@ -105,6 +105,6 @@ export function summaryText(s: Summary, workDir: string): string {
     `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
     `  timings: wall ${s.wallSeconds} s (the soak's own CPU ${s.soakCpuSeconds} s); per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes, mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,
-    `  again: npm run soak -- --runs ${s.runs} --seed ${s.seed}`,
+    `  again: ${again}`,
   ].join('\n');
 }

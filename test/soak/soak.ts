@@ -38,6 +38,20 @@ class Mutex {
   }
 }
 
+/** The command that replays this soak: the flags given, with --runs and --seed always spelled out. */
+function againCommand(argv: string[], runs: number, seed: number): string {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (/^--(runs|seed|work-dir|keep|json)(=|$)/.test(flag)) {
+      if (!flag.includes('=') && !/^--(keep|json)$/.test(flag)) i++;
+      continue;
+    }
+    rest.push(flag);
+  }
+  return ['npm run soak --', '--runs', String(runs), '--seed', String(seed), ...rest].join(' ');
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<number> {
@@ -94,30 +108,48 @@ async function main(): Promise<number> {
     sharedRunsListing(() => runCli({ args: ['runs'], target: standalone, dataDir, passphrase: PASSPHRASE, timeoutMs: options['attempt-timeout-s'] * 1000 })),
   );
   const results: RunResult[] = [];
+  const finish = (result: RunResult) => {
+    results.push(result);
+    console.log(runLine(result, plans.length));
+  };
+  // Standalone runs are checked beside the next run, one check at a time: the check is mostly waiting, and
+  // each worker holds either a run or a queued check, so at most four TSS are not yet disabled (TEST limit: 5).
+  let backgroundCheck: Promise<void> = Promise.resolve();
   let next = 0;
   const worker = async () => {
     while (next < plans.length) {
       const plan = plans[next++]!;
       const dataDir = folders[plan.folder]!;
-      const one = async (): Promise<RunResult> => {
-        const outcome = await driveRun(plan, {
+      const drive = async (): Promise<RunResult> => ({
+        plan,
+        findings: [],
+        outcome: await driveRun(plan, {
           dataDir,
           listRuns: listings[plan.folder]!,
           passphrase: PASSPHRASE,
           target: plan.target === 'builtin' ? { kind: 'builtin' } : standalone,
           maxResumes: options['max-resumes'],
           attemptTimeoutMs: options['attempt-timeout-s'] * 1000,
-        });
-        const result: RunResult = { plan, outcome, findings: [] };
-        await checkWithRetries(result, dataDir, standalone);
-        return result;
-      };
-      const result = plan.target === 'builtin' ? await builtinLane.hold(one) : await one();
-      results.push(result);
-      console.log(runLine(result, plans.length));
+        }),
+      });
+      if (plan.target === 'builtin') {
+        // The built-in sandbox's state file has one user at a time: the run, then its check.
+        finish(await builtinLane.hold(async () => {
+          const result = await drive();
+          await checkWithRetries(result, dataDir, standalone);
+          return result;
+        }));
+        continue;
+      }
+      const result = await drive();
+      // Checks form one queue; a worker goes on once the check before its own is over.
+      const before = backgroundCheck;
+      backgroundCheck = before.then(() => checkWithRetries(result, dataDir, standalone)).then(() => finish(result));
+      await before;
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, plans.length) }, worker));
+  await backgroundCheck;
   await chaos.stop();
 
   // The final sweep, calm (no faults, sandbox up): what was accepted after each run must still be.
@@ -131,7 +163,7 @@ async function main(): Promise<number> {
 
   results.sort((a, b) => a.plan.index - b.plan.index);
   const summary = summarize(results, { seed: options.seed, wallMs: Date.now() - started, ...chaos.counts, sandboxKills: sandbox.restarts });
-  console.log(summaryText(summary, workDir));
+  console.log(summaryText(summary, workDir, againCommand(process.argv.slice(2), options.runs, options.seed)));
   if (options.json) console.log(JSON.stringify(summary, null, 2));
   const bad = failed(summary);
   if (!bad && !options.keep && !options['work-dir']) rmSync(workDir, { recursive: true, force: true });
