@@ -23,7 +23,7 @@ export function planRuns(options: Pick<SoakOptions, 'runs' | 'seed' | 'folders' 
     const clients = rng.int(1, 4);
     const testReceipt = rng.chance(0.7);
     // Every run is killed at least once (when --max-kills allows); a second or third kill is rarer.
-    const killCount = options['max-kills'] === 0 ? 0 : rng.chance(0.7) ? 1 : rng.int(1, options['max-kills']);
+    const killCount = options['max-kills'] === 0 ? 0 : rng.chance(0.8) ? 1 : rng.int(1, options['max-kills']);
     // Progress lines of a run from the start: one per step, one per registered client. Kill points a little
     // beyond the end let some attempts finish before their kill comes.
     const progressLines = (testReceipt ? 12 : 10) + clients;
