@@ -18,6 +18,8 @@ export interface RunOutcome {
   /** Every CLI process of this run, `runs` listings included. */
   attempts: Array<Pick<CliResult, 'code' | 'signal' | 'killed' | 'ms'> & { command: 'new' | 'resume' | 'runs' }>;
   kills: number;
+  /** Attempts killed because they ran longer than the attempt timeout (a hang, not a planned kill). */
+  timeouts: number;
   /** Why the run could not be completed (the CLI's last words), when it could not. */
   stuckReason?: string;
   /** More than one journal for this store: the soak would have resumed one and left the other. */
@@ -37,7 +39,7 @@ const lastLine = (text: string): string => text.trim().split('\n').filter(Boolea
  */
 export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOutcome> {
   const started = Date.now();
-  const outcome: RunOutcome = { done: false, attempts: [], kills: 0, journals: 0, ms: 0 };
+  const outcome: RunOutcome = { done: false, attempts: [], kills: 0, timeouts: 0, journals: 0, ms: 0 };
   const kills = [...plan.kills];
   let resumesLeft = ctx.maxResumes;
   let lastWords = '';
@@ -69,7 +71,8 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
     const result = await call(args, kill);
     lastEnded = Date.now();
     outcome.attempts.push({ ...pick(result), command: outcome.runId ? 'resume' : 'new' });
-    if (result.killed) outcome.kills += 1;
+    if (result.killed === 'planned') outcome.kills += 1;
+    if (result.killed === 'timeout') outcome.timeouts += 1;
     const report = parseProvisionJson(result.stdout)?.find((r) => r.storeName === plan.storeName);
     if (report) outcome.runId = report.runId;
     if (result.code === 0 && report?.status === 'done') {

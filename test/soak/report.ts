@@ -27,6 +27,7 @@ export interface Summary {
   /** TSS left enabled (the soak could not disable them): each takes one of the TEST organization's 5. */
   leaked: number;
   kills: number;
+  timeouts: number;
   sandboxKills: number;
   faultChanges: number;
   tokenExpiries: number;
@@ -69,6 +70,7 @@ export function summarize(
     uncheckable: results.filter((r) => r.checkError).length,
     leaked: results.filter((r) => r.retired === false).length,
     kills: results.reduce((n, r) => n + r.outcome.kills, 0),
+    timeouts: results.reduce((n, r) => n + r.outcome.timeouts, 0),
     sandboxKills: extra.sandboxKills,
     faultChanges: extra.faultChanges,
     tokenExpiries: extra.tokenExpiries,
@@ -109,7 +111,7 @@ export function summaryText(s: Summary, workDir: string, again: string): string 
     '',
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
     `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}${s.stuckAtLimit ? ` (${s.stuckAtLimit} of them at the TEST limit of 5 TSS)` : ''}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
-    `  chaos: ${s.kills} CLI processes killed, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
+    `  chaos: ${s.kills} CLI processes killed${s.timeouts ? ` (and ${s.timeouts} killed for hanging past the attempt timeout)` : ''}, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
     `  timings: wall ${s.wallSeconds} s (the soak's own CPU ${s.soakCpuSeconds} s); per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes (${s.cliCommands.new} provision, ${s.cliCommands.resume} resume, ${s.cliCommands.runs} runs; shared listings counted per run), mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,
     `  again: ${again}`,
