@@ -42,8 +42,7 @@ export async function serverClient(target: { kind: 'standalone'; baseUrl: string
     const client = new FiskalyClient({ baseUrl: target.baseUrl, credentials: { apiKey: target.apiKey, apiSecret: target.apiSecret } });
     return { client, close: () => client.close() };
   }
-  // The same state file the CLI's `--sandbox` uses (main/cli/connection.ts); never while a CLI run uses it.
-  const sandbox = await createSandbox({ stateFile: join(target.dataDir, 'sandbox', 'state.json') });
+  const sandbox = await builtinSandbox(target.dataDir);
   const client = new FiskalyClient({ baseUrl: sandbox.url, credentials: { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret } });
   return {
     client,
@@ -52,6 +51,23 @@ export async function serverClient(target: { kind: 'standalone'; baseUrl: string
       await sandbox.close();
     },
   };
+}
+
+/** What main/sandbox/shared.ts offers (helper "sandbox", issue 8 item 1), where it exists. */
+interface SharedSandboxModule {
+  startSharedSandbox(dir: string): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/**
+ * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (main/cli/connection.ts):
+ * through the shared sandbox (one owner per folder) where the code has it, else on its state file directly.
+ * The module name is a variable so this compiles with and without main/sandbox/shared.ts.
+ */
+async function builtinSandbox(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const sharedPath = '../../main/sandbox/shared';
+  const shared = (await import(sharedPath).catch(() => null)) as SharedSandboxModule | null;
+  if (shared?.startSharedSandbox) return shared.startSharedSandbox(join(dataDir, 'sandbox'));
+  return createSandbox({ stateFile: join(dataDir, 'sandbox', 'state.json') });
 }
 
 /**
