@@ -19,7 +19,7 @@ export type KillPoint = { afterProgressLines: number; extraMs: number } | { afte
 export const liveCliProcesses = new Set<ChildProcess>();
 
 export interface CliCall {
-  /** The command line after `tss-companion`, without the target flag (added from `target`). */
+  /** The command line after `tss-companion`, without the target flags (added at the end from `target`). */
   args: string[];
   target: Target;
   dataDir: string;
@@ -45,7 +45,8 @@ export interface CliResult {
 export function runCli(call: CliCall): Promise<CliResult> {
   const [command, ...rest] = call.args;
   const targetFlags = call.target.kind === 'builtin' ? ['--sandbox'] : ['--base-url', call.target.baseUrl];
-  const args = command === 'provision' ? [command!, ...targetFlags, ...rest] : call.args;
+  // `provision` and `runs resume` talk to a server; `runs` alone and `runs abandon` do not.
+  const args = command === 'provision' || (command === 'runs' && rest[0] === 'resume') ? [...call.args, ...targetFlags] : call.args;
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^(FISKALY_|TSS_COMPANION_)/.test(key)) env[key] = value;
   env.TSS_COMPANION_DATA_DIR = call.dataDir;

@@ -16,10 +16,12 @@ export interface RunOutcome {
   runId?: string;
   report?: ProvisionReport;
   /** Every CLI process of this run, `runs` listings included. */
-  attempts: Array<Pick<CliResult, 'code' | 'signal' | 'killed' | 'ms'> & { command: 'new' | 'resume' | 'runs' }>;
+  attempts: Array<Pick<CliResult, 'code' | 'signal' | 'killed' | 'ms'> & { command: 'new' | 'resume' | 'repair' | 'runs' }>;
   kills: number;
   /** Attempts killed because they ran longer than the attempt timeout (a hang, not a planned kill). */
   timeouts: number;
+  /** Attempts that followed the CLI's advice to resume with --repair. */
+  repairs: number;
   /** Why the run could not be completed (the CLI's last words), when it could not. */
   stuckReason?: string;
   /** More than one journal for this store: the soak would have resumed one and left the other. */
@@ -39,13 +41,14 @@ const lastLine = (text: string): string => text.trim().split('\n').filter(Boolea
  */
 export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOutcome> {
   const started = Date.now();
-  const outcome: RunOutcome = { done: false, attempts: [], kills: 0, timeouts: 0, journals: 0, ms: 0 };
+  const outcome: RunOutcome = { done: false, attempts: [], kills: 0, timeouts: 0, repairs: 0, journals: 0, ms: 0 };
   const kills = [...plan.kills];
   let resumesLeft = ctx.maxResumes;
   let lastWords = '';
   let previousWords = '';
   let sameEnd = 0;
   let lastEnded = 0;
+  let repairAdvised = false;
   const call = (args: string[], kill?: RunPlan['kills'][number]) =>
     runCli({ args, target: ctx.target, dataDir: ctx.dataDir, passphrase: ctx.passphrase, kill, timeoutMs: ctx.attemptTimeoutMs });
 
@@ -65,21 +68,28 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
     }
     const kill = kills.shift();
     if (!kill && resumesLeft-- <= 0) break;
-    const args = outcome.runId
-      ? ['provision', '--resume', outcome.runId, '--json']
-      : ['provision', '--clients', String(plan.clients), '--store', plan.storeName, ...(plan.testReceipt ? [] : ['--no-receipt']), '--json'];
+    const args = !outcome.runId
+      ? ['provision', '--clients', String(plan.clients), '--store', plan.storeName, ...(plan.testReceipt ? [] : ['--no-receipt']), '--json']
+      : repairAdvised
+        ? ['runs', 'resume', outcome.runId, '--repair']
+        : ['provision', '--resume', outcome.runId, '--json'];
+    if (repairAdvised) outcome.repairs += 1;
     const result = await call(args, kill);
     lastEnded = Date.now();
-    outcome.attempts.push({ ...pick(result), command: outcome.runId ? 'resume' : 'new' });
+    outcome.attempts.push({ ...pick(result), command: args[0] === 'runs' ? 'repair' : outcome.runId ? 'resume' : 'new' });
     if (result.killed === 'planned') outcome.kills += 1;
     if (result.killed === 'timeout') outcome.timeouts += 1;
     const report = parseProvisionJson(result.stdout)?.find((r) => r.storeName === plan.storeName);
     if (report) outcome.runId = report.runId;
-    if (result.code === 0 && report?.status === 'done') {
+    // `runs resume` prints the one-line report: "<store>: done; TSS <id> ...".
+    const doneLine = result.stdout.split('\n').some((line) => line.startsWith(`${plan.storeName}: done;`));
+    if (result.code === 0 && (report?.status === 'done' || (!report && doneLine))) {
       outcome.done = true;
       outcome.report = report;
       break;
     }
+    // The CLI's own advice after a failure (`next: ... --repair`) is followed, as a technician would.
+    repairAdvised = !result.killed && /^next: .*runs resume \S+ .*--repair/m.test(result.stderr);
     if (!result.killed) {
       lastWords = lastLine(result.stderr) || `exit ${result.code ?? result.signal}`;
       sameEnd = lastWords === previousWords ? sameEnd + 1 : 1;
