@@ -6,7 +6,7 @@ const BIN = fileURLToPath(new URL('../../main/cli/tss-companion.js', import.meta
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where a run provisions: the standalone sandbox process over HTTP, or the CLI's built-in `--sandbox`. */
-export type Target = { kind: 'standalone'; baseUrl: string; apiKey: string; apiSecret: string } | { kind: 'builtin' };
+export type Target = { kind: 'standalone'; baseUrl: string; apiKey: string; apiSecret: string; live: boolean } | { kind: 'builtin' };
 
 /**
  * When to SIGKILL the process: after its n-th progress line (each is written after a journal write)
@@ -44,9 +44,16 @@ export interface CliResult {
  */
 export function runCli(call: CliCall): Promise<CliResult> {
   const [command, ...rest] = call.args;
-  const targetFlags = call.target.kind === 'builtin' ? ['--sandbox'] : ['--base-url', call.target.baseUrl];
-  // `provision` and `runs resume` talk to a server; `runs` alone and `runs abandon` do not.
-  const args = command === 'provision' || (command === 'runs' && rest[0] === 'resume') ? [...call.args, ...targetFlags] : call.args;
+  const target = call.target;
+  const targetFlags = target.kind === 'builtin' ? ['--sandbox'] : ['--base-url', target.baseUrl, ...(target.live ? ['--live'] : [])];
+  // `provision` and `runs resume` talk to a server; `runs` alone and `runs abandon` do not. Only a new
+  // provision or `provision --resume` asks for the LIVE confirmation.
+  const args =
+    command === 'provision'
+      ? [...call.args, ...targetFlags, ...(target.kind === 'standalone' && target.live ? ['--confirm-live', 'LIVE'] : [])]
+      : command === 'runs' && rest[0] === 'resume'
+        ? [...call.args, ...targetFlags]
+        : call.args;
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^(FISKALY_|TSS_COMPANION_)/.test(key)) env[key] = value;
   env.TSS_COMPANION_DATA_DIR = call.dataDir;

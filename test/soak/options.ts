@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 3] [--folders 2] [--builtin-share 0.15]
-                        [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 30] [--faults on|off]
+                        [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 30] [--faults on|off] [--environment test|live]
                         [--attempt-timeout-s 90] [--work-dir DIR] [--keep] [--json]
   --runs, --seed also come from SOAK_RUNS, SOAK_SEED (a flag wins over the environment)`;
 
@@ -22,6 +22,12 @@ const SoakOptions = z.object({
   /** Mean seconds between SIGKILLs of the standalone sandbox; 0 never kills it. */
   'sandbox-restart-s': whole('a whole number of seconds', 0, 3600).default(30),
   faults: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  /**
+   * The standalone sandbox's organization: TEST (at most 5 TSS not DISABLED, as at fiskaly) or LIVE (no such
+   * limit; the CLI runs with --live --confirm-live LIVE). TSS the soak cannot disable (PIN and PUK lost) fill
+   * a TEST organization, and every later run then stops at the limit; LIVE keeps such a soak informative.
+   */
+  environment: z.enum(['test', 'live'], { error: 'must be test or live' }).default('test'),
   'attempt-timeout-s': whole('a whole number of seconds', 5, 600).default(90),
   'work-dir': z.string().min(1, 'needs a folder').optional(),
   keep: z.boolean().default(false),
@@ -50,6 +56,7 @@ export function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOp
         'max-resumes': { type: 'string' },
         'sandbox-restart-s': { type: 'string' },
         faults: { type: 'string' },
+        environment: { type: 'string' },
         'attempt-timeout-s': { type: 'string' },
         'work-dir': { type: 'string' },
         keep: { type: 'boolean' },

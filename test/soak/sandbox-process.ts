@@ -38,7 +38,7 @@ export class StandaloneSandbox {
   restarts = 0;
 
   constructor(
-    private readonly options: { port: number; stateFile: string; logFile: string; apiKey: string; apiSecret: string; deployDelayMs: number },
+    private readonly options: { port: number; stateFile: string; logFile: string; apiKey: string; apiSecret: string; env: 'TEST' | 'LIVE'; deployDelayMs: number },
   ) {
     this.baseUrl = `http://127.0.0.1:${options.port}/api/v2`;
   }
@@ -56,7 +56,7 @@ export class StandaloneSandbox {
     const o = this.options;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', SANDBOX_MAIN, '--port', String(o.port), '--state', o.stateFile, '--api-key', o.apiKey, '--api-secret', o.apiSecret, '--deploy-delay-ms', String(o.deployDelayMs)],
+      ['--import', 'tsx', SANDBOX_MAIN, '--port', String(o.port), '--state', o.stateFile, '--api-key', o.apiKey, '--api-secret', o.apiSecret, '--env', o.env, '--deploy-delay-ms', String(o.deployDelayMs)],
       { cwd: REPO, stdio: ['ignore', log, log] },
     );
     this.child = child;

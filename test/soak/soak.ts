@@ -80,9 +80,10 @@ async function main(): Promise<number> {
     logFile: join(workDir, 'standalone-sandbox.log'),
     apiKey: API_KEY,
     apiSecret: API_SECRET,
+    env: options.environment === 'live' ? 'LIVE' : 'TEST',
     deployDelayMs: 200,
   });
-  const standalone: Target = { kind: 'standalone', baseUrl: sandbox.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET };
+  const standalone: Target = { kind: 'standalone', baseUrl: sandbox.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET, live: options.environment === 'live' };
   const stopEverything = () => {
     for (const child of liveCliProcesses) child.kill('SIGKILL');
     sandbox.killNow();
