@@ -1,10 +1,12 @@
-import { type CliResult, type ProvisionReport, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type CliResult, type ProvisionReport, type RunListing, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
 import type { RunPlan } from './run-plan';
 
 export interface DriveContext {
   dataDir: string;
-  /** `tss-companion runs` in this data folder, started no earlier than `since` (a listing may be shared). */
-  listRuns(since: number): Promise<CliResult>;
+  /** The runs in this data folder, read no earlier than `since` (a listing may be shared). */
+  listRuns(since: number): Promise<RunsListing>;
   passphrase: string;
   target: Target;
   maxResumes: number;
@@ -55,15 +57,15 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
   while (true) {
     if (outcome.attempts.length > 0 && !outcome.runId) {
       const listing = await ctx.listRuns(lastEnded);
-      outcome.attempts.push({ ...pick(listing), command: 'runs' });
-      const mine = parseRunsListing(listing.stdout).filter((r) => r.storeName === plan.storeName);
-      outcome.journals = mine.length;
-      if (listing.code !== 0) {
+      if (listing.process) outcome.attempts.push({ ...pick(listing.process), command: 'runs' });
+      if (listing.error !== undefined) {
         // Without the listing a new `provision` could make a second TSS for the store: ask again instead.
-        lastWords = `runs: ${lastLine(listing.stderr) || `exit ${listing.code ?? listing.signal}`}`;
+        lastWords = `runs: ${listing.error}`;
         if (resumesLeft-- <= 0) break;
         continue;
       }
+      const mine = listing.runs.filter((r) => r.storeName === plan.storeName);
+      outcome.journals = mine.length;
       outcome.runId = mine[0]?.runId;
     }
     const kill = kills.shift();
@@ -106,15 +108,54 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
 
 const pick = (r: CliResult) => ({ code: r.code, signal: r.signal, killed: r.killed, ms: r.ms });
 
+export interface RunsListing {
+  runs: RunListing[];
+  /** Why the runs could not be listed. */
+  error?: string;
+  /** The `tss-companion runs` process, when the CLI listed them. */
+  process?: CliResult;
+}
+
+/** `tss-companion runs` in a data folder, parsed. */
+export async function listRunsWithCli(start: () => Promise<CliResult>): Promise<RunsListing> {
+  const result = await start();
+  if (result.code !== 0) return { runs: [], process: result, error: lastLine(result.stderr) || `exit ${result.code ?? result.signal}` };
+  return { runs: parseRunsListing(result.stdout), process: result };
+}
+
 /**
- * One `runs` listing per data folder at a time, shared by every run that needs one started after its own
- * last attempt ended (a listing from before could miss that attempt's journal).
+ * The runs in a data folder read from their journals (`<data folder>/runs/<run id>.json`) without starting
+ * a process: a `runs` listing costs a whole CLI start (about 1.5 CPU seconds), a third of a soak run's CPU.
  */
-export function sharedRunsListing(start: () => Promise<CliResult>): (since: number) => Promise<CliResult> {
-  let latest: { startedAt: number; result: Promise<CliResult> } | null = null;
+export async function listRunsFromJournals(dataDir: string): Promise<RunsListing> {
+  const folder = join(dataDir, 'runs');
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const runs: RunListing[] = [];
+  for (const name of names.filter((n) => /^[0-9a-f-]{36}\.json$/.test(n))) {
+    try {
+      const data = JSON.parse(await readFile(join(folder, name), 'utf8')) as { runId?: unknown; status?: unknown; plan?: { storeName?: unknown } };
+      if (typeof data.runId === 'string' && typeof data.plan?.storeName === 'string') {
+        runs.push({ runId: data.runId, status: String(data.status), storeName: data.plan.storeName });
+      }
+    } catch {
+      // a journal being replaced right now, or a damaged one: the CLI skips those too
+    }
+  }
+  return { runs };
+}
+
+/**
+ * One listing per data folder at a time, shared by every run that needs one started after its own last
+ * attempt ended (a listing from before could miss that attempt's journal).
+ */
+export function sharedListing(list: () => Promise<RunsListing>): (since: number) => Promise<RunsListing> {
+  let latest: { startedAt: number; result: Promise<RunsListing> } | null = null;
   return (since) => {
     if (latest && latest.startedAt >= since) return latest.result;
-    latest = { startedAt: Date.now(), result: start() };
+    latest = { startedAt: Date.now(), result: list().catch((error: Error) => ({ runs: [], error: error.message })) };
     return latest.result;
   };
 }

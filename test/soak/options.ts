@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 3] [--folders 2] [--builtin-share 0.15]
                         [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 30] [--faults on|off] [--environment test|live]
+                        [--find-runs journals|cli]
                         [--attempt-timeout-s 90] [--work-dir DIR] [--keep] [--json]
   --runs, --seed also come from SOAK_RUNS, SOAK_SEED (a flag wins over the environment)`;
 
@@ -28,6 +29,11 @@ const SoakOptions = z.object({
    * a TEST organization, and every later run then stops at the limit; LIVE keeps such a soak informative.
    */
   environment: z.enum(['test', 'live'], { error: 'must be test or live' }).default('test'),
+  /**
+   * How a killed run is found again: from its journal file (no process; the default, to stay within ten
+   * minutes) or with `tss-companion runs` after every kill. The final sweep runs `runs` in every folder either way.
+   */
+  'find-runs': z.enum(['journals', 'cli'], { error: 'must be journals or cli' }).default('journals'),
   'attempt-timeout-s': whole('a whole number of seconds', 5, 600).default(90),
   'work-dir': z.string().min(1, 'needs a folder').optional(),
   keep: z.boolean().default(false),
@@ -57,6 +63,7 @@ export function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOp
         'sandbox-restart-s': { type: 'string' },
         faults: { type: 'string' },
         environment: { type: 'string' },
+        'find-runs': { type: 'string' },
         'attempt-timeout-s': { type: 'string' },
         'work-dir': { type: 'string' },
         keep: { type: 'boolean' },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startChaos } from './chaos';
 import { type RunFindings, checkRun, digest, openVaultReadOnly, retireTss, serverClient } from './check-run';
 import { type Target, liveCliProcesses, runCli } from './cli-process';
-import { driveRun, sharedRunsListing } from './drive-run';
+import { driveRun, listRunsFromJournals, listRunsWithCli, sharedListing } from './drive-run';
 import { SoakUsageError, USAGE, parseSoakOptions } from './options';
 import { seededRandom } from './random';
 import { type RunResult, failed, runLine, summarize, summaryText } from './report';
@@ -105,9 +105,9 @@ async function main(): Promise<number> {
   });
 
   const builtinLane = new Mutex();
-  const listings = folders.map((dataDir) =>
-    sharedRunsListing(() => runCli({ args: ['runs'], target: standalone, dataDir, passphrase: PASSPHRASE, timeoutMs: options['attempt-timeout-s'] * 1000 })),
-  );
+  const runsCli = (dataDir: string) => () =>
+    listRunsWithCli(() => runCli({ args: ['runs'], target: standalone, dataDir, passphrase: PASSPHRASE, timeoutMs: options['attempt-timeout-s'] * 1000 }));
+  const listings = folders.map((dataDir) => sharedListing(options['find-runs'] === 'cli' ? runsCli(dataDir) : () => listRunsFromJournals(dataDir)));
   const results: RunResult[] = [];
   const finish = (result: RunResult) => {
     results.push(result);
@@ -159,6 +159,7 @@ async function main(): Promise<number> {
   if (!sandbox.running) await sandbox.start();
   console.log('final sweep: every accepted PUK and PIN still in its vault, every disabled TSS still on its server…');
   await finalSweep(results, folders, standalone);
+  await compareRunsListing(results, folders.map((dataDir) => runsCli(dataDir)));
   for (const result of results) if (result.findings.some((f) => f.problems.some((p) => p.endsWith('(final sweep)')) || f.pukLost?.endsWith('(final sweep)') || f.pinLost?.endsWith('(final sweep)'))) console.log(runLine(result, plans.length));
   await sandbox.stop();
 
@@ -252,6 +253,28 @@ async function finalSweep(results: RunResult[], folders: string[], standalone: E
     } finally {
       await servers.standalone.close();
       await servers.builtin?.close();
+    }
+  }
+}
+
+/** `tss-companion runs` in every folder must list each soak run once, done exactly when the soak saw it done. */
+async function compareRunsListing(results: RunResult[], list: Array<() => ReturnType<typeof listRunsWithCli>>): Promise<void> {
+  for (const [folder, listFolder] of list.entries()) {
+    const mine = results.filter((r) => r.plan.folder === folder);
+    if (mine.length === 0) continue;
+    const listing = await listFolder();
+    for (const result of mine) {
+      const entries = listing.runs.filter((r) => r.storeName === result.plan.storeName);
+      const problem = listing.error
+        ? `tss-companion runs failed: ${listing.error}`
+        : entries.length > 1
+          ? `tss-companion runs lists ${entries.length} runs for this store`
+          : result.outcome.done && entries[0]?.status !== 'done'
+            ? `tss-companion runs says ${entries[0]?.status ?? 'nothing'} for a run the soak saw done`
+            : !result.outcome.done && entries[0]?.status === 'done'
+              ? 'tss-companion runs says done for a run that never reported done'
+              : null;
+      if (problem) result.findings.push({ tssCount: 1, twinClients: [], missingClients: [], problems: [`${problem} (final sweep)`] });
     }
   }
 }
