@@ -112,8 +112,8 @@ export function summaryText(s: Summary, workDir: string, again: string): string 
     '',
     `soak (seed ${s.seed}): ${s.runs} runs, ${s.completed} completed`,
     `  PUKs lost ${s.pukLost}, PINs lost ${s.pinLost}, twins ${s.twins}, stuck ${s.stuck}${s.stuckAtLimit ? ` (${s.stuckAtLimit} of them at the TEST limit of 5 TSS)` : ''}, other problems ${s.otherProblems}, not checkable ${s.uncheckable}; TSS left enabled ${s.leaked}`,
-    `  chaos: ${s.kills} CLI processes killed${s.timeouts ? ` (and ${s.timeouts} killed for hanging past the attempt timeout)` : ''}, sandbox killed ${s.sandboxKills} times, faults changed ${s.faultChanges} times, tokens expired ${s.tokenExpiries} times`,
-    `  timings: wall ${s.wallSeconds} s (the soak's own CPU ${s.soakCpuSeconds} s); per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes (${s.cliCommands.new} provision, ${s.cliCommands.resume} resume, ${s.cliCommands.repair} runs resume --repair, ${s.cliCommands.runs} runs; shared listings counted per run), mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
+    `  chaos: ${s.kills} CLI processes killed${s.timeouts ? ` (and ${s.timeouts} killed for hanging past the attempt timeout)` : ''}, sandbox killed ${s.sandboxKills}×, faults changed ${s.faultChanges}×, tokens expired ${s.tokenExpiries}×`,
+    `  timings: wall ${s.wallSeconds} s (the soak's own CPU ${s.soakCpuSeconds} s); per run median ${s.runSeconds.median} s, p90 ${s.runSeconds.p90} s, max ${s.runSeconds.max} s; ${s.cliProcesses} CLI processes (${s.cliCommands.new} provision, ${s.cliCommands.resume} resume, ${s.cliCommands.repair} runs resume --repair, ${s.cliCommands.runs} runs), mean ${s.cliProcessMs.mean} ms, max ${s.cliProcessMs.max} ms`,
     `  data folders and sandbox log: ${workDir}`,
     `  again: ${again}`,
   ].join('\n');
