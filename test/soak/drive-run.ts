@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LOCK_STALE_MS } from '../../main/durable/file-lock';
 import { type CliResult, type ProvisionReport, type RunListing, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
 import type { RunPlan } from './run-plan';
 
@@ -92,6 +93,13 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
     }
     // The CLI's own advice after a failure (`next: ... --repair`) is followed, as a technician would.
     repairAdvised = !result.killed && /^next: .*runs resume \S+ .*--repair/m.test(result.stderr);
+    if (!result.killed && RUN_BUSY.test(result.stderr)) {
+      // A killed attempt's claim on the run expires after LOCK_STALE_MS; the CLI says to wait that long, and
+      // a technician would. Waiting is not a failure that repeats.
+      lastWords = lastLine(result.stderr);
+      await sleep(LOCK_STALE_MS + 1000);
+      continue;
+    }
     if (!result.killed) {
       lastWords = lastLine(result.stderr) || `exit ${result.code ?? result.signal}`;
       sameEnd = lastWords === previousWords ? sameEnd + 1 : 1;
@@ -105,6 +113,10 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
   outcome.ms = Date.now() - started;
   return outcome;
 }
+
+/** The CLI's words for E_RUN_BUSY (main/provisioning/run-lock.ts). */
+const RUN_BUSY = /going on in another window or process/;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const pick = (r: CliResult) => ({ code: r.code, signal: r.signal, killed: r.killed, ms: r.ms });
 
