@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StorePlan } from '../../preload/contract/store-plan';
 import { journalDir } from '../provisioning/journal';
-import { type ProgressEvent, type RunReport, resumeRun, startRun } from '../provisioning/orchestrator';
+import { type RunReport, resumeRun, startRun } from '../provisioning/orchestrator';
 import { VaultError } from '../vault';
 import { printable } from './arguments';
 import { connect } from './connection';
@@ -11,6 +11,7 @@ import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { jsonPath, loadPlanFile } from './plan-file';
 import { parseClientConcurrency } from './runs-command';
+import { progressLines, summaryLine } from './run-lines';
 import { openVault } from './vault-access';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -58,11 +59,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
       clientFor: () => connection.client,
       signal: io.signal,
       clientConcurrency,
-      onProgress: (e: ProgressEvent) => {
-        if (e.status === 'running' && !e.detail) return;
-        const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';
-        io.err(printable(`${e.storeName}: [${e.index}/${e.total}] ${e.step}${detail} ${e.status === 'running' ? '…' : e.status}`));
-      },
+      onProgress: progressLines(io.err),
     };
     const reports: RunReport[] = [];
     let exit: number = EXIT.ok;
@@ -95,7 +92,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
     }));
     if (values.json) io.out(JSON.stringify(publicReports, null, 2));
     else for (const r of publicReports) {
-      io.out(printable(`${r.storeName}: ${r.status}; TSS ${r.tssId} (serial ${r.tssSerialNumber}); ${r.clients.filter((c) => c.registered).length} clients; test receipt ${r.receipt ? (r.receipt.valid ? 'valid' : 'INVALID') : 'not signed'}`));
+      io.out(summaryLine(r));
     }
     return exit;
   } finally {

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
 import { Journal, type JournalData } from '../provisioning/journal';
-import { type ProgressEvent, abandonRun, resumeRun } from '../provisioning/orchestrator';
+import { abandonRun, resumeRun } from '../provisioning/orchestrator';
 import { ProvisioningError } from '../provisioning/provisioning-error';
+import { printable } from './arguments';
 import { connect } from './connection';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
+import { progressLines, summaryLine } from './run-lines';
 import { openVault } from './vault-access';
 
 export const RUNS_USAGE =
@@ -63,7 +65,7 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
   });
   if (action === 'abandon') {
     const report = await abandonRun(runId, io.dataDir);
-    io.out(`${report.storeName}: abandoned. Nothing was deleted: the journal stays, the PIN and PUK stay in the vault${report.tssSerialNumber ? `, and TSS ${report.tssId} stays at fiskaly (see it in the store overview)` : ''}.`);
+    io.out(printable(`${report.storeName}: abandoned. Nothing was deleted: the journal stays, the PIN and PUK stay in the vault${report.tssSerialNumber ? `, and TSS ${report.tssId} stays at fiskaly (see it in the store overview)` : ''}.`));
     return EXIT.ok;
   }
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
@@ -81,11 +83,7 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
         clientFor: () => connection.client,
         signal: io.signal,
         clientConcurrency,
-        onProgress: (e: ProgressEvent) => {
-          if (e.status === 'running' && !e.detail) return;
-          const detail = e.detail ? ` ${e.detail.done}/${e.detail.total}` : '';
-          io.err(`${e.storeName}: [${e.index}/${e.total}] ${e.step}${detail} ${e.status === 'running' ? '…' : e.status}`);
-        },
+        onProgress: progressLines(io.err),
       },
       { repair: Boolean(values.repair) },
     ).catch((error: unknown) => {
@@ -93,13 +91,13 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
       return error as ProvisioningError;
     });
     if (report instanceof Error) {
-      io.err(`failed: ${report.message}`);
+      io.err(printable(`failed: ${report.message}`));
       io.err(`next: ${wayOut(report.next ?? 'resume', journal.data)}`);
       return report.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : report.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
     }
     const repaired = (await Journal.load(io.dataDir, runId)).data.repairs ?? [];
     for (const r of repaired.slice(-10)) io.err(`repaired: ${r.what}`);
-    io.out(`${report.storeName}: ${report.status}; TSS ${report.tssId} (serial ${report.tssSerialNumber}); ${report.clients.filter((c) => c.registered).length} clients; test receipt ${report.receipt ? (report.receipt.valid ? 'valid' : 'INVALID') : 'not signed'}`);
+    io.out(summaryLine(report));
     return EXIT.ok;
   } finally {
     await connection.close();
@@ -123,7 +121,7 @@ async function listRuns(io: CommandIo, json: boolean): Promise<number> {
   if (runs.length === 0) io.out('No provisioning runs on this laptop yet.');
   for (const run of ordered) {
     const where = run.error && !finished(run) ? ` at ${run.error.step}: ${run.error.message}` : '';
-    io.out(`${run.runId}  ${run.status.padEnd(9)}  ${run.plan.environment.padEnd(7)}  ${run.plan.storeName}${where}`);
+    io.out(printable(`${run.runId}  ${run.status.padEnd(9)}  ${run.plan.environment.padEnd(7)}  ${run.plan.storeName}${where}`));
     if (!finished(run)) {
       const next = run.error?.next ?? 'resume';
       io.out(`    next: ${wayOut(next, run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`);
