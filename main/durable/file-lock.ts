@@ -15,6 +15,17 @@ const privateLockFs = {
  */
 export const LOCK_STALE_MS = 5_000;
 
+/**
+ * What every proper-lockfile lock of ours shares: the lock folder owner-only, the target need not exist,
+ * refreshed every half of the stale time. Callers add their own retries and onCompromised.
+ */
+export const sharedLockOptions = {
+  realpath: false,
+  fs: privateLockFs,
+  stale: LOCK_STALE_MS,
+  update: LOCK_STALE_MS / 2,
+} as const;
+
 export interface LockOptions {
   /** How long to wait for another process's lock before giving up (default 60 s). */
   waitMs?: number;
@@ -57,10 +68,7 @@ async function underProcessLock<T>(target: string, work: () => Promise<T>, optio
   for (;;) {
     try {
       unlock = await lockfile.lock(target, {
-        realpath: false,
-        fs: privateLockFs,
-        stale: LOCK_STALE_MS,
-        update: LOCK_STALE_MS / 2,
+        ...sharedLockOptions,
         retries: { retries: 20, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
         onCompromised: () => {
           // Our lock was taken over (we were frozen past the stale time); the write itself is still

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { LOCK_STALE_MS } from '../durable/file-lock';
+import { LOCK_STALE_MS, sharedLockOptions } from '../durable/file-lock';
 import { AppError } from '../errors';
 
 /** Another process (or window, or service in this process) is executing this run right now. */
@@ -21,7 +21,6 @@ export interface HeldRunLock {
   release(): Promise<void>;
 }
 
-const lockOptions = { realpath: false, stale: LOCK_STALE_MS } as const;
 
 /**
  * Takes the cross-process lock that says "this run is executing here" (a `<target>.lock` folder, made by
@@ -34,8 +33,7 @@ export async function takeRunLock(target: string, runId: string): Promise<HeldRu
   const lost = new AbortController();
   try {
     const release = await lockfile.lock(target, {
-      ...lockOptions,
-      update: LOCK_STALE_MS / 2,
+      ...sharedLockOptions,
       retries: 0,
       onCompromised: () => lost.abort(),
     });
@@ -49,5 +47,5 @@ export async function takeRunLock(target: string, runId: string): Promise<HeldRu
 
 /** Whether some process holds the run's lock now (a stale lock of a killed process does not count). */
 export function isRunLocked(target: string): Promise<boolean> {
-  return lockfile.check(target, lockOptions).catch(() => false);
+  return lockfile.check(target, sharedLockOptions).catch(() => false);
 }

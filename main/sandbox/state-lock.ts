@@ -3,7 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { readIfExists, writeFileAtomic } from '../durable/atomic-file';
-import { LOCK_STALE_MS } from '../durable/file-lock';
+import { sharedLockOptions } from '../durable/file-lock';
 
 /** Another live sandbox process owns this state file. */
 export class StateFileInUseError extends Error {
@@ -39,9 +39,7 @@ export async function lockStateFile(file: string, onLost: (error: Error) => void
   for (;;) {
     try {
       unlock = await lockfile.lock(file, {
-        realpath: false,
-        stale: LOCK_STALE_MS,
-        update: LOCK_STALE_MS / 2,
+        ...sharedLockOptions,
         retries: 0,
         onCompromised: onLost,
       });

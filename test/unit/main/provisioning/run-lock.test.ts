@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCK_STALE_MS } from '../../../../main/durable/file-lock';
@@ -15,8 +15,11 @@ describe('the run lock', () => {
   afterEach(() => dir.remove());
 
   it('is held by one at a time, refuses the second at once with E_RUN_BUSY, and is free again after release', async () => {
-    const held = await takeRunLock(target, 'a-run');
+    const previousUmask = process.umask(0o000);
+    const held = await takeRunLock(target, 'a-run').finally(() => process.umask(previousUmask));
     expect(await isRunLocked(target)).toBe(true);
+    // The lock folder sits in the data folder: owner-only, whatever the umask.
+    expect(statSync(`${target}.lock`).mode & 0o777).toBe(0o700);
     await expect(takeRunLock(target, 'a-run')).rejects.toMatchObject({ code: 'E_RUN_BUSY', message: expect.stringMatching(/another window or process/) });
     await held.release();
     await held.release(); // twice is harmless
