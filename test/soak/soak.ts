@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChaos } from './chaos';
 import { type RunFindings, checkRun, digest, openVaultReadOnly, retireTss, serverClient } from './check-run';
-import { type Target, liveCliProcesses, runCli } from './cli-process';
+import { type Target, liveCliProcesses, runCli, useBundledCli } from './cli-process';
 import { driveRun, listRunsFromJournals, listRunsWithCli, sharedListing } from './drive-run';
 import { SoakUsageError, USAGE, parseSoakOptions } from './options';
 import { seededRandom } from './random';
@@ -68,6 +68,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = Date.now();
+  await useBundledCli();
   const random = seededRandom(options.seed);
   const plans = planRuns(options, random);
   const workDir = options['work-dir'] ?? mkdtempSync(join(tmpdir(), `tss-soak-s${options.seed}-`));
