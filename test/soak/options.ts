@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 3] [--folders 2] [--builtin-share 0.15]
+export const USAGE = `usage: npm run soak -- [--runs 200] [--seed 1] [--concurrency 5] [--folders 2] [--builtin-share 0.15]
                         [--max-kills 2] [--max-resumes 6] [--sandbox-restart-s 30] [--faults on|off] [--environment test|live]
                         [--find-runs journals|cli]
                         [--attempt-timeout-s 90] [--work-dir DIR] [--keep] [--json]
@@ -13,8 +13,8 @@ const whole = (what: string, min: number, max: number) =>
 const SoakOptions = z.object({
   runs: whole('a whole number', 1, 10_000).default(200),
   seed: whole('a whole number', 0, 4_294_967_295).default(1),
-  /** CLI processes at a time; more than 3 would starve the two cores this is meant to run on. */
-  concurrency: whole('a whole number', 1, 3).default(3),
+  /** CLI processes at a time: most of a run is waiting (kills, Retry-After, a killed holder's lock going stale), so five keep two cores busy without starving them. */
+  concurrency: whole('a whole number', 1, 6).default(5),
   /** Data folders the runs are spread over; runs in flight on the same folder share its vault and journals. */
   folders: whole('a whole number', 1, 4).default(2),
   'builtin-share': z.coerce.number({ error: 'must be a share from 0 to 1' }).min(0, 'must be a share from 0 to 1').max(1, 'must be a share from 0 to 1').default(0.15),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SoakUsageError, parseSoakOptions } from '../../soak/options';
 
 describe('npm run soak flags', () => {
-  it('defaults to 200 runs, seed 1, three processes at a time', () => {
-    expect(parseSoakOptions([], {})).toMatchObject({ runs: 200, seed: 1, concurrency: 3, faults: 'on', environment: 'test' });
+  it('defaults to 200 runs, seed 1, five processes at a time', () => {
+    expect(parseSoakOptions([], {})).toMatchObject({ runs: 200, seed: 1, concurrency: 5, faults: 'on', environment: 'test' });
   });
 
   it('takes flags over SOAK_RUNS and SOAK_SEED, and those over the defaults', () => {
@@ -16,7 +16,7 @@ describe('npm run soak flags', () => {
     [['--runs', 'abc'], /--runs must be a whole number/],
     [['--runs', '1.5'], /--runs must be a whole number from 1/],
     [['--runs='], /--runs needs a value/],
-    [['--concurrency', '9'], /--concurrency must be a whole number from 1 to 3/],
+    [['--concurrency', '9'], /--concurrency must be a whole number from 1 to 6/],
     [['--faults', 'maybe'], /--faults must be on or off/],
     [['--bogus'], /Unknown option '--bogus'/],
   ])('refuses %j with a message naming the flag', (argv, message) => {
