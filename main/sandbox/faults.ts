@@ -4,7 +4,7 @@ import { errorBody } from './api-error';
 import { type FaultSettings, FaultOptions } from './options';
 
 /** mulberry32: a small seeded generator, so the same seed gives the same faults in the same order. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,7 @@
+import { seeded } from '../../main/sandbox/faults';
+
 /**
- * The soak's only source of chance: mulberry32 from a seed, so one seed replays the same plans, kill
+ * The soak's only source of chance: mulberry32 from a seed (the sandbox's fault dice), so one seed replays the same plans, kill
  * points and fault schedule (what the processes then do in time still varies with the machine's load).
  */
 export interface Random {
@@ -14,14 +16,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seeded(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
