@@ -23,13 +23,30 @@ const API_SECRET = 'soak_api_secret';
 const CHECK_TRIES = 6;
 
 /** One holder at a time: the built-in sandbox's state file has one writer (a CLI run, or the check after it). */
-class Mutex {
-  private tail = Promise.resolve();
+/** At most `size` holders at a time; the others wait in order. */
+class Semaphore {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  /** Resolves with the way to give the place back once one is free. */
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+
   async hold<T>(work: () => Promise<T>): Promise<T> {
-    const before = this.tail;
-    let release!: () => void;
-    this.tail = new Promise((resolve) => (release = resolve));
-    await before;
+    const release = await this.acquire();
     try {
       return await work();
     } finally {
@@ -37,6 +54,9 @@ class Mutex {
     }
   }
 }
+
+/** A TEST organization holds at most 5 TSS that are not DISABLED (as at fiskaly); the soak disables each after its check. */
+const TEST_TSS_LIMIT = 5;
 
 /** The command that replays this soak: the flags given, with --runs and --seed always spelled out. */
 function againCommand(argv: string[], runs: number, seed: number): string {
@@ -105,7 +125,9 @@ async function main(): Promise<number> {
     log: (line) => console.log(`      ${line}`),
   });
 
-  const builtinLane = new Mutex();
+  const builtinLane = new Semaphore(1);
+  // A standalone run holds a place from its start until its TSS is checked and disabled.
+  const tssPlaces = new Semaphore(options.environment === 'test' ? TEST_TSS_LIMIT : Number.POSITIVE_INFINITY);
   const runsCli = (dataDir: string) => () =>
     listRunsWithCli(() => runCli({ args: ['runs'], target: standalone, dataDir, passphrase: PASSPHRASE, timeoutMs: options['attempt-timeout-s'] * 1000 }));
   const listings = folders.map((dataDir) => sharedListing(options['find-runs'] === 'cli' ? runsCli(dataDir) : () => listRunsFromJournals(dataDir)));
@@ -114,8 +136,8 @@ async function main(): Promise<number> {
     results.push(result);
     console.log(runLine(result, plans.length));
   };
-  // Standalone runs are checked beside the next run, one check at a time: the check is mostly waiting, and
-  // each worker holds either a run or a queued check, so at most four TSS are not yet disabled (TEST limit: 5).
+  // Standalone runs are checked beside the next run, one check at a time: the check is mostly waiting. Each
+  // holds a TSS place until its check (and the disabling) is over, so the TEST limit of 5 is never reached.
   let backgroundCheck: Promise<void> = Promise.resolve();
   let next = 0;
   const worker = async () => {
@@ -143,10 +165,17 @@ async function main(): Promise<number> {
         }));
         continue;
       }
-      const result = await drive();
+      const givePlaceBack = await tssPlaces.acquire();
+      const result = await drive().catch((error: unknown) => {
+        givePlaceBack();
+        throw error;
+      });
       // Checks form one queue; a worker goes on once the check before its own is over.
       const before = backgroundCheck;
-      backgroundCheck = before.then(() => checkWithRetries(result, dataDir, standalone)).then(() => finish(result));
+      backgroundCheck = before
+        .then(() => checkWithRetries(result, dataDir, standalone))
+        .then(() => finish(result))
+        .finally(givePlaceBack);
       await before;
     }
   };
