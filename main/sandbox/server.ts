@@ -222,7 +222,10 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
         throw new ApiError(444, 'E_MIDDLEWARE_PENDING_REQUEST', 'An earlier request on this resource is still pending: wait for its answer, then retry');
       }
       pending.add(resource);
-      reply.raw.once('close', () => pending.delete(resource));
+      const release = () => pending.delete(resource);
+      reply.raw.once('close', release);
+      // A caller that went away while the request waited (latency, hooks) closed it already: no close will follow.
+      if (request.raw.socket?.destroyed || reply.raw.closed) release();
     }
     if (request.routeOptions.config?.public) return;
     const access = await ctx.tokens.verifyAccess(requireBearer(request.headers.authorization));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../main/sandbox/server';
 import type { SandboxOptionsInput } from '../../../main/sandbox/options';
@@ -131,6 +132,26 @@ describe('sandbox limits as fiskaly has them', () => {
     expect(other.status).toBe(200);
     expect((await deploying).status).toBe(200);
     expect((await api.request('PATCH', `/tss/${tssId}`, { state: 'UNINITIALIZED' })).status).toBe(200);
+  });
+
+  it('frees a resource whose caller went away before the sandbox began on it (a till killed during the latency)', async () => {
+    const { tssId } = await start();
+    expect((await api.control('PUT', '/faults', { latencyMs: 300 })).status).toBe(200);
+    const clientId = randomUUID();
+    const gone = new AbortController();
+    const abandoned = request(`${sandbox.url}/tss/${tssId}/client/${clientId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serial_number: 'ERS killed' }),
+      signal: gone.signal,
+    }).catch(() => null);
+    // The caller is gone while its request still waits out the latency, before the resource is taken.
+    setTimeout(() => gone.abort(), 50);
+    await abandoned;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await api.control('PUT', '/faults', {})).status).toBe(200);
+    const again = await api.request('PUT', `/tss/${tssId}/client/${clientId}`, { serial_number: 'ERS killed' });
+    expect(again.status).toBe(200);
   });
 
   it('answers the share pendingRate of requests 444, as a fault knob', async () => {
