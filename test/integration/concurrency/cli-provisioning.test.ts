@@ -3,12 +3,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BridgeEvents, Result } from '../../../preload/contract';
+import type { Result } from '../../../preload/contract';
 import { createSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { createServices } from '../../../main/services';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { clientFor } from '../../support/fiskaly-client';
 import { makeTempDir } from '../../support/temp-dir';
+import { nextEvent } from '../../support/events';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
@@ -104,14 +105,7 @@ describe('one data folder, many processes', () => {
         return result.value;
       };
       await call('vault:setup', { passphrase: PASSPHRASE });
-      const finished = new Promise<BridgeEvents['provisioning:finished']>((resolve) => {
-        const stop = services.events.subscribe((event, payload) => {
-          if (event === 'provisioning:finished') {
-            stop();
-            resolve(payload as BridgeEvents['provisioning:finished']);
-          }
-        });
-      });
+      const finished = nextEvent(services.events, 'provisioning:finished');
       const cli = provision(dir.path, sandbox.url, 8);
       const { runId } = await call<{ runId: string }>('provisioning:start', {
         plan: { storeName: 'Filiale App', environment: 'sandbox', testReceipt: false, clients: [{ serialNumber: 'APP-1' }] },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeEvents, Result } from '../../../preload/contract';
+import type { Result } from '../../../preload/contract';
 import { runCli } from '../../../main/cli/run-cli';
 import { Journal } from '../../../main/provisioning/journal';
 import { prepareRun, resumeRun, startRun } from '../../../main/provisioning/orchestrator';
@@ -11,6 +11,7 @@ import { type Services, createServices } from '../../../main/services';
 import { TEST_PASSPHRASE, runDeps, testVault } from '../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
+import { nextEvent } from '../../support/events';
 
 const plan = parseStorePlan({
   storeName: 'Filiale Dresden',
@@ -157,15 +158,7 @@ describe('the ways out through the app’s services', () => {
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  const finished = (services: Services, runId: string) =>
-    new Promise<BridgeEvents['provisioning:finished']>((resolve) => {
-      const stop = services.events.subscribe((event, payload) => {
-        if (event === 'provisioning:finished' && (payload as { runId: string }).runId === runId) {
-          stop();
-          resolve(payload as BridgeEvents['provisioning:finished']);
-        }
-      });
-    });
+  const finished = (services: Services, runId: string) => nextEvent(services.events, 'provisioning:finished', (report) => report.runId === runId);
 
   it('two windows on one data folder resume the same run: one runs it, the other hears E_RUN_BUSY', async () => {
     const first = open();
@@ -196,14 +189,7 @@ describe('the ways out through the app’s services', () => {
     const services = open();
     await call(services, 'vault:setup', { passphrase: TEST_PASSPHRASE });
     const org = await call<{ id: string }>(services, 'orgs:save', { environment: 'test', label: 'Kette', apiKey: 'store-key', apiSecret: 'store-secret' });
-    const end = new Promise<BridgeEvents['provisioning:finished']>((resolve) => {
-      const stop = services.events.subscribe((event, payload) => {
-        if (event === 'provisioning:finished') {
-          stop();
-          resolve(payload as BridgeEvents['provisioning:finished']);
-        }
-      });
-    });
+    const end = nextEvent(services.events, 'provisioning:finished');
     const started = await call<{ runId: string }>(services, 'provisioning:start', { plan: { ...plan, environment: 'test' }, organizationId: org.id });
     const done = await end;
     expect(done).toMatchObject({ runId: started.runId, status: 'done' });

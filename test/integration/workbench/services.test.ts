@@ -8,6 +8,7 @@ import { readExportTar } from '../../../main/tse';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
+import { nextEvent } from '../../support/events';
 
 /** The bridge's handlers over the real engine, the built-in sandbox, and a second sandbox standing in for fiskaly. */
 describe('the technician’s services', () => {
@@ -50,16 +51,7 @@ describe('the technician’s services', () => {
     return result.value;
   }
 
-  function finished(): Promise<BridgeEvents['provisioning:finished']> {
-    return new Promise((resolve) => {
-      const stop = services.events.subscribe((event, payload) => {
-        if (event === 'provisioning:finished') {
-          stop();
-          resolve(payload as BridgeEvents['provisioning:finished']);
-        }
-      });
-    });
-  }
+  const finished = () => nextEvent(services.events, 'provisioning:finished');
 
   const plan = (environment = 'sandbox') => ({
     storeName: 'Filiale Hamburg',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../preload/contract';
-import type { BridgeEvents, Result } from '../../../../preload/contract';
+import type { Result } from '../../../../preload/contract';
 import { registerIpcHandlers } from '../../../../main/app/ipc';
 import type { Sandbox } from '../../../../main/sandbox/server';
 import { type Services, createServices } from '../../../../main/services';
@@ -12,6 +12,7 @@ import { FakeWebContents, ipcMain } from '../../../fakes/electron';
 import { TEST_PASSPHRASE } from '../../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../../support/sandbox-api';
 import { makeTempDir } from '../../../support/temp-dir';
+import { nextEvent } from '../../../support/events';
 
 const VAULT_OPTIONS = { unsafeTestOnlyScryptLog2N: 10 };
 const WRONG = 'not the vault passphrase';
@@ -50,16 +51,7 @@ describe('main confirms what a compromised page cannot', () => {
   }
   const refusedWith = (code: string) => ({ ok: false, error: { code, message: expect.not.stringContaining(WRONG) } });
 
-  function finished(): Promise<BridgeEvents['provisioning:finished']> {
-    return new Promise((resolve) => {
-      const stop = services.events.subscribe((event, payload) => {
-        if (event === 'provisioning:finished') {
-          stop();
-          resolve(payload as BridgeEvents['provisioning:finished']);
-        }
-      });
-    });
-  }
+  const finished = () => nextEvent(services.events, 'provisioning:finished');
 
   const plan = (extra: Record<string, unknown> = {}) => ({ storeName: 'Filiale Hamburg', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }], ...extra });
 
