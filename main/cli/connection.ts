@@ -10,6 +10,24 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** The flags that say where a command works: `--sandbox`, or `--base-url URL` (with `--live` for LIVE). */
+export const CONNECTION_OPTIONS = {
+  sandbox: { type: 'boolean' },
+  'base-url': { type: 'string' },
+  live: { type: 'boolean' },
+} as const;
+
+export interface ConnectionFlags {
+  sandbox?: boolean;
+  'base-url'?: string;
+  live?: boolean;
+}
+
+/** connect() with what parseArgs made of CONNECTION_OPTIONS. */
+export function connectWithFlags(flags: ConnectionFlags, dataDir: string, env: NodeJS.ProcessEnv): Promise<Connection> {
+  return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live), dataDir }, env);
+}
+
 /**
  * `--sandbox` uses the data folder's built-in sandbox (served by this process or another one on the folder), its state kept in the data folder so training
  * stores survive; `--base-url` talks to fiskaly (or any SIGN DE v2 API) with the key from the environment.

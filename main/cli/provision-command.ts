@@ -6,7 +6,7 @@ import { journalDir } from '../provisioning/journal';
 import { type RunReport, resumeRun, startRun } from '../provisioning/orchestrator';
 import { VaultError } from '../vault';
 import { printable } from './arguments';
-import { connect } from './connection';
+import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { jsonPath, loadPlanFile } from './plan-file';
@@ -25,9 +25,7 @@ export interface CommandIo {
 }
 
 const OPTIONS = {
-  sandbox: { type: 'boolean' },
-  'base-url': { type: 'string' },
-  live: { type: 'boolean' },
+  ...CONNECTION_OPTIONS,
   'confirm-live': { type: 'string' },
   clients: { type: 'string' },
   plan: { type: 'string' },
@@ -50,7 +48,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
   const plans = values.resume ? [] : await readPlans(values, environment);
-  const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
+  const connection = await connectWithFlags(values, io.dataDir, io.env);
   try {
     const { vault } = await openVault(io.dataDir, io.env);
     const deps = {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { listKnownTss, revealPuk, unblockAdminPin } from '../provisioning/puk-recovery';
-import { connect } from './connection';
+import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
 import { openVault } from './vault-access';
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function recoverCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { sandbox: { type: 'boolean' }, 'base-url': { type: 'string' }, live: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { ...CONNECTION_OPTIONS, json: { type: 'boolean' } },
     strict: true,
     allowPositionals: true,
   });
@@ -46,7 +46,7 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
       io.out(await revealPuk(vault, target.toLowerCase(), passphrase));
       return EXIT.ok;
     }
-    const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
+    const connection = await connectWithFlags(values, io.dataDir, io.env);
     try {
       await unblockAdminPin(connection.client, vault, target.toLowerCase());
     } finally {

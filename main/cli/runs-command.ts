@@ -4,7 +4,7 @@ import { Journal, type JournalData } from '../provisioning/journal';
 import { abandonRun, resumeRun } from '../provisioning/orchestrator';
 import { ProvisioningError } from '../provisioning/provisioning-error';
 import { printable } from './arguments';
-import { connect } from './connection';
+import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
 import { progressLines, summaryLine } from './run-lines';
@@ -46,9 +46,7 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
     args: argv,
     options: {
       json: { type: 'boolean' },
-      sandbox: { type: 'boolean' },
-      'base-url': { type: 'string' },
-      live: { type: 'boolean' },
+      ...CONNECTION_OPTIONS,
       repair: { type: 'boolean' },
       'client-concurrency': { type: 'string' },
     },
@@ -69,7 +67,7 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
     return EXIT.ok;
   }
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
-  const connection = await connect({ sandbox: Boolean(values.sandbox), baseUrl: values['base-url'], live: Boolean(values.live), dataDir: io.dataDir }, io.env);
+  const connection = await connectWithFlags(values, io.dataDir, io.env);
   try {
     if (connection.environment !== journal.data.plan.environment) {
       throw new UsageError(`Run ${runId} is for ${journal.data.plan.environment}, not ${connection.environment}: ${connectHint(journal.data.plan.environment)}.`);
