@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
 import { describeControlCharacter, findControlCharacter } from '../../preload/contract/store-rules';
 import { defaultDataDir } from '../data-dir';
 import { UsageError } from './exit-codes';
@@ -56,4 +57,14 @@ export function printable(text: string): string {
     out += char !== '\n' && findControlCharacter(char) ? `\\u{${char.codePointAt(0)!.toString(16)}}` : char;
   }
   return out;
+}
+
+/** `--client-concurrency N`: how many POS clients register at once. */
+export function parseClientConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < CLIENT_CONCURRENCY.min || n > CLIENT_CONCURRENCY.max) {
+    throw new UsageError(`--client-concurrency takes a whole number from ${CLIENT_CONCURRENCY.min} to ${CLIENT_CONCURRENCY.max} (default ${CLIENT_CONCURRENCY.default}).`);
+  }
+  return n;
 }

@@ -5,12 +5,11 @@ import { StorePlan } from '../../preload/contract/store-plan';
 import { journalDir } from '../provisioning/journal';
 import { type RunReport, resumeRun, startRun } from '../provisioning/orchestrator';
 import { VaultError } from '../vault';
-import { printable } from './arguments';
+import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { jsonPath, loadPlanFile } from './plan-file';
-import { parseClientConcurrency } from './runs-command';
 import { progressLines, summaryLine } from './run-lines';
 import { openVault } from './vault-access';
 

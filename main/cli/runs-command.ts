@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
 import { Journal, type JournalData } from '../provisioning/journal';
 import { abandonRun, resumeRun } from '../provisioning/orchestrator';
 import { ProvisioningError } from '../provisioning/provisioning-error';
-import { printable } from './arguments';
+import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';
@@ -25,16 +24,6 @@ const WAY_OUT: Record<NonNullable<JournalData['error']>['next'] & string, string
 
 /** The connection flags a run of this environment is resumed with. */
 const WHERE: Record<string, string> = { sandbox: '--sandbox', test: '--base-url URL', live: '--base-url URL --live' };
-
-/** `--client-concurrency N`: how many POS clients register at once. */
-export function parseClientConcurrency(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < CLIENT_CONCURRENCY.min || n > CLIENT_CONCURRENCY.max) {
-    throw new UsageError(`--client-concurrency takes a whole number from ${CLIENT_CONCURRENCY.min} to ${CLIENT_CONCURRENCY.max} (default ${CLIENT_CONCURRENCY.default}).`);
-  }
-  return n;
-}
 
 /**
  * `tss-companion runs`: the provisioning runs on this laptop, unfinished ones first, each with its way
