@@ -9,16 +9,50 @@ import tseslint from 'typescript-eslint';
 const noElectron = { name: 'electron', message: 'Only main/app/ (and the preload entry) may import electron.' };
 const mainPaths = [noElectron, { name: 'electron-store', message: 'electron-store loads electron: use it from main/app/ only.' }];
 
-/** main/<folder> → the other main/ folders it may import from (see architecture.md). */
-const MAIN_BORDERS = {
-  durable: [],
-  tse: [],
-  vault: ['durable'],
-  fiskaly: ['tse'],
-  sandbox: ['tse', 'durable'],
-  provisioning: ['fiskaly', 'vault', 'tse', 'durable'],
-  receipt: ['tse'],
+/**
+ * The house (architecture.md, README "Architecture"): one neutral core, the vault and printing on top of it,
+ * one wing per fiskaly product; the shells (app, cli, browser-shell) and services.ts compose them.
+ * Zone → the places outside itself that it may import (paths from the repository root).
+ */
+const CONTRACT = 'preload/contract';
+const ZONES = {
+  'main/core': [CONTRACT],
+  'main/vault': ['main/core', CONTRACT],
+  'main/printing': ['main/core', CONTRACT],
+  // '*' is every wing: each may use the core, the vault and printing, never another wing.
+  'main/products/*': ['main/core', 'main/vault', 'main/printing', CONTRACT],
 };
+
+/** From the folder `from` to `to`, as a relative import spells it. */
+function relativePath(from, to) {
+  const a = from.split('/');
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return [...Array(a.length - common).fill('..'), ...b.slice(common)].join('/');
+}
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A relative import leaves a zone by climbing one '../' more than its file sits deep in it; from there it must
+ * land on an allowed place. One pattern per depth, as a glob cannot count folders.
+ */
+function zoneRules(zone, allowed) {
+  const parent = zone.split('/').slice(0, -1).join('/');
+  const targets = allowed.map((place) => escapeRegex(relativePath(parent, place)));
+  return [0, 1, 2, 3, 4].map((depth) => ({
+    files: [`${zone}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: mainPaths,
+        patterns: [{
+          regex: `^(\\.\\./){${depth + 1}}(?!(${targets.join('|')})(/|$))`,
+          message: `${zone}/ may import only ${allowed.map((place) => `${place}/`).join(', ')} besides itself.`,
+        }],
+      }],
+    },
+  }));
+}
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
 
@@ -40,22 +74,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { paths: mainPaths }],
     },
   },
-  // Inside main/, each folder imports only what architecture.md lets it (errors.ts is everyone's base).
-  // A relative import climbs to main/ with one '../' per folder level, so each depth gets its own pattern.
-  ...Object.entries(MAIN_BORDERS).flatMap(([folder, allowed]) =>
-    [1, 2, 3].map((depth) => ({
-      files: [`main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
-      rules: {
-        '@typescript-eslint/no-restricted-imports': ['error', {
-          paths: mainPaths,
-          patterns: [{
-            regex: `^${'\\.\\./'.repeat(depth)}(?!(${[...allowed, 'errors'].join('|')})(/|$)|\\.\\./preload/contract(/|$))`,
-            message: `main/${folder}/ may import only ${allowed.length ? allowed.map((a) => `main/${a}/`).join(', ') : 'nothing else in main/'} (and main/errors, preload/contract).`,
-          }],
-        }],
-      },
-    })),
-  ),
+  ...Object.entries(ZONES).flatMap(([zone, allowed]) => zoneRules(zone, allowed)),
   {
     files: ['main/app/**/*.ts'],
     rules: {
@@ -69,14 +88,15 @@ export default tseslint.config(
     files: ['main/app/ipc.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  {
-    files: ['preload/contract/**/*.ts'],
+  // The contract is pure: zod and itself, not even a type from main/ (both sides build on it).
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`preload/contract/${'*/'.repeat(depth)}*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!zod$|\\./)', message: 'The contract imports nothing but types and zod.', allowTypeImports: true }],
+        patterns: [{ regex: `^(?!zod$|\\.)|^(\\.\\./){${depth + 1}}`, message: 'The contract imports nothing but zod and itself.' }],
       }],
     },
-  },
+  })),
   {
     files: ['preload/**/*.ts'],
     ignores: ['preload/contract/**', 'preload/index.ts'],

@@ -1,5 +1,5 @@
 import { BrowserWindow, type WebContents } from 'electron';
-import type { PrintPort } from '../workbench/print-port';
+import type { PrintPort } from '../printing/print-port';
 
 const MICRONS_PER_MM = 1000;
 const INCHES_PER_MM = 1 / 25.4;

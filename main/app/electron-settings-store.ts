@@ -1,5 +1,5 @@
 import ElectronStore from 'electron-store';
-import type { OpenStore } from '../settings/key-value-store';
+import type { OpenStore } from '../core/settings/key-value-store';
 
 /** electron-store in the app; it writes the same JSON file conf does, so the CLI reads what the app wrote. */
 export const openElectronStore: OpenStore = (name, dataDir) =>

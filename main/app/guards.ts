@@ -1,5 +1,5 @@
 import { type Session, type WebContents, shell } from 'electron';
-import { APP_HOST, APP_SCHEME } from '../renderer-assets';
+import { APP_HOST, APP_SCHEME } from '../core/renderer-assets';
 import { isAllowedExternalUrl } from './external-links';
 
 const isOwnPage = (raw: string): boolean => {

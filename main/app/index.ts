@@ -1,6 +1,6 @@
 import { type BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { APP_ENTRY_URL } from '../renderer-assets';
+import { APP_ENTRY_URL } from '../core/renderer-assets';
 import { createServices } from '../services';
 import { createElectronPrintPort } from './electron-print-port';
 import { openElectronStore } from './electron-settings-store';

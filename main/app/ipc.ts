@@ -1,8 +1,8 @@
 import type { IpcMain, WebContents } from 'electron';
 import { channels, fail } from '../../preload/contract';
 import { EVENT_CHANNEL } from '../../preload/ipc-names';
-import type { Dispatch } from '../bridge/dispatch';
-import type { EventHub } from '../events';
+import type { Dispatch } from '../core/bridge/dispatch';
+import type { EventHub } from '../core/events';
 import { isTrustedSender } from './trusted-sender';
 
 /** The one place that touches ipcMain: every channel gets the sender check, then the shared dispatch. */

@@ -1,5 +1,5 @@
 import { type Protocol, protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, readRendererAsset } from '../renderer-assets';
+import { APP_HOST, APP_SCHEME, readRendererAsset } from '../core/renderer-assets';
 
 /** Must run before `ready`: makes `app://` a standard, secure scheme so CSP 'self' means our bundle. */
 export function registerAppScheme(): void {

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import type { KeyWrapper } from '../vault/key-wrapper';
 
 /** The part of Electron's safeStorage the wrapper uses (injectable for tests). */

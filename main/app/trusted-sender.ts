@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from '../renderer-assets';
+import { APP_HOST, APP_SCHEME } from '../core/renderer-assets';
 
 /**
  * True only for our own window's main frame showing our own `app://bundle` page. `URL.origin` is the

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PrintPort } from '../workbench/print-port';
+import type { PrintPort } from '../printing/print-port';
 
 /** The one printer the browser shell has: it "prints" by saving the PDF a printer would get. */
 export const SHELL_PRINTER = 'PDF (browser shell)';

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir } from '../core/data-dir';
 import { createServices } from '../services';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 import { createChromiumPrintPort } from './chromium-print-port';

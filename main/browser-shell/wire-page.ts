@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { fail } from '../../preload/contract';
-import { readRendererAsset } from '../renderer-assets';
+import { readRendererAsset } from '../core/renderer-assets';
 import type { Services } from '../services';
 
 /** The browser shell serves the renderer from this origin, answered from disk by a route, never the network. */

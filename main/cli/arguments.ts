@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
 import { describeControlCharacter, findControlCharacter } from '../../preload/contract/store-rules';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir } from '../core/data-dir';
 import { UsageError } from './exit-codes';
 
 /**

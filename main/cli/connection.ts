@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { FiskalyClient } from '../fiskaly/client';
-import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
-import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
+import { FiskalyClient } from '../products/sign-de/api/client';
+import { DEFAULT_ORGANIZATION } from '../products/sign-de/sandbox/organizations';
+import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
 import { UsageError } from './exit-codes';
 
 export interface Connection {

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
-import { LockTimeoutError } from '../durable/file-lock';
-import { AppError } from '../errors';
+import { LockTimeoutError } from '../core/durable/file-lock';
+import { AppError } from '../core/errors';
 import { VaultError } from '../vault';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { listKnownTss, revealPuk, unblockAdminPin } from '../provisioning/puk-recovery';
+import { listKnownTss, revealPuk, unblockAdminPin } from '../products/sign-de/provisioning/puk-recovery';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';

@@ -1,6 +1,6 @@
-import { DATA_SUBFOLDERS } from '../data-dir';
-import { securePrivateTree } from '../durable/private-folder';
-import { parseSandboxArgs, runSandboxCli } from '../sandbox/cli';
+import { DATA_SUBFOLDERS } from '../core/data-dir';
+import { securePrivateTree } from '../core/durable/private-folder';
+import { parseSandboxArgs, runSandboxCli } from '../products/sign-de/sandbox/cli';
 import { refuseControlCharacters, takeDataDir } from './arguments';
 import { describeFailure, failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { Journal, type JournalData } from '../provisioning/journal';
-import { abandonRun, resumeRun } from '../provisioning/orchestrator';
-import { ProvisioningError } from '../provisioning/provisioning-error';
+import { Journal, type JournalData } from '../products/sign-de/provisioning/journal';
+import { abandonRun, resumeRun } from '../products/sign-de/provisioning/orchestrator';
+import { ProvisioningError } from '../products/sign-de/provisioning/provisioning-error';
 import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkReceipt, parseQrCodeData } from '../tse';
+import { checkReceipt, parseQrCodeData } from '../products/sign-de/tse';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
 import type { CommandIo } from './provision-command';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { IV_BYTES, TAG_BYTES, open, seal, zero } from './aead';
 import { appendAudit, checkReason } from './audit-log';
-import { writeFileAtomic } from '../durable/atomic-file';
+import { writeFileAtomic } from '../core/durable/atomic-file';
 import { b64, canonicalJson, fromB64 } from './encoding';
 import { EntryId, EntryKindSchema, EntryLabelsSchema, IsoTime, parseSecret } from './entry-schema';
 import { type ScryptCostOptions, type ScryptParams, deriveKey, newScryptParams, scryptParamsProblem } from './kdf';

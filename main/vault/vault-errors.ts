@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 /**
  * The vault's error codes. Messages are plain language and name files or entry ids at most: never a

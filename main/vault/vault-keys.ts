@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, seal, sealCheck, verifyCheck, zero } from './aead';
-import { previousPath, readIfExists } from '../durable/atomic-file';
+import { previousPath, readIfExists } from '../core/durable/atomic-file';
 import { aadOf, b64, fromB64 } from './encoding';
 import { openSecret } from './entry-codec';
 import { type ScryptParams, deriveKey } from './kdf';

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { resolve as resolvePath, join } from 'node:path';
 import { inspect } from 'node:util';
 import { randomKey, sealCheck, zero } from './aead';
-import { keepAside, previousPath, readIfExists, writeFileAtomic } from '../durable/atomic-file';
-import { withFileLock } from '../durable/file-lock';
+import { keepAside, previousPath, readIfExists, writeFileAtomic } from '../core/durable/atomic-file';
+import { withFileLock } from '../core/durable/file-lock';
 import {
   AUDIT_FILE,
   type AuditRecord,

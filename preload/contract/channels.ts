@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ReceiptModel } from '../../main/receipt/receipt-model';
+import type { ReceiptModel } from '../../main/products/sign-de/receipt/receipt-model';
 import type { AppInfo } from './app-info';
 import type { requestSchemas } from './schemas';
 import type { Settings } from './settings';

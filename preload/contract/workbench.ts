@@ -2,10 +2,10 @@
  * What the technician's screens get back from main. Types only: each is defined next to the code that
  * makes it, so there is one definition; the renderer sees them through this file.
  */
-import type { ProgressEvent, RunReport } from '../../main/provisioning/orchestrator';
-import type { KnownTss } from '../../main/provisioning/puk-recovery';
-import type { ExportProgress } from '../../main/workbench/tss-exports';
-import type { ReceiptCheckResult } from '../../main/tse';
+import type { ProgressEvent, RunReport } from '../../main/products/sign-de/provisioning/orchestrator';
+import type { KnownTss } from '../../main/products/sign-de/provisioning/puk-recovery';
+import type { ExportProgress } from '../../main/products/sign-de/store/tss-exports';
+import type { ReceiptCheckResult } from '../../main/products/sign-de/tse';
 import type { EnvironmentId } from './settings';
 
 export type { ExportProgress, KnownTss, ProgressEvent, RunReport };

@@ -11,11 +11,11 @@
  * else (journal and vault writes, logout) should hide in it.
  */
 import { parseArgs } from 'node:util';
-import { FiskalyClient } from '../../main/fiskaly/client';
-import { DEFAULT_CLIENT_CONCURRENCY, startRun } from '../../main/provisioning/orchestrator';
-import { parseStorePlan } from '../../main/provisioning/store-plan';
-import { DEFAULT_ORGANIZATION } from '../../main/sandbox/organizations';
-import { createSandbox } from '../../main/sandbox/server';
+import { FiskalyClient } from '../../main/products/sign-de/api/client';
+import { DEFAULT_CLIENT_CONCURRENCY, startRun } from '../../main/products/sign-de/provisioning/orchestrator';
+import { parseStorePlan } from '../../main/products/sign-de/provisioning/store-plan';
+import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
+import { createSandbox } from '../../main/products/sign-de/sandbox/server';
 import { testVault } from '../support/provisioning';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { type Sandbox, createSandbox } from '../../main/sandbox/server';
+import { type Sandbox, createSandbox } from '../../main/products/sign-de/sandbox/server';
 import { SandboxApi } from '../support/sandbox-api';
 
 const CLIENTS = 16;
@@ -70,7 +70,7 @@ try {
 
 /** The standalone sandbox in a child process; resolves once it prints its URL. */
 async function sandboxProcess(stateFile: string | undefined): Promise<Sandbox> {
-  const args = ['--import', 'tsx', 'main/sandbox/main.ts', '--port', '0', '--deploy-delay-ms', '0', ...(stateFile ? ['--state', stateFile] : [])];
+  const args = ['--import', 'tsx', 'main/products/sign-de/sandbox/main.ts', '--port', '0', '--deploy-delay-ms', '0', ...(stateFile ? ['--state', stateFile] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {

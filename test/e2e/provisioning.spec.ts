@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
-import { checkReceipt } from '../../main/tse';
+import { checkReceipt } from '../../main/products/sign-de/tse';
 import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { decodeQrPdf, decodeQrPng } from './support/qr';

@@ -18,13 +18,29 @@ describe('import borders', () => {
     ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['main/vault/x.ts', "import { safeStorage } from 'electron';\nexport const s = safeStorage;"],
     ['main/x.ts', "import Store from 'electron-store';\nexport const s = Store;"],
+    ['preload/bridge-helper.ts', "import { app } from '../main/services';\nexport const a = app;"],
+    // The contract is pure: zod and itself, not even a type from main/.
     ['preload/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['preload/contract/x.ts', "import { createServices } from '../../main/services';\nexport const s = createServices;"],
-    ['preload/bridge-helper.ts', "import { app } from '../main/services';\nexport const a = app;"],
-    ['main/tse/x.ts', "import { Vault } from '../vault';\nexport const v = Vault;"],
-    ['main/vault/x.ts', "import { checkReceipt } from '../tse';\nexport const c = checkReceipt;"],
-    ['main/sandbox/routes/x.ts', "import { startRun } from '../../provisioning/orchestrator';\nexport const s = startRun;"],
-    ['main/fiskaly/x.ts', "import { Vault } from '../vault';\nexport const v = Vault;"],
+    ['preload/contract/x.ts', "import type { Services } from '../../main/services';\nexport type S = Services;"],
+    ['preload/contract/sign-de/x.ts', "import type { RunReport } from '../../../main/products/sign-de/provisioning/orchestrator';\nexport type R = RunReport;"],
+    ['preload/contract/sign-de/x.ts', "import type { X } from '../../bridge';\nexport type Y = X;"],
+    // The core imports no product, and nothing above it.
+    ['main/core/x.ts', "import { FiskalyClient } from '../products/sign-de/api/client';\nexport const c = FiskalyClient;"],
+    ['main/core/runs/x.ts', "import { Vault } from '../../vault';\nexport const v = Vault;"],
+    ['main/core/x.ts', "import { encodeEscPos } from '../printing';\nexport const e = encodeEscPos;"],
+    ['main/core/x.ts', "import { createServices } from '../services';\nexport const s = createServices;"],
+    // Printing and the vault build on the core only.
+    ['main/printing/x.ts', "import { buildReceiptModel } from '../products/sign-de/receipt';\nexport const b = buildReceiptModel;"],
+    ['main/printing/x.ts', "import { Vault } from '../vault';\nexport const v = Vault;"],
+    ['main/vault/x.ts', "import { checkReceipt } from '../products/sign-de/tse';\nexport const c = checkReceipt;"],
+    ['main/vault/x.ts', "import { encodeEscPos } from '../printing';\nexport const e = encodeEscPos;"],
+    // A wing imports no other wing, and nothing above it, at any depth.
+    ['main/products/sign-de/x.ts', "import { x } from '../sign-at';\nexport const y = x;"],
+    ['main/products/sign-de/sandbox/routes/x.ts', "import { x } from '../../../sign-at/client';\nexport const y = x;"],
+    ['main/products/sign-at/x.ts', "import { FiskalyClient } from '../sign-de/api/client';\nexport const c = FiskalyClient;"],
+    ['main/products/sign-de/store/x.ts', "import { createServices } from '../../../services';\nexport const s = createServices;"],
+    ['main/products/sign-de/x.ts', "import { runCli } from '../../cli/run-cli';\nexport const r = runCli;"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain(restricted);
   });
@@ -32,11 +48,15 @@ describe('import borders', () => {
   it.each([
     ['main/app/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/contract/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
-    ['preload/contract/x.ts', "import type { Services } from '../../main/services';\nexport type S = Services;"],
+    ['preload/contract/sign-de/x.ts', "import { z } from 'zod';\nimport type { Result } from '../result';\nexport const s = z.string();\nexport type R = Result<string>;"],
     ['renderer/src/x.ts', "import type { CompanionApi } from '../../preload/contract';\nexport type A = CompanionApi;"],
-    ['main/sandbox/routes/x.ts', "import { checkReceipt } from '../../tse';\nimport { ApiError } from '../api-error';\nexport const c = [checkReceipt, ApiError];"],
-    ['main/provisioning/x.ts', "import { FiskalyClient } from '../fiskaly/client';\nimport { Vault } from '../vault';\nexport const c = [FiskalyClient, Vault];"],
-    ['main/vault/x.ts', "import { AppError } from '../errors';\nexport const e = AppError;"],
+    ['main/core/runs/x.ts', "import { AppError } from '../errors';\nimport type { RunSummary } from '../../../preload/contract';\nexport const e = AppError;\nexport type S = RunSummary;"],
+    ['main/vault/x.ts', "import { AppError } from '../core/errors';\nexport const e = AppError;"],
+    ['main/printing/x.ts', "import { AppError } from '../core/errors';\nexport const e = AppError;"],
+    ['main/products/sign-de/sandbox/routes/x.ts', "import { checkReceipt } from '../../tse';\nimport { ApiError } from '../api-error';\nexport const c = [checkReceipt, ApiError];"],
+    ['main/products/sign-de/provisioning/x.ts', "import { FiskalyClient } from '../api/client';\nimport { Vault } from '../../../vault';\nimport { encodeEscPos } from '../../../printing';\nimport { withFileLock } from '../../../core/durable/file-lock';\nexport const c = [FiskalyClient, Vault, encodeEscPos, withFileLock];"],
+    ['main/products/sign-de/x.ts', "import type { RunReport } from '../../../preload/contract/sign-de';\nexport type R = RunReport;"],
+    ['main/services.ts', "import { signDeWing } from './products/sign-de';\nexport const w = signDeWing;"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).not.toContain(restricted);
   });

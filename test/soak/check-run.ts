@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { FiskalyClient } from '../../main/fiskaly/client';
-import { FiskalyError } from '../../main/fiskaly/fiskaly-error';
-import { generateAdminPin } from '../../main/provisioning/admin-pin';
-import { DEFAULT_ORGANIZATION } from '../../main/sandbox/organizations';
-import { createSandbox } from '../../main/sandbox/server';
+import { FiskalyClient } from '../../main/products/sign-de/api/client';
+import { FiskalyError } from '../../main/products/sign-de/api/fiskaly-error';
+import { generateAdminPin } from '../../main/products/sign-de/provisioning/admin-pin';
+import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
+import { createSandbox } from '../../main/products/sign-de/sandbox/server';
 import { Vault, unavailableKeyWrapper } from '../../main/vault';
 import type { ProvisionReport } from './cli-process';
 
@@ -53,7 +53,7 @@ export async function serverClient(target: { kind: 'standalone'; baseUrl: string
   };
 }
 
-/** What main/sandbox/shared.ts offers (helper "sandbox", issue 8 item 1), where it exists. */
+/** What main/products/sign-de/sandbox/shared.ts offers (helper "sandbox", issue 8 item 1), where it exists. */
 interface SharedSandboxModule {
   startSharedSandbox(dir: string): Promise<{ url: string; close(): Promise<void> }>;
 }
@@ -61,10 +61,10 @@ interface SharedSandboxModule {
 /**
  * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (main/cli/connection.ts):
  * through the shared sandbox (one owner per folder) where the code has it, else on its state file directly.
- * The module name is a variable so this compiles with and without main/sandbox/shared.ts.
+ * The module name is a variable so this compiles with and without main/products/sign-de/sandbox/shared.ts.
  */
 async function builtinSandbox(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const sharedPath = '../../main/sandbox/shared';
+  const sharedPath = '../../main/products/sign-de/sandbox/shared';
   const shared = (await import(sharedPath).catch(() => null)) as SharedSandboxModule | null;
   if (shared?.startSharedSandbox) return shared.startSharedSandbox(join(dataDir, 'sandbox'));
   return createSandbox({ stateFile: join(dataDir, 'sandbox', 'state.json') });

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LOCK_STALE_MS } from '../../main/durable/file-lock';
+import { LOCK_STALE_MS } from '../../main/core/durable/file-lock';
 import { type CliResult, type ProvisionReport, type RunListing, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
 import type { RunPlan } from './run-plan';
 
@@ -114,7 +114,7 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
   return outcome;
 }
 
-/** The CLI's words for E_RUN_BUSY (main/provisioning/run-lock.ts). */
+/** The CLI's words for E_RUN_BUSY (main/core/runs/run-lock.ts). */
 const RUN_BUSY = /going on in another window or process/;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

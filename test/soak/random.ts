@@ -1,4 +1,4 @@
-import { seeded } from '../../main/sandbox/faults';
+import { seeded } from '../../main/products/sign-de/sandbox/faults';
 
 /**
  * The soak's only source of chance: mulberry32 from a seed (the sandbox's fault dice), so one seed replays the same plans, kill

@@ -3,10 +3,10 @@ import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const SANDBOX_MAIN = fileURLToPath(new URL('../../main/sandbox/main.ts', import.meta.url));
+const SANDBOX_MAIN = fileURLToPath(new URL('../../main/products/sign-de/sandbox/main.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Fault settings as PUT to /_sandbox/faults (main/sandbox/options.ts FaultOptions). */
+/** Fault settings as PUT to /_sandbox/faults (main/products/sign-de/sandbox/options.ts FaultOptions). */
 export type FaultSettings = Record<string, number>;
 
 /** A free TCP port on loopback, for a sandbox that must come back on the same port after each kill. */
@@ -24,7 +24,7 @@ export function freeLoopbackPort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The standalone sandbox (`main/sandbox/main.ts`) as a separate process on one state file and one port,
+ * The standalone sandbox (`main/products/sign-de/sandbox/main.ts`) as a separate process on one state file and one port,
  * killed with SIGKILL and started again on demand. Faults and token lifetimes live in its memory only, so
  * they are sent again after every start.
  */

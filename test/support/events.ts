@@ -1,4 +1,4 @@
-import type { EventHub } from '../../main/events';
+import type { EventHub } from '../../main/core/events';
 import type { BridgeEventName, BridgeEvents } from '../../preload/contract';
 
 /** The next `name` event the services send (that `matches`, if given), e.g. a run's provisioning:finished. */

@@ -1,7 +1,7 @@
-import { FiskalyClient, type Timeouts } from '../../main/fiskaly/client';
-import type { HttpCall } from '../../main/fiskaly/http';
-import { DEFAULT_ORGANIZATION } from '../../main/sandbox/organizations';
-import type { Sandbox } from '../../main/sandbox/server';
+import { FiskalyClient, type Timeouts } from '../../main/products/sign-de/api/client';
+import type { HttpCall } from '../../main/products/sign-de/api/http';
+import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
+import type { Sandbox } from '../../main/products/sign-de/sandbox/server';
 
 export interface RecordedAttempt {
   method: string;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:net';
-import { PRINTER_PORTS } from '../../main/receipt';
+import { PRINTER_PORTS } from '../../main/printing';
 
 const pick = (from: number, to: number) => from + Math.floor(Math.random() * (to - from + 1));
 

@@ -1,6 +1,6 @@
 import { FileKeyWrapper, Vault } from '../../main/vault';
-import type { OrchestratorDeps } from '../../main/provisioning/orchestrator';
-import type { Sandbox } from '../../main/sandbox/server';
+import type { OrchestratorDeps } from '../../main/products/sign-de/provisioning/orchestrator';
+import type { Sandbox } from '../../main/products/sign-de/sandbox/server';
 import { clientFor } from './fiskaly-client';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';

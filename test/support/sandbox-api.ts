@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Sandbox, type SandboxHooks, createSandbox } from '../../main/sandbox/server';
-import type { SandboxOptionsInput } from '../../main/sandbox/options';
-import { DEFAULT_ORGANIZATION } from '../../main/sandbox/organizations';
+import { type Sandbox, type SandboxHooks, createSandbox } from '../../main/products/sign-de/sandbox/server';
+import type { SandboxOptionsInput } from '../../main/products/sign-de/sandbox/options';
+import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;

@@ -28,4 +28,4 @@ export async function spawnSandboxScript(script: string, args: string[]): Promis
 
 /** The standalone sandbox (`npm run sandbox`) as its own process. */
 export const spawnStandaloneSandbox = (args: string[]): Promise<SandboxProcess> =>
-  spawnSandboxScript('main/sandbox/main.ts', ['--port', '0', '--deploy-delay-ms', '0', ...args]);
+  spawnSandboxScript('main/products/sign-de/sandbox/main.ts', ['--port', '0', '--deploy-delay-ms', '0', ...args]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../preload/contract';
-import { createSandbox, type Sandbox } from '../../../main/sandbox/server';
+import { createSandbox, type Sandbox } from '../../../main/products/sign-de/sandbox/server';
 import { createServices } from '../../../main/services';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { clientFor } from '../../support/fiskaly-client';

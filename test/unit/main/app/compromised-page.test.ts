@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../preload/contract';
 import type { Result } from '../../../../preload/contract';
 import { registerIpcHandlers } from '../../../../main/app/ipc';
-import type { Sandbox } from '../../../../main/sandbox/server';
+import type { Sandbox } from '../../../../main/products/sign-de/sandbox/server';
 import { type Services, createServices } from '../../../../main/services';
 import { Vault, unavailableKeyWrapper } from '../../../../main/vault';
 import { FakeWebContents, ipcMain } from '../../../fakes/electron';

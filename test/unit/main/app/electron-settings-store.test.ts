@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openElectronStore } from '../../../../main/app/electron-settings-store';
-import { openConfStore } from '../../../../main/settings/key-value-store';
+import { openConfStore } from '../../../../main/core/settings/key-value-store';
 import { makeTempDir } from '../../../support/temp-dir';
 
 describe('openElectronStore', () => {

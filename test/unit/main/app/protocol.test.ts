@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerAppScheme, serveRenderer } from '../../../../main/app/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../../main/renderer-assets';
+import { CONTENT_SECURITY_POLICY } from '../../../../main/core/renderer-assets';
 import { protocol } from '../../../fakes/electron';
 import { makeTempDir } from '../../../support/temp-dir';
 

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeFailure, failureLines } from '../../../../main/cli/error-report';
 import { EXIT, UsageError } from '../../../../main/cli/exit-codes';
-import { LockTimeoutError } from '../../../../main/durable/file-lock';
-import { AppError } from '../../../../main/errors';
-import { FiskalyError } from '../../../../main/fiskaly/fiskaly-error';
-import { ProvisioningError, RunCancelled } from '../../../../main/provisioning/provisioning-error';
+import { LockTimeoutError } from '../../../../main/core/durable/file-lock';
+import { AppError } from '../../../../main/core/errors';
+import { FiskalyError } from '../../../../main/products/sign-de/api/fiskaly-error';
+import { ProvisioningError, RunCancelled } from '../../../../main/products/sign-de/provisioning/provisioning-error';
 import { VaultError, VaultErrorCode } from '../../../../main/vault';
 
 /** The real error each part throws, caught as the CLI catches it. */

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileKeyWrapper, Vault } from '../../../../main/vault';
-import { writeFileAtomic } from '../../../../main/durable/atomic-file';
+import { writeFileAtomic } from '../../../../main/core/durable/atomic-file';
 import { makeTempDir } from '../../../support/temp-dir';
 import { FAST, OTHER_PASSPHRASE, PASSPHRASE, SECRETS, failure, TSS_A, TSS_B, pukA, pukB, readVaultJson, tamper, vaultFile } from './vault-test-kit';
 

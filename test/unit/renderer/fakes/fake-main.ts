@@ -12,9 +12,9 @@ import type {
   TssOverview,
   VaultState,
 } from '../../../../preload/contract/workbench';
-import { buildReceiptModel } from '../../../../main/receipt/receipt-model';
-import { checkReceipt } from '../../../../main/tse';
-import { signedTestReceipt } from '../../main/receipt/signed-receipt';
+import { buildReceiptModel } from '../../../../main/products/sign-de/receipt/receipt-model';
+import { checkReceipt } from '../../../../main/products/sign-de/tse';
+import { signedTestReceipt } from '../../main/products/sign-de/receipt/signed-receipt';
 
 export const FAKE_PASSPHRASE = 'correct horse battery staple';
 export const FAKE_PUK = 'PUK-1234567890';
@@ -95,7 +95,7 @@ export function tssOverview(tssId: string, overrides: Partial<TssOverview> = {})
   };
 }
 
-/** Main's confirmation rule (main/workbench/confirmation.ts): the vault's passphrase, or nothing is done. */
+/** Main's confirmation rule (main/vault/confirmation.ts): the vault's passphrase, or nothing is done. */
 export function needConfirmation(state: FakeMainState, passphrase: unknown): Result<never> | null {
   if (typeof passphrase !== 'string' || passphrase === '') return fail('E_CONFIRMATION_REQUIRED', 'This step needs the vault passphrase.');
   if (!state.vault.initialized) return fail('E_VAULT_NOT_INITIALIZED', 'The vault is not set up yet.');

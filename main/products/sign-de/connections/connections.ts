@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { AppError } from '../../../core/errors';
+import { FiskalyClient } from '../api/client';
+import { FISKALY_SIGN_DE_URL } from '../environments';
+import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
+import type { SandboxOptionsInput } from '../sandbox/options';
+import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
+import type { Vault } from '../../../vault';
+
+export type EnvironmentId = 'sandbox' | 'test' | 'live';
+
+/**
+ * One fiskaly client (one session) per organization, and the built-in sandbox, started the first time
+ * it is needed and kept in the data folder so training stores survive restarts. Several processes on one
+ * data folder (the app and the CLI) share one sandbox: the first serves it, the others use its address
+ * and take over when it is gone (main/products/sign-de/sandbox/shared.ts).
+ */
+export class Connections {
+  private sandbox: Promise<SharedSandbox> | null = null;
+  private readonly clients = new Map<string, FiskalyClient>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly vault: () => Promise<Vault>,
+    private readonly options: { sandbox?: SandboxOptionsInput; fiskalyUrl?: string } = {},
+  ) {}
+
+  /** The sandbox's base URL, once it runs. */
+  async sandboxUrl(): Promise<string> {
+    return (await this.startSandbox()).url;
+  }
+
+  async clientFor(environment: EnvironmentId, organizationId?: string): Promise<FiskalyClient> {
+    const key = environment === 'sandbox' ? 'sandbox' : `${environment}:${organizationId ?? ''}`;
+    const known = this.clients.get(key);
+    if (known) return known;
+    let client: FiskalyClient;
+    if (environment === 'sandbox') {
+      client = new FiskalyClient({
+        baseUrl: await this.sandboxUrl(),
+        credentials: { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret },
+      });
+    } else {
+      if (!organizationId) throw new AppError('E_NO_ORGANIZATION', 'Choose the store’s fiskaly organization (API key) first.');
+      const credentials = await (await this.vault()).get(organizationId, 'api-credentials');
+      if (!credentials) throw new AppError('E_NO_ORGANIZATION', 'The vault has no API key for this organization. Add it on the Home screen.');
+      client = new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials });
+    }
+    this.clients.set(key, client);
+    return client;
+  }
+
+  /** A client for credentials not stored yet (to check them before saving). */
+  probe(apiKey: string, apiSecret: string): FiskalyClient {
+    return new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials: { apiKey, apiSecret }, retry: { attempts: 2 } });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.close()));
+    this.clients.clear();
+    if (this.sandbox) await (await this.sandbox).close();
+    this.sandbox = null;
+  }
+
+  private startSandbox(): Promise<SharedSandbox> {
+    this.sandbox ??= startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
+      // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
+      onUrlChange: () => this.clients.delete('sandbox'),
+    }).catch((error: unknown) => {
+      this.sandbox = null;
+      throw error;
+    });
+    return this.sandbox;
+  }
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { writePrivateFile } from '../../../core/durable/atomic-file';
+import { AppError } from '../../../core/errors';
+import { Journal, type JournalData } from '../provisioning/journal';
+import { type PaperWidth, sendToNetworkPrinter } from '../../../printing';
+import {
+  type ReceiptModel,
+  buildReceiptModel,
+  encodeReceiptEscPos,
+  renderHandoverReportHtml,
+  renderReceiptHtml,
+} from './index';
+import { fileNamePart } from '../../../core/file-name';
+import type { PrintPort } from '../../../printing/print-port';
+
+/** The test receipt and the handover report of a run: as data, on paper, as PDF, or as ESC/POS. */
+export class Documents {
+  constructor(
+    private readonly dataDir: string,
+    private readonly port: PrintPort,
+  ) {}
+
+  async receipt(runId: string): Promise<ReceiptModel> {
+    return receiptOf(await this.run(runId));
+  }
+
+  async printReceipt(runId: string, printer: string, paper: PaperWidth): Promise<Record<string, never>> {
+    const page = await renderReceiptHtml(await this.receipt(runId), { paper });
+    await this.port.print(page.html, { printer, widthMm: page.pageWidthMm, heightMm: page.pageHeightMm });
+    return {};
+  }
+
+  async receiptPdf(runId: string, paper: PaperWidth): Promise<{ path: string; bytes: number }> {
+    const run = await this.run(runId);
+    const page = await renderReceiptHtml(receiptOf(run), { paper });
+    const pdf = await this.port.pdf(page.html, { widthMm: page.pageWidthMm, heightMm: page.pageHeightMm });
+    return this.save(`testbeleg-${run.plan.storeName}-${paper}mm`, pdf);
+  }
+
+  async escpos(runId: string, host: string, port: number, paper: PaperWidth, nativeQr: boolean): Promise<{ bytes: number }> {
+    const bytes = encodeReceiptEscPos(await this.receipt(runId), { paper, nativeQr });
+    await sendToNetworkPrinter({ host, port }, bytes);
+    return { bytes: bytes.length };
+  }
+
+  async handoverReport(runId: string): Promise<{ path: string; bytes: number }> {
+    const run = await this.run(runId);
+    if (run.status !== 'done') throw new AppError('E_RUN_NOT_DONE', 'The handover report is made once the run is finished.');
+    const html = await renderHandoverReportHtml({
+      storeName: run.plan.storeName,
+      storeAddress: run.plan.storeAddress,
+      environment: run.plan.environment,
+      tssId: run.tssId,
+      tssSerialNumber: run.tssSerialNumber ?? '',
+      bsiCertificationId: run.bsiCertificationId,
+      timeInit: run.timeInit,
+      clients: run.clients.map((c) => ({ serialNumber: c.serialNumber, clientId: c.clientId })),
+      testReceipt: run.receipt?.qrCodeData ? receiptOf(run) : undefined,
+    });
+    return this.save(`uebergabe-${run.plan.storeName}`, await this.port.pdf(html, { a4: true }));
+  }
+
+  private async run(runId: string): Promise<JournalData> {
+    try {
+      return (await Journal.load(this.dataDir, runId)).data;
+    } catch {
+      throw new AppError('E_RUN_NOT_FOUND', 'This provisioning run is not on this laptop.');
+    }
+  }
+
+  private async save(name: string, pdf: Buffer): Promise<{ path: string; bytes: number }> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+    const path = join(this.dataDir, 'documents', `${fileNamePart(name, 'document')}-${stamp}.pdf`);
+    await writePrivateFile(path, pdf);
+    return { path, bytes: pdf.length };
+  }
+}
+
+function receiptOf(run: JournalData): ReceiptModel {
+  const receipt = run.receipt;
+  if (!receipt?.qrCodeData || receipt.number === undefined || receipt.timeStart === undefined || receipt.timeEnd === undefined) {
+    throw new AppError('E_NO_RECEIPT', 'This run has no signed test receipt yet. Resume the run to sign one.');
+  }
+  return buildReceiptModel({
+    storeName: run.plan.storeName,
+    storeAddress: run.plan.storeAddress,
+    environment: run.plan.environment,
+    tssId: run.tssId,
+    tssSerialNumber: run.tssSerialNumber ?? '',
+    bsiCertificationId: run.bsiCertificationId,
+    clientSerialNumber: run.clients[0]!.serialNumber,
+    receipt: {
+      number: receipt.number,
+      qrCodeData: receipt.qrCodeData,
+      timeStart: receipt.timeStart,
+      timeEnd: receipt.timeEnd,
+      signatureCounter: receipt.signatureCounter ?? '',
+      receiptType: receipt.receiptType ?? 'RECEIPT',
+    },
+  });
+}
