@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { StepName } from '../../../../preload/contract/provisioning-steps';
-import { readIfExists, writeFileAtomic } from '../../../core/durable/atomic-file';
-import { AppError } from '../../../core/errors';
-import { withFileLock } from '../../../core/durable/file-lock';
+import { type JournalKind, RunJournal, runsFolder } from '../../../core/runs/run-journal';
+import type { CommonNextAction, RunRecord } from '../../../core/runs/run-record';
 import type { StorePlan } from './store-plan';
 
 export { STEP_NAMES, type StepName } from '../../../../preload/contract/provisioning-steps';
-
-/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+export { JournalTakenOver, runLockTarget } from '../../../core/runs/run-journal';
+export type { RunStatus } from '../../../core/runs/run-record';
 
 /**
  * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
  * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
  * recovery and then resume, or abandon the run and set the store up anew.
  */
-export type NextAction = 'resume' | 'repair' | 'puk-recovery' | 'abandon';
+export type NextAction = CommonNextAction | 'repair' | 'puk-recovery';
 
 export interface JournalClient {
   serialNumber: string;
@@ -43,147 +39,54 @@ export interface ReceiptRecord {
 export type JournaledPlan = Omit<StorePlan, 'adminPin'>;
 
 /**
- * One store's provisioning run, written ahead: every id is here before the request that uses it, and
- * every step is marked done only after its effect is durable. No PIN, PUK or secret is ever in it.
+ * One store's provisioning run: the engine's record (status, done steps, error, repairs) and this flow's
+ * payload beside it. Every id (TSS, clients, test transaction) is chosen when the run is made, before any
+ * request. No PIN, PUK or secret is ever in it.
  */
-export interface JournalData {
-  v: 1;
-  runId: string;
-  createdAt: string;
-  updatedAt: string;
+export interface JournalData extends RunRecord<StepName, NextAction> {
   plan: JournaledPlan;
-  status: RunStatus;
   tssId: string;
   clients: JournalClient[];
   receipt: ReceiptRecord | null;
-  done: StepName[];
   organizationId?: string;
   apiEnv?: 'TEST' | 'LIVE';
   tssSerialNumber?: string;
   bsiCertificationId?: string;
   timeInit?: number;
-  /** Why the run stopped, and where the technician goes next. */
-  error?: { code: string; message: string; step: StepName; next?: NextAction };
-  /** What a resume found missing at the server and did again (no secrets). */
-  repairs?: Array<{ at: string; what: string }>;
-  abandonedAt?: string;
 }
 
-export const journalDir = (dataDir: string): string => join(dataDir, 'runs');
-
-/** Another process wrote this run's journal meanwhile: this one stops and writes nothing more. */
-export class JournalTakenOver extends AppError {
-  constructor(runId: string) {
-    super('E_RUN_BUSY', `Run ${runId} was taken over by another window or process; this one stopped. Follow the run there.`);
-    this.name = 'JournalTakenOver';
-  }
-}
-
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** What the run lock locks (`<runId>.run.lock` beside the journal): held while the run executes. */
-export const runLockTarget = (dataDir: string, runId: string): string => join(journalDir(dataDir), `${runId}.run`);
-
-export class Journal {
-  private inFlight: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | null = null;
-
-  private constructor(
-    private readonly file: string,
-    readonly data: JournalData,
-    /** The file's text as this object last read or wrote it (null: not on disk yet). */
-    private onDisk: string | null,
-  ) {}
-
-  /** A new run with all its ids chosen up front. */
-  static async create(dataDir: string, plan: StorePlan, now = new Date()): Promise<Journal> {
-    const { adminPin: _pin, ...journaled } = plan;
-    const runId = randomUUID();
-    const data: JournalData = {
-      v: 1,
-      runId,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      plan: journaled,
-      status: 'running',
-      tssId: randomUUID(),
-      clients: plan.clients.map((c) => ({ serialNumber: c.serialNumber, clientId: randomUUID(), registered: false })),
-      receipt: plan.testReceipt ? { txId: randomUUID() } : null,
-      done: [],
-    };
-    const journal = new Journal(join(journalDir(dataDir), `${runId}.json`), data, null);
-    await journal.save();
-    return journal;
-  }
-
-  static async load(dataDir: string, runId: string): Promise<Journal> {
-    if (!RUN_ID.test(runId)) throw new Error(`${runId} is not a run id`);
-    const file = join(journalDir(dataDir), `${runId}.json`);
-    const text = await readFile(file, 'utf8');
-    const data = JSON.parse(text) as JournalData;
-    if (data.v !== 1 || data.runId !== runId) throw new Error(`${file} is not a provisioning journal`);
+/** Provisioning journals; those written before runs had kinds (every journal of older versions) are these. */
+export const PROVISIONING_JOURNAL: JournalKind<JournalData> = {
+  kind: 'sign-de/provisioning',
+  ownsUnmarked: true,
+  upgrade(data) {
     // Journals of older versions advised "fix-plan", which no screen or command does: a resume with the right key does.
     if (data.error && (data.error.next as string) === 'fix-plan') data.error.next = 'resume';
-    return new Journal(file, data, text);
-  }
+  },
+};
 
-  /** Every run on this laptop, newest first; unreadable files are skipped, not deleted. */
-  static async list(dataDir: string): Promise<JournalData[]> {
-    let names: string[];
-    try {
-      names = await readdir(journalDir(dataDir));
-    } catch {
-      return [];
-    }
-    const runs: JournalData[] = [];
-    for (const name of names.filter((n) => /^[0-9a-f-]{36}\.json$/.test(n))) {
-      try {
-        runs.push((await Journal.load(dataDir, name.slice(0, -5))).data);
-      } catch {
-        // a damaged journal stays on disk for a human to look at
-      }
-    }
-    return runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  }
+export const journalDir = runsFolder;
 
-  isDone(step: StepName): boolean {
-    return this.data.done.includes(step);
-  }
+/** A provisioning run's journal (the engine's write-ahead journal with this flow's payload). */
+export type Journal = RunJournal<JournalData>;
 
-  async update(change: (data: JournalData) => void): Promise<void> {
-    change(this.data);
-    await this.save();
-  }
-
-  async markDone(step: StepName, change: (data: JournalData) => void = () => {}): Promise<void> {
-    await this.update((data) => {
-      change(data);
-      if (!data.done.includes(step)) data.done.push(step);
-    });
-  }
-
-  /**
-   * Resolves once a write that includes every change made so far is on disk. Writes never overlap, and
-   * changes made while one is under way share the next write (twenty client registrations, two or three writes).
-   */
-  private save(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.inFlight.catch(() => {}).then(() => {
-      this.queued = null;
-      this.data.updatedAt = new Date().toISOString();
-      const text = JSON.stringify(this.data, null, 2);
-      // Other processes read journals (lists) and may write one (abandon, or a resume that took over the
-      // run's lock from a process frozen past its stale time): under the lock, a journal someone else
-      // wrote since is never overwritten.
-      return withFileLock(this.file, async () => {
-        const current = (await readIfExists(this.file))?.toString('utf8') ?? null;
-        if (current !== this.onDisk) throw new JournalTakenOver(this.data.runId);
-        await writeFileAtomic(this.file, text);
-        this.onDisk = text;
-      });
-    });
-    this.queued = next;
-    this.inFlight = next;
-    return next;
-  }
-}
+export const Journal = {
+  /** A new run with all its ids chosen up front. */
+  create(dataDir: string, plan: StorePlan, now = new Date()): Promise<Journal> {
+    const { adminPin: _pin, ...journaled } = plan;
+    return RunJournal.create(
+      dataDir,
+      PROVISIONING_JOURNAL,
+      {
+        plan: journaled,
+        tssId: randomUUID(),
+        clients: plan.clients.map((c) => ({ serialNumber: c.serialNumber, clientId: randomUUID(), registered: false })),
+        receipt: plan.testReceipt ? { txId: randomUUID() } : null,
+      },
+      now,
+    );
+  },
+  load: (dataDir: string, runId: string): Promise<Journal> => RunJournal.load(dataDir, PROVISIONING_JOURNAL, runId),
+  /** Every provisioning run on this laptop, newest first; unreadable files are skipped, not deleted. */
+  list: (dataDir: string): Promise<JournalData[]> => RunJournal.list(dataDir, PROVISIONING_JOURNAL),
+};

@@ -1,6 +1,9 @@
 import { AppError } from '../../../core/errors';
+import { RunCancelled } from '../../../core/runs/run-errors';
 import { FiskalyError } from '../api/fiskaly-error';
 import type { NextAction } from './journal';
+
+export { RunCancelled };
 
 /** A run stopped; the journal keeps where, and `next` names the way out that works for this cause. */
 export class ProvisioningError extends AppError {
@@ -12,15 +15,6 @@ export class ProvisioningError extends AppError {
   ) {
     super(code, message);
     this.name = 'ProvisioningError';
-  }
-}
-
-export class RunCancelled extends AppError {
-  readonly next: NextAction = 'resume';
-
-  constructor(readonly step: string) {
-    super('E_RUN_CANCELLED', `The run was stopped before "${step}". Resume it from Home to continue where it stopped.`);
-    this.name = 'RunCancelled';
   }
 }
 
