@@ -1,5 +1,7 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Journal } from '../../../../../main/products/sign-de/provisioning/journal';
+import { Journal, type JournalData, journalDir } from '../../../../../main/products/sign-de/provisioning/journal';
 import { type ProgressEvent, resumeRun, startRun } from '../../../../../main/products/sign-de/provisioning/orchestrator';
 import { parseStorePlan } from '../../../../../main/products/sign-de/provisioning/store-plan';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
@@ -160,5 +162,20 @@ describe('provisioning a store against the sandbox', () => {
     const [run] = await Journal.list(dir.path);
     expect((await vault.get(run!.tssId, 'admin-pin'))?.pin).toBe('24681357');
     expect(JSON.stringify(run)).not.toContain('24681357');
+  });
+
+  it('resumes a run whose journal an older version wrote (no kind) to the end, with the ids it had chosen', async () => {
+    const fixture = join(__dirname, '../../../../fixtures/runs/sign-de-provisioning-before-kinds.json');
+    const old = JSON.parse(readFileSync(fixture, 'utf8')) as JournalData;
+    mkdirSync(journalDir(dir.path), { recursive: true });
+    copyFileSync(fixture, join(journalDir(dir.path), `${old.runId}.json`));
+    const { deps, vault } = await runDeps(sandbox, dir.path);
+    const report = await resumeRun(old.runId, deps);
+    expect(report).toMatchObject({ status: 'done', tssId: old.tssId, receipt: { txId: old.receipt!.txId, valid: true } });
+    expect(report.clients).toEqual(old.clients.map((c) => ({ ...c, registered: true })));
+    // This sandbox never had the TSS: it is made again with the journal's id.
+    expect(report.repairs?.map((r) => r.what)).toEqual([expect.stringMatching(/no longer had the TSS/)]);
+    expect((await api.control('GET', '/status')).body).toMatchObject({ tss: 1, clients: 2, transactions: 1 });
+    expect((await vault.get(old.tssId, 'admin-puk'))?.puk).toMatch(/^\d{10}$/);
   });
 });

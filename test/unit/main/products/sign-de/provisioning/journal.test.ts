@@ -1,35 +1,49 @@
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, journalDir } from '../../../../../../main/products/sign-de/provisioning/journal';
 import { parseStorePlan } from '../../../../../../main/products/sign-de/provisioning/store-plan';
 import { makeTempDir } from '../../../../../support/temp-dir';
 
-const plan = parseStorePlan({ storeName: 'Filiale Kiel', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }] });
+const plan = parseStorePlan({ storeName: 'Filiale Kiel', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }, { serialNumber: 'KASSE-2' }] });
 
-describe('the run journal', () => {
+/** A journal as the versions before the run engine wrote it (a run that crashed after storing the PUK). */
+const BEFORE_KINDS = join(__dirname, '../../../../../fixtures/runs/sign-de-provisioning-before-kinds.json');
+const BEFORE_KINDS_ID = '171048b7-3139-4589-801d-d3d03b84965c';
+
+describe('the provisioning journal', () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     dir = makeTempDir();
   });
   afterEach(() => dir.remove());
 
-  it('never overwrites what another process wrote since it read the journal', async () => {
-    const created = await Journal.create(dir.path, plan);
-    const mine = await Journal.load(dir.path, created.data.runId);
-    const theirs = await Journal.load(dir.path, created.data.runId);
-    await theirs.update((d) => void (d.status = 'abandoned'));
-    await expect(mine.update((d) => void (d.status = 'done'))).rejects.toMatchObject({ code: 'E_RUN_BUSY' });
-    expect((await Journal.load(dir.path, created.data.runId)).data.status).toBe('abandoned');
-    // Its own writes follow each other without a complaint.
-    await theirs.update((d) => void (d.status = 'failed'));
-    expect((await Journal.load(dir.path, created.data.runId)).data.status).toBe('failed');
+  it('chooses every id before the first request, and keeps the plan without the technician’s PIN', async () => {
+    const journal = await Journal.create(dir.path, { ...plan, adminPin: '24681357' });
+    const onDisk = readFileSync(join(journalDir(dir.path), `${journal.data.runId}.json`), 'utf8');
+    expect(JSON.parse(onDisk)).toMatchObject({
+      v: 1,
+      kind: 'sign-de/provisioning',
+      status: 'running',
+      done: [],
+      tssId: journal.data.tssId,
+      clients: [
+        { serialNumber: 'KASSE-1', clientId: journal.data.clients[0]!.clientId, registered: false },
+        { serialNumber: 'KASSE-2', clientId: journal.data.clients[1]!.clientId, registered: false },
+      ],
+      receipt: { txId: journal.data.receipt!.txId },
+      plan: { storeName: 'Filiale Kiel' },
+    });
+    expect(new Set([journal.data.tssId, ...journal.data.clients.map((c) => c.clientId), journal.data.receipt!.txId]).size).toBe(4);
+    expect(onDisk).not.toContain('24681357');
   });
 
-  it('leaves no lock or temp file behind, and lists runs without them', async () => {
-    const journal = await Journal.create(dir.path, plan);
-    await Promise.all([journal.update((d) => void (d.done = ['auth'])), journal.markDone('create-tss')]);
-    expect(readdirSync(journalDir(dir.path))).toEqual([`${journal.data.runId}.json`]);
-    expect((await Journal.list(dir.path)).map((r) => r.done)).toEqual([['auth', 'create-tss']]);
+  it('reads and lists a journal an older version wrote (no kind), as it is', async () => {
+    mkdirSync(journalDir(dir.path), { recursive: true });
+    copyFileSync(BEFORE_KINDS, join(journalDir(dir.path), `${BEFORE_KINDS_ID}.json`));
+    const journal = await Journal.load(dir.path, BEFORE_KINDS_ID);
+    expect(journal.data).toMatchObject({ status: 'failed', done: ['auth', 'create-tss', 'store-puk'], error: { step: 'store-puk', next: 'resume' } });
+    expect((await Journal.list(dir.path)).map((r) => r.runId)).toEqual([BEFORE_KINDS_ID]);
   });
 
   it('reads an older journal’s "fix-plan" advice as resume, the action that exists', async () => {
