@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { ExecutionHooks, RunFlow, RunProgress, StepExecutor, StepOf } from './run-flow';
+import type { ExecutionHooks, RunFlow, RunProgress, StepContext, StepExecutor, StepOf } from './run-flow';
 import { RunCancelled } from './run-errors';
 import type { RunJournal } from './run-journal';
 import type { RunRecord } from './run-record';
@@ -102,7 +102,7 @@ class StepRunner<R extends RunRecord> {
     }
   }
 
-  private context(step: StepOf<R>, index: number) {
+  private context(step: StepOf<R>, index: number): StepContext {
     return {
       index,
       throwIfCancelled: () => {

@@ -14,7 +14,7 @@ export interface RunAtServer {
 }
 
 const isNotFound = (error: unknown): boolean => error instanceof FiskalyError && error.status === 404;
-export const orNullIfNotFound = <T>(promise: Promise<T>): Promise<T | null> =>
+const orNullIfNotFound = <T>(promise: Promise<T>): Promise<T | null> =>
   promise.catch((error: unknown) => {
     if (isNotFound(error)) return null;
     throw error;

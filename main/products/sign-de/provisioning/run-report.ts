@@ -2,19 +2,9 @@ import type { RunProgress } from '../../../core/runs/run-flow';
 import type { Environment } from './environment';
 import type { JournalData, StepName } from './journal';
 
-/** A provisioning run's progress as the bridge and the CLI get it. */
-export interface ProgressEvent {
-  runId: string;
+/** A provisioning run's progress as the bridge and the CLI get it: the engine's, with the store it is for. */
+export interface ProgressEvent extends RunProgress<StepName> {
   storeName: string;
-  step: StepName;
-  /** 1-based position of the step among the run's steps. */
-  index: number;
-  total: number;
-  status: 'running' | 'done' | 'skipped' | 'failed';
-  /** Share of the run done, 0..1. */
-  fraction: number;
-  /** For the clients step: how many are registered so far. */
-  detail?: { done: number; total: number };
 }
 
 export interface RunReport {
