@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import type { ProductId } from '../../../../../preload/contract/products';
 import { ApiError } from '../api-error';
 import type { OrganizationRecord, SandboxState } from '../state';
 
@@ -19,6 +20,8 @@ export interface TokenSet {
 export interface VerifiedAccess {
   organizationId: string;
   tokenId: string;
+  /** The product the token was issued for: a SIGN AT token opens nothing of SIGN DE, and the other way round. */
+  product: ProductId;
 }
 
 interface Lifetimes {
@@ -55,8 +58,10 @@ export class TokenService {
     return new TokenService(privateKey, publicKey, lifetimes, now);
   }
 
-  async login(organization: OrganizationRecord): Promise<TokenSet> {
-    const cached = this.cache.get(organization.apiKey);
+  /** SIGN DE's tokens carry no product claim (as before); the other products' name theirs. */
+  async login(organization: OrganizationRecord, product: ProductId = 'sign-de'): Promise<TokenSet> {
+    const key = cacheKey(product, organization.apiKey);
+    const cached = this.cache.get(key);
     const now = this.now();
     if (cached && cached.access_token_expires_at > now) {
       return {
@@ -65,26 +70,26 @@ export class TokenService {
         refresh_token_expires_in: cached.refresh_token_expires_at - now,
       };
     }
-    const fresh = await this.issue(organization);
-    this.cache.set(organization.apiKey, fresh);
+    const fresh = await this.issue(organization, product);
+    this.cache.set(key, fresh);
     return fresh;
   }
 
   /** A refresh token buys a new pair; a bad or expired one is a 401, as on the real API since v2.1.9. */
-  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined): Promise<TokenSet> {
+  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined, product: ProductId = 'sign-de'): Promise<TokenSet> {
     const claims = await this.verify(refreshToken, 'refresh');
-    const organization = claims && findOrganization(claims.organizationId);
+    const organization = claims && claims.product === product ? findOrganization(claims.organizationId) : undefined;
     if (!organization) throw unauthorized();
-    const fresh = await this.issue(organization);
-    this.cache.set(organization.apiKey, fresh);
+    const fresh = await this.issue(organization, product);
+    this.cache.set(cacheKey(product, organization.apiKey), fresh);
     return fresh;
   }
 
-  async verifyAccess(token: string): Promise<VerifiedAccess> {
+  async verifyAccess(token: string, product: ProductId = 'sign-de'): Promise<VerifiedAccess> {
     const known = this.verified.get(token);
-    if (known && known.exp > this.now()) return known;
+    if (known && known.exp > this.now() && known.product === product) return known;
     const claims = await this.verify(token, 'access');
-    if (!claims) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
+    if (!claims || claims.product !== product) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.set(token, claims);
     return claims;
@@ -96,11 +101,12 @@ export class TokenService {
     this.verified.clear();
   }
 
-  private async issue(organization: OrganizationRecord): Promise<TokenSet> {
+  private async issue(organization: OrganizationRecord, product: ProductId): Promise<TokenSet> {
     const now = this.now();
     const { accessSeconds, refreshSeconds } = this.lifetimes();
+    const productClaim = product === 'sign-de' ? {} : { product };
     const sign = (type: 'access' | 'refresh', seconds: number) =>
-      new SignJWT({ env: organization.env, organization: organization.id, organization_id: organization.id, type: 'API_KEY', token_use: type })
+      new SignJWT({ env: organization.env, organization: organization.id, organization_id: organization.id, type: 'API_KEY', token_use: type, ...productClaim })
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
         .setIssuer(ISSUER)
         .setSubject(organization.apiKey)
@@ -129,12 +135,15 @@ export class TokenService {
       if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         return null;
       }
-      return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp };
+      const product = (payload.product ?? 'sign-de') as ProductId;
+      return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp, product };
     } catch {
       return null;
     }
   }
 }
+
+const cacheKey = (product: ProductId, apiKey: string): string => (product === 'sign-de' ? apiKey : `${product}:${apiKey}`);
 
 /** Wrong key or secret: the real API answers 401 with no `code` at all. */
 export const unauthorized = (): ApiError => new ApiError(401, undefined, 'Unauthorized');
