@@ -38,24 +38,25 @@ export class TokenService {
   private readonly verified = new Map<string, VerifiedAccess & { exp: number }>();
 
   private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
+    private keys: SigningKeys,
     private readonly lifetimes: () => Lifetimes,
     private readonly now: () => number,
   ) {}
 
   /** Loads the signing key from the state, making and storing one the first time. */
   static async create(state: SandboxState, lifetimes: () => Lifetimes, now: () => number): Promise<TokenService> {
-    if (!state.tokenKey) {
-      const pair = await generateKeyPair(ALGORITHM, { extractable: true });
-      state.tokenKey = {
-        privateJwk: (await exportJWK(pair.privateKey)) as Record<string, unknown>,
-        publicJwk: (await exportJWK(pair.publicKey)) as Record<string, unknown>,
-      };
-    }
-    const privateKey = (await importJWK(state.tokenKey.privateJwk as JWK, ALGORITHM)) as CryptoKey;
-    const publicKey = (await importJWK(state.tokenKey.publicJwk as JWK, ALGORITHM)) as CryptoKey;
-    return new TokenService(privateKey, publicKey, lifetimes, now);
+    state.tokenKey ??= await newTokenKey();
+    return new TokenService(await importKeys(state.tokenKey), lifetimes, now);
+  }
+
+  /**
+   * Refuses every token issued so far, access and refresh, of every product (401 from now on), so a client's
+   * 401 → refresh → new login can be tested without moving the clock: a new signing key, kept in the state.
+   */
+  async revokeAll(state: SandboxState): Promise<void> {
+    state.tokenKey = await newTokenKey();
+    this.keys = await importKeys(state.tokenKey);
+    this.clear();
   }
 
   /** SIGN DE's tokens carry no product claim (as before); the other products' name theirs. */
@@ -113,7 +114,7 @@ export class TokenService {
         .setJti(randomUUID())
         .setIssuedAt(now)
         .setExpirationTime(now + seconds)
-        .sign(this.privateKey);
+        .sign(this.keys.privateKey);
     return {
       access_token: await sign('access', accessSeconds),
       access_token_claims: { env: organization.env, organization_id: organization.id },
@@ -127,7 +128,7 @@ export class TokenService {
 
   private async verify(token: string, use: 'access' | 'refresh'): Promise<(VerifiedAccess & { exp: number }) | null> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
+      const { payload } = await jwtVerify(token, this.keys.publicKey, {
         issuer: ISSUER,
         algorithms: [ALGORITHM],
         currentDate: new Date(this.now() * 1000),
@@ -141,6 +142,26 @@ export class TokenService {
       return null;
     }
   }
+}
+
+interface SigningKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+async function newTokenKey(): Promise<NonNullable<SandboxState['tokenKey']>> {
+  const pair = await generateKeyPair(ALGORITHM, { extractable: true });
+  return {
+    privateJwk: (await exportJWK(pair.privateKey)) as Record<string, unknown>,
+    publicJwk: (await exportJWK(pair.publicKey)) as Record<string, unknown>,
+  };
+}
+
+async function importKeys(key: NonNullable<SandboxState['tokenKey']>): Promise<SigningKeys> {
+  return {
+    privateKey: (await importJWK(key.privateJwk as JWK, ALGORITHM)) as CryptoKey,
+    publicKey: (await importJWK(key.publicJwk as JWK, ALGORITHM)) as CryptoKey,
+  };
 }
 
 const cacheKey = (product: ProductId, apiKey: string): string => (product === 'sign-de' ? apiKey : `${product}:${apiKey}`);

@@ -131,4 +131,19 @@ describe('the other products’ auth endpoints (SIGN AT, SIGN ES, Unified API)',
     const fresh = await send('POST', es('/auth'), { content: { api_key: KEY, api_secret: SECRET } });
     expect(fresh.body.access_token).not.toBe(tokens.es);
   });
+
+  it('shortens every product’s token lifetimes and refuses every token issued so far on request (PUT /_sandbox/tokens)', async () => {
+    expect((await api.control('PUT', '/tokens', { accessTokenSeconds: 30 })).status).toBe(200);
+    const es1 = await send('POST', es('/auth'), { content: { api_key: KEY, api_secret: SECRET } });
+    expect(es1.body.access_token_expires_in).toBe(30);
+    const at1 = (await send('POST', at('/auth'), { api_key: KEY, api_secret: SECRET })).body;
+    expect((await api.control('PUT', '/tokens', { revokeTokens: true })).status).toBe(200);
+    expect((await send('GET', es('/_sandbox/whoami'), undefined, bearer(es1.body.access_token))).status).toBe(401);
+    expect((await send('GET', at('/_sandbox/whoami'), undefined, bearer(at1.access_token))).status).toBe(401);
+    expect(await send('POST', at('/auth'), { refresh_token: at1.refresh_token })).toEqual({ status: 401, body: unauthorized });
+    const at2 = await send('POST', at('/auth'), { api_key: KEY, api_secret: SECRET });
+    expect((await send('GET', at('/_sandbox/whoami'), undefined, bearer(at2.body.access_token))).status).toBe(200);
+    expect((await api.control('PUT', '/tokens', { revokeTokens: false })).status).toBe(400);
+    await api.control('PUT', '/tokens', { accessTokenSeconds: 600 });
+  });
 });

@@ -8,7 +8,7 @@ import type { SessionCall, SessionTransport } from '../../../../../main/core/ses
 import { DEFAULT_ORGANIZATION } from '../../../../../main/products/sign-de/sandbox/organizations';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
 import { PRODUCTS, type ProductId, UNIFIED_API_VERSION, sandboxBaseUrl } from '../../../../../preload/contract/products';
-import { startSandbox } from '../../../../support/sandbox-api';
+import { type SandboxApi, startSandbox } from '../../../../support/sandbox-api';
 
 const START = Date.UTC(2026, 0, 1);
 const START_SECONDS = START / 1000;
@@ -49,6 +49,7 @@ const credentials = { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_OR
 describe.each(['sign-de', 'sign-at', 'sign-es', 'unified'] as const)('the core session for %s against the sandbox', (product) => {
   const pattern = PRODUCTS[product].auth;
   let sandbox: Sandbox;
+  let api: SandboxApi;
   let close = async () => {};
   afterEach(async () => {
     await close();
@@ -57,7 +58,7 @@ describe.each(['sign-de', 'sign-at', 'sign-es', 'unified'] as const)('the core s
 
   async function start(secret = credentials.apiSecret) {
     let nowMs = START;
-    ({ sandbox } = await startSandbox({ accessTokenSeconds: 60, refreshTokenSeconds: 120 }, { now: () => nowMs }));
+    ({ sandbox, api } = await startSandbox({ accessTokenSeconds: 60, refreshTokenSeconds: 120 }, { now: () => nowMs }));
     const http = recordingHttp(sandboxBaseUrl(sandbox.url, product));
     close = http.close;
     // The session's own clock stands still, so it learns of an expiry only from the 401.
@@ -85,6 +86,15 @@ describe.each(['sign-de', 'sign-at', 'sign-es', 'unified'] as const)('the core s
     const renew = pattern === 'api-key-refresh' ? [['refresh', 200]] : [['login', 200]];
     const renewAgain = pattern === 'api-key-refresh' ? [['refresh', 401], ['login', 200]] : [['login', 200]];
     expect(steps(sent)).toEqual([['login', 200], ['call', 200], ['call', 401], ...renew, ['call', 200], ['call', 401], ...renewAgain, ['call', 200]]);
+  });
+
+  it('logs in again when the sandbox refuses every token it issued (PUT /_sandbox/tokens {revokeTokens})', async () => {
+    const { session, sent } = await start();
+    await call(session);
+    expect((await api.control('PUT', '/tokens', { revokeTokens: true })).status).toBe(200);
+    await call(session);
+    const renew = pattern === 'api-key-refresh' ? [['refresh', 401], ['login', 200]] : [['login', 200]];
+    expect(steps(sent)).toEqual([['login', 200], ['call', 200], ['call', 401], ...renew, ['call', 200]]);
   });
 
   it('surfaces a wrong secret as a 401 ApiCallError after one try, naming no secret', async () => {
