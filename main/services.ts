@@ -1,9 +1,12 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/products';
+import type { EnvironmentId } from '../preload/contract/settings';
 import { type Dispatch, type Handlers, createDispatch } from './core/bridge/dispatch';
 import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';
 import { securePrivateTree } from './core/durable/private-folder';
+import { checkCredentials } from './core/session/check-credentials';
 import { listEnvironments } from './products/sign-de/environments';
 import { EventHub } from './core/events';
 import { listKnownTss, revealPuk, unblockAdminPin } from './products/sign-de/provisioning/puk-recovery';
@@ -67,6 +70,12 @@ export function createServices(config: ServicesConfig): Services {
   const documents = new Documents(config.dataDir, config.printPort ?? noPrintPort);
 
   const paper = (width: 80 | 58) => `${width}mm` as const;
+  /** Where 'orgs:check' logs in: the product's place in the built-in sandbox, or fiskaly's (tests point fiskalyUrl at a sandbox). */
+  const checkUrl = async (product: ProductId, environment: EnvironmentId): Promise<string> => {
+    if (environment === 'sandbox') return sandboxBaseUrl(await connections.sandboxUrl(), product);
+    if (config.fiskalyUrl) return product === 'sign-de' ? config.fiskalyUrl : sandboxBaseUrl(config.fiskalyUrl, product);
+    return environment === 'live' ? PRODUCTS[product].liveBaseUrl : PRODUCTS[product].testBaseUrl;
+  };
 
   const handlers: Handlers = {
     'app:info': () => ({ name: PRODUCT_NAME, version: config.version, dataDir: config.dataDir, environments: listEnvironments(null) }),
@@ -89,6 +98,7 @@ export function createServices(config: ServicesConfig): Services {
     'vault:restore-previous': ({ passphrase }) => vault.restorePrevious(passphrase),
     'orgs:list': () => organizations.list(),
     'orgs:save': (input) => organizations.save(input),
+    'orgs:check': async ({ environment, ...input }) => checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await checkUrl(input.product, environment) }),
     'runs:list': () => runs.list(),
     'runs:get': ({ runId }) => runs.get(runId),
     'provisioning:start': async ({ plan, organizationId, passphrase }) => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ApiCredentials } from '../core/session/auth-patterns';
 import { FiskalyClient } from '../products/sign-de/api/client';
 import { DEFAULT_ORGANIZATION } from '../products/sign-de/sandbox/organizations';
 import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
@@ -34,9 +35,7 @@ export function connectWithFlags(flags: ConnectionFlags, dataDir: string, env: N
  */
 export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean; dataDir: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
   if (options.sandbox === Boolean(options.baseUrl)) throw new UsageError('Say where to provision: --sandbox or --base-url URL (one of them).');
-  const key = env.FISKALY_API_KEY;
-  const secret = env.FISKALY_API_SECRET;
-  if (Boolean(key) !== Boolean(secret)) throw new UsageError('Set both FISKALY_API_KEY and FISKALY_API_SECRET, or neither.');
+  const credentials = credentialsFromEnv(env);
   let sandbox: SharedSandbox | null = null;
   let baseUrl = options.baseUrl;
   if (options.sandbox) {
@@ -44,17 +43,10 @@ export async function connect(options: { sandbox: boolean; baseUrl?: string; liv
     sandbox = await startSharedSandbox(join(options.dataDir, 'sandbox'));
     baseUrl = sandbox.url;
   } else {
-    if (!key) throw new UsageError('Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).');
-    try {
-      new URL(baseUrl!);
-    } catch {
-      throw new UsageError(`--base-url ${baseUrl} is not a URL (e.g. https://kassensichv-middleware.fiskaly.com/api/v2).`);
-    }
+    if (!credentials) throw new UsageError(MISSING_CREDENTIALS);
+    checkBaseUrl(baseUrl!, 'https://kassensichv-middleware.fiskaly.com/api/v2');
   }
-  const client = new FiskalyClient({
-    baseUrl: baseUrl!,
-    credentials: { apiKey: key ?? DEFAULT_ORGANIZATION.apiKey, apiSecret: secret ?? DEFAULT_ORGANIZATION.apiSecret },
-  });
+  const client = new FiskalyClient({ baseUrl: baseUrl!, credentials: credentials ?? SANDBOX_CREDENTIALS });
   return {
     client,
     environment: options.sandbox ? 'sandbox' : options.live ? 'live' : 'test',
@@ -63,4 +55,26 @@ export async function connect(options: { sandbox: boolean; baseUrl?: string; liv
       await sandbox?.close();
     },
   };
+}
+
+/** The built-in sandbox's default organization: what `--sandbox` logs in with when no key is set. */
+export const SANDBOX_CREDENTIALS: ApiCredentials = { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret };
+
+export const MISSING_CREDENTIALS = 'Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).';
+
+/** FISKALY_API_KEY and FISKALY_API_SECRET: both or neither (null). */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): ApiCredentials | null {
+  const key = env.FISKALY_API_KEY;
+  const secret = env.FISKALY_API_SECRET;
+  if (Boolean(key) !== Boolean(secret)) throw new UsageError('Set both FISKALY_API_KEY and FISKALY_API_SECRET, or neither.');
+  return key && secret ? { apiKey: key, apiSecret: secret } : null;
+}
+
+/** `--base-url` must be a URL; `example` shows one. */
+export function checkBaseUrl(baseUrl: string, example: string): void {
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new UsageError(`--base-url ${baseUrl} is not a URL (e.g. ${example}).`);
+  }
 }

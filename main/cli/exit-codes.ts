@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** The admin PIN is blocked: run `tss-companion recover unblock`. */
   pinBlocked: 3,
+  /** `connect`: fiskaly refused the API key and secret (401 to the login). */
+  credentialsRefused: 3,
   /** The vault could not be opened (wrong passphrase, damaged file). */
   vault: 4,
   /** Stopped with Ctrl+C; the run can be resumed. */

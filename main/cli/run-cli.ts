@@ -2,6 +2,7 @@ import { DATA_SUBFOLDERS } from '../core/data-dir';
 import { securePrivateTree } from '../core/durable/private-folder';
 import { parseSandboxArgs, runSandboxCli } from '../products/sign-de/sandbox/cli';
 import { refuseControlCharacters, takeDataDir } from './arguments';
+import { CONNECT_USAGE, connectCommand } from './connect-command';
 import { describeFailure, failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { type CommandIo, provisionCommand } from './provision-command';
@@ -16,6 +17,8 @@ export const USAGE = `usage: tss-companion <command>
   runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
   runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
+  ${CONNECT_USAGE}
+                                        check a key and secret: environment, organization, token expiry (exit 3: refused)
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
   vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
   sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE] [--deploy-delay-ms MS]
@@ -42,6 +45,8 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
         return await runsCommand(rest, full);
       case 'verify-qr':
         return verifyQrCommand(rest, full);
+      case 'connect':
+        return await connectCommand(rest, full);
       case 'recover':
         return await recoverCommand(rest, full);
       case 'vault':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ReceiptModel } from '../../main/products/sign-de/receipt/receipt-model';
 import type { AppInfo } from './app-info';
+import type { CredentialsCheck } from './products';
 import type { requestSchemas } from './schemas';
 import type { Settings } from './settings';
 import type { StaleCloseResult, StalePreview } from './stale-transactions';
@@ -30,6 +31,7 @@ export const channels = [
   'vault:restore-previous',
   'orgs:list',
   'orgs:save',
+  'orgs:check',
   'runs:list',
   'runs:get',
   'provisioning:start',
@@ -73,6 +75,8 @@ export interface ChannelResponses {
   'vault:restore-previous': VaultState;
   'orgs:list': Organization[];
   'orgs:save': Organization;
+  /** What a login with the key and secret told (environment, organization, token expiry); never the token. */
+  'orgs:check': CredentialsCheck;
   'runs:list': RunReport[];
   'runs:get': RunReport;
   'provisioning:start': { runId: string };

@@ -2,6 +2,7 @@ export * from './api';
 export * from './app-info';
 export * from './channels';
 export * from './events';
+export * from './products';
 export * from './provisioning-steps';
 export * from './result';
 export * from './schemas';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
-import { SettingsPatch } from './settings';
+import { SCOPE_ID_PATTERN, productIds } from './products';
+import { EnvironmentId, SettingsPatch } from './settings';
 import { StorePlan } from './store-plan';
 import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
 import { MAX_PIN_LENGTH, MIN_PASSPHRASE_LENGTH, MIN_PIN_LENGTH } from './store-rules';
@@ -43,6 +44,16 @@ export const requestSchemas = {
     apiKey: z.string().trim().min(1).max(200),
     apiSecret: z.string().min(1).max(500),
   }),
+  // Checks a key and secret for any product by logging in once; nothing is stored.
+  'orgs:check': z
+    .strictObject({
+      product: z.enum(productIds),
+      environment: EnvironmentId,
+      apiKey: z.string().trim().min(1).max(200),
+      apiSecret: z.string().min(1).max(500),
+      scope: z.string().regex(SCOPE_ID_PATTERN, 'must be an organization unit id').optional(),
+    })
+    .refine((check) => check.scope === undefined || check.product === 'unified', { path: ['scope'], error: 'only the Unified API has organization units' }),
   'runs:list': NoPayload,
   'runs:get': ByRun,
   'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional(), passphrase: ConfirmPassphrase }),

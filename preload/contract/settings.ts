@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_VERSION_PATTERN } from './products';
 
 export const languages = ['de', 'en'] as const;
 export const environmentIds = ['sandbox', 'test', 'live'] as const;
@@ -19,6 +20,8 @@ export const Settings = z.object({
   environment: EnvironmentId,
   /** Absent means CLIENT_CONCURRENCY.default. */
   clientConcurrency: ClientConcurrency.optional(),
+  /** The Unified API's `X-Api-Version`; absent means UNIFIED_API_VERSION (products.ts). */
+  unifiedApiVersion: z.string().regex(API_VERSION_PATTERN, { error: 'must be a date like 2026-02-03' }).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type Language = z.infer<typeof Language>;

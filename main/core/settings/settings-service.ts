@@ -1,5 +1,6 @@
 import { type Settings, type SettingsPatch, Settings as SettingsSchema, defaultSettings } from '../../../preload/contract';
-import { CLIENT_CONCURRENCY, ClientConcurrency } from '../../../preload/contract/settings';
+import { UNIFIED_API_VERSION } from '../../../preload/contract/products';
+import { CLIENT_CONCURRENCY } from '../../../preload/contract/settings';
 import { withFileLock } from '../durable/file-lock';
 import type { EventHub } from '../events';
 import type { KeyValueStore } from './key-value-store';
@@ -29,13 +30,21 @@ export class SettingsService {
       const parsed = shape[key].safeParse(value);
       return (parsed.success ? parsed.data : defaultSettings[key]) as Settings[K];
     };
-    const concurrency = ClientConcurrency.safeParse(this.#pending.has('clientConcurrency') ? this.#pending.get('clientConcurrency') : this.#stored('clientConcurrency'));
-    return { language: read('language'), environment: read('environment'), ...(concurrency.success ? { clientConcurrency: concurrency.data } : {}) };
+    const optional = <K extends 'clientConcurrency' | 'unifiedApiVersion'>(key: K): Partial<Pick<Settings, K>> => {
+      const parsed = shape[key].safeParse(this.#pending.has(key) ? this.#pending.get(key) : this.#stored(key));
+      return parsed.success && parsed.data !== undefined ? ({ [key]: parsed.data } as Partial<Pick<Settings, K>>) : {};
+    };
+    return { language: read('language'), environment: read('environment'), ...optional('clientConcurrency'), ...optional('unifiedApiVersion') };
   }
 
   /** How many POS clients a run registers at once (the default unless set). */
   clientConcurrency(): number {
     return this.get().clientConcurrency ?? CLIENT_CONCURRENCY.default;
+  }
+
+  /** The Unified API's `X-Api-Version` (the product documents' unless set). */
+  unifiedApiVersion(): string {
+    return this.get().unifiedApiVersion ?? UNIFIED_API_VERSION;
   }
 
   /** Takes the change at once (get() shows it, listeners hear it) and writes it under the file lock. */

@@ -1,19 +1,19 @@
-import { AppError } from '../../../core/errors';
+import { ApiCallError } from '../../../core/session/api-call-error';
 import { type Explanation, explain } from './explanations';
 
-/** A fiskaly answer that is not a success, or no answer at all (status 0). */
-export class FiskalyError extends AppError {
+/** A SIGN DE answer that is not a success, or no answer at all (status 0), with SIGN DE's own explanation. */
+export class FiskalyError extends ApiCallError {
   readonly explanation: Explanation;
 
   constructor(
-    readonly status: number,
+    status: number,
     code: string,
     /** fiskaly's own message: it never echoes a PIN, PUK or secret we sent. */
-    readonly apiMessage: string,
-    readonly retryAfterSeconds: number | null = null,
+    apiMessage: string,
+    retryAfterSeconds: number | null = null,
   ) {
     const explanation = explain(code, status);
-    super(code, `${explanation.en}${apiMessage ? ` (fiskaly: ${apiMessage})` : ''}`);
+    super(status, code, `${explanation.en}${apiMessage ? ` (fiskaly: ${apiMessage})` : ''}`, apiMessage, retryAfterSeconds);
     this.name = 'FiskalyError';
     this.explanation = explanation;
   }

@@ -1,14 +1,10 @@
-import { Agent, type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
+import { type Failure, type RawAnswer, failureOf, httpExchange, networkFailure } from '../../../core/session/http-exchange';
+import type { SessionCall } from '../../../core/session/transport';
 import { FiskalyError } from './fiskaly-error';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, parseRetryAfter, pendingDelay } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, pendingDelay } from './retry-policy';
 
-export interface HttpCall {
-  method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
-  /** Below the base URL, e.g. `/tss/{id}`, with its query string. */
-  path: string;
-  body?: unknown;
-  token?: string;
-  timeoutMs: number;
+export interface HttpCall extends SessionCall {
   /** Binary answers (export TAR, log files) come back as bytes. */
   binary?: boolean;
   /** One try only: the caller waits (Retry-After included) and tries again itself, e.g. an export poller. */
@@ -55,10 +51,10 @@ export class FiskalyHttp {
         const answer = await this.once(call);
         this.options.onAttempt?.(call, attempt, answer.status);
         if (answer.status < 300) return answer;
-        error = toFiskalyError(answer);
+        error = toFiskalyError(failureOf(answer));
       } catch (cause) {
         this.options.onAttempt?.(call, attempt, 'network');
-        error = cause instanceof FiskalyError ? cause : networkError(cause);
+        error = cause instanceof FiskalyError ? cause : toFiskalyError(networkFailure(cause));
       }
       if (!error.retryable || call.once || attempt >= this.policy.attempts) throw error;
       const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
@@ -72,51 +68,9 @@ export class FiskalyHttp {
     if (!this.options.dispatcher) await this.dispatcher.close();
   }
 
-  private async once(call: HttpCall): Promise<HttpAnswer> {
-    const headers: Record<string, string> = { accept: call.binary ? 'application/octet-stream, application/x-tar, application/json' : 'application/json' };
-    if (call.token) headers.authorization = `Bearer ${call.token}`;
-    let body: string | undefined;
-    if (call.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(call.body);
-    }
-    const response = await request(`${this.baseUrl}${call.path}`, {
-      method: call.method,
-      headers,
-      body,
-      dispatcher: this.dispatcher,
-      signal: AbortSignal.timeout(call.timeoutMs),
-      headersTimeout: call.timeoutMs,
-      bodyTimeout: call.timeoutMs,
-    });
-    const bytes = Buffer.from(await response.body.arrayBuffer());
-    const type = String(response.headers['content-type'] ?? '');
-    let json: unknown = null;
-    if (type.includes('json') && bytes.length > 0) {
-      try {
-        json = JSON.parse(bytes.toString('utf8'));
-      } catch {
-        json = null;
-      }
-    }
-    const retryAfter = response.headers['retry-after'];
-    return Object.assign({ status: response.statusCode, json, bytes }, { retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
+  private once(call: HttpCall): Promise<RawAnswer> {
+    return httpExchange(this.baseUrl, call, this.dispatcher);
   }
 }
 
-const CODE_BY_STATUS: Record<number, string> = { 401: 'E_UNAUTHORIZED', 429: 'E_TOO_MANY_REQUESTS', 444: 'E_MIDDLEWARE_PENDING_REQUEST' };
-
-function toFiskalyError(answer: HttpAnswer & { retryAfter?: string }): FiskalyError {
-  const body = (answer.json ?? {}) as { code?: unknown; message?: unknown };
-  // fiskaly's 401 for wrong credentials has no code at all; a 429 or 444 without one is named by its status.
-  const code = typeof body.code === 'string' ? body.code : (CODE_BY_STATUS[answer.status] ?? `HTTP_${answer.status}`);
-  const message = typeof body.message === 'string' ? body.message : '';
-  return new FiskalyError(answer.status, code, message, parseRetryAfter(answer.retryAfter));
-}
-
-function networkError(cause: unknown): FiskalyError {
-  const name = cause instanceof Error ? cause.name : '';
-  const code = (cause as { code?: string })?.code ?? '';
-  const timedOut = name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code);
-  return new FiskalyError(0, timedOut ? 'E_TIMEOUT' : 'E_NETWORK', timedOut ? 'no answer in time' : code || name || 'connection failed');
-}
+const toFiskalyError = (failure: Failure): FiskalyError => new FiskalyError(failure.status, failure.code, failure.apiMessage, failure.retryAfterSeconds);

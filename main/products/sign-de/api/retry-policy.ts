@@ -25,10 +25,5 @@ export function pendingDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined | null, nowMs = Date.now()): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000));
-}
+/** Read the same way by every product's HTTP call (the core's). */
+export { parseRetryAfter } from '../../../core/session/http-exchange';

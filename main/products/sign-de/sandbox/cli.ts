@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { PRODUCTS, sandboxBaseUrl } from '../../../../preload/contract/products';
 import { type Sandbox, createSandbox } from './server';
 
 const USAGE =
@@ -74,6 +75,8 @@ export async function runSandboxCli(argv: string[], print: (line: string) => voi
   for (const org of sandbox.organizations) {
     print(`organization ${org.id} (${org.env}): api_key=${org.apiKey} api_secret=${org.apiSecret}`);
   }
+  const others = (['sign-at', 'sign-es', 'unified'] as const).map((id) => `${PRODUCTS[id].label} ${sandboxBaseUrl(sandbox.url, id)}`);
+  print(`auth only (same keys): ${others.join(', ')}`);
   print(args.state ? `state kept in ${args.state}` : 'state kept in memory (use --state FILE to keep it)');
   return sandbox;
 }

@@ -13,6 +13,7 @@ import { authRoutes, requireBearer } from './routes/auth';
 import { clientRoutes } from './routes/clients';
 import { controlRoutes } from './routes/control';
 import { exportRoutes } from './routes/exports';
+import { productAuthRoutes } from './routes/product-auth';
 import { transactionRoutes } from './routes/transactions';
 import { tssRoutes } from './routes/tss';
 import { forgetSigningKeys } from './signing';
@@ -271,13 +272,13 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
     void reply.code(404).send(errorBody(404, undefined, `Route ${request.method}:${request.url.split('?')[0]} not found`));
   });
 
-  for (const routes of [authRoutes, tssRoutes, adminRoutes, clientRoutes, transactionRoutes, exportRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, tssRoutes, adminRoutes, clientRoutes, transactionRoutes, exportRoutes, productAuthRoutes]) routes(app, ctx);
   return app;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Reachable without a bearer token (only POST /auth). */
+    /** Reachable without a bearer token (POST /auth; the other products' routes check their own tokens). */
     public?: boolean;
     /** An empty body with Content-Type application/json counts as no body (triggerExport). */
     optionalBody?: boolean;

@@ -53,7 +53,7 @@ export function OrganizationsCard() {
           {t('orgs.addTitle')}
         </h3>
         <p className="muted">{t('orgs.addIntro')}</p>
-        <OrganizationForm />
+        <OrganizationForm checks />
       </section>
     </section>
   );

@@ -1,4 +1,8 @@
+import type { ChannelRequest } from '../../../../preload/contract/channels';
+import type { CredentialsCheck } from '../../../../preload/contract/products';
+import type { Result } from '../../../../preload/contract/result';
 import type { Organization } from '../../../../preload/contract/workbench';
+import { callBridge } from '../../bridge/call-bridge';
 import type { SliceTools } from '../store-types';
 
 export interface OrgsState {
@@ -18,6 +22,11 @@ export interface OrgsActions {
   loadOrgs(): Promise<void>;
   /** Resolves to the saved organization (as main describes it, without the secret), or null. */
   saveOrg(input: OrganizationInput): Promise<Organization | null>;
+  /**
+   * Checks a key and secret for any product by one login in main. The outcome goes to the caller (the
+   * form shows it beside its button), not to the app's error notices; nothing is stored.
+   */
+  checkOrg(input: ChannelRequest<'orgs:check'>): Promise<Result<CredentialsCheck>>;
 }
 
 export const initialOrgsState: OrgsState = { organizations: null };
@@ -35,6 +44,10 @@ export function createOrgsSlice({ bridge, set, get, call }: SliceTools): OrgsAct
       const others = (get().organizations ?? []).filter((organization) => organization.id !== saved.id);
       set({ organizations: [...others, saved] });
       return saved;
+    },
+
+    checkOrg(input) {
+      return callBridge(() => bridge.orgs.check({ ...input }));
     },
   };
 }

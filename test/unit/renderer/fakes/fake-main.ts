@@ -18,6 +18,8 @@ import { signedTestReceipt } from '../../main/products/sign-de/receipt/signed-re
 
 export const FAKE_PASSPHRASE = 'correct horse battery staple';
 export const FAKE_PUK = 'PUK-1234567890';
+/** The organization 'orgs:check' reports for any accepted key. */
+export const FAKE_CHECKED_ORGANIZATION = '4b1d2c3e-5f60-4718-9a2b-3c4d5e6f7a8b';
 
 /** What the in-memory main knows beyond the settings: vault, organizations, runs, TSS, printers. */
 export interface FakeMainState {
@@ -170,6 +172,16 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       state.organizations.push(organization);
       return ok({ ...organization });
     }
+    case 'orgs:check':
+      // As main: one login with the key and secret; a secret "wrong" is refused as fiskaly would.
+      if (request.apiSecret === 'wrong') return fail('E_UNAUTHORIZED', 'fiskaly refused the login (401).');
+      return ok({
+        product: request.product,
+        environment: request.environment === 'live' ? 'LIVE' : 'TEST',
+        organizationId: FAKE_CHECKED_ORGANIZATION,
+        scope: request.scope ?? null,
+        expiresAt: '2026-03-02T09:30:00.000Z',
+      });
     case 'runs:list':
       return ok(structuredClone(state.runs));
     case 'runs:get': {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import type { ProductId } from '../../../../../preload/contract/products';
 import { ApiError } from '../api-error';
 import type { OrganizationRecord, SandboxState } from '../state';
 
@@ -19,6 +20,8 @@ export interface TokenSet {
 export interface VerifiedAccess {
   organizationId: string;
   tokenId: string;
+  /** The product the token was issued for: a SIGN AT token opens nothing of SIGN DE, and the other way round. */
+  product: ProductId;
 }
 
 interface Lifetimes {
@@ -35,28 +38,31 @@ export class TokenService {
   private readonly verified = new Map<string, VerifiedAccess & { exp: number }>();
 
   private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
+    private keys: SigningKeys,
     private readonly lifetimes: () => Lifetimes,
     private readonly now: () => number,
   ) {}
 
   /** Loads the signing key from the state, making and storing one the first time. */
   static async create(state: SandboxState, lifetimes: () => Lifetimes, now: () => number): Promise<TokenService> {
-    if (!state.tokenKey) {
-      const pair = await generateKeyPair(ALGORITHM, { extractable: true });
-      state.tokenKey = {
-        privateJwk: (await exportJWK(pair.privateKey)) as Record<string, unknown>,
-        publicJwk: (await exportJWK(pair.publicKey)) as Record<string, unknown>,
-      };
-    }
-    const privateKey = (await importJWK(state.tokenKey.privateJwk as JWK, ALGORITHM)) as CryptoKey;
-    const publicKey = (await importJWK(state.tokenKey.publicJwk as JWK, ALGORITHM)) as CryptoKey;
-    return new TokenService(privateKey, publicKey, lifetimes, now);
+    state.tokenKey ??= await newTokenKey();
+    return new TokenService(await importKeys(state.tokenKey), lifetimes, now);
   }
 
-  async login(organization: OrganizationRecord): Promise<TokenSet> {
-    const cached = this.cache.get(organization.apiKey);
+  /**
+   * Refuses every token issued so far, access and refresh, of every product (401 from now on), so a client's
+   * 401 → refresh → new login can be tested without moving the clock: a new signing key, kept in the state.
+   */
+  async revokeAll(state: SandboxState): Promise<void> {
+    state.tokenKey = await newTokenKey();
+    this.keys = await importKeys(state.tokenKey);
+    this.clear();
+  }
+
+  /** SIGN DE's tokens carry no product claim (as before); the other products' name theirs. */
+  async login(organization: OrganizationRecord, product: ProductId = 'sign-de'): Promise<TokenSet> {
+    const key = cacheKey(product, organization.apiKey);
+    const cached = this.cache.get(key);
     const now = this.now();
     if (cached && cached.access_token_expires_at > now) {
       return {
@@ -65,26 +71,26 @@ export class TokenService {
         refresh_token_expires_in: cached.refresh_token_expires_at - now,
       };
     }
-    const fresh = await this.issue(organization);
-    this.cache.set(organization.apiKey, fresh);
+    const fresh = await this.issue(organization, product);
+    this.cache.set(key, fresh);
     return fresh;
   }
 
   /** A refresh token buys a new pair; a bad or expired one is a 401, as on the real API since v2.1.9. */
-  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined): Promise<TokenSet> {
+  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined, product: ProductId = 'sign-de'): Promise<TokenSet> {
     const claims = await this.verify(refreshToken, 'refresh');
-    const organization = claims && findOrganization(claims.organizationId);
+    const organization = claims && claims.product === product ? findOrganization(claims.organizationId) : undefined;
     if (!organization) throw unauthorized();
-    const fresh = await this.issue(organization);
-    this.cache.set(organization.apiKey, fresh);
+    const fresh = await this.issue(organization, product);
+    this.cache.set(cacheKey(product, organization.apiKey), fresh);
     return fresh;
   }
 
-  async verifyAccess(token: string): Promise<VerifiedAccess> {
+  async verifyAccess(token: string, product: ProductId = 'sign-de'): Promise<VerifiedAccess> {
     const known = this.verified.get(token);
-    if (known && known.exp > this.now()) return known;
+    if (known && known.exp > this.now() && known.product === product) return known;
     const claims = await this.verify(token, 'access');
-    if (!claims) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
+    if (!claims || claims.product !== product) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.set(token, claims);
     return claims;
@@ -96,18 +102,19 @@ export class TokenService {
     this.verified.clear();
   }
 
-  private async issue(organization: OrganizationRecord): Promise<TokenSet> {
+  private async issue(organization: OrganizationRecord, product: ProductId): Promise<TokenSet> {
     const now = this.now();
     const { accessSeconds, refreshSeconds } = this.lifetimes();
+    const productClaim = product === 'sign-de' ? {} : { product };
     const sign = (type: 'access' | 'refresh', seconds: number) =>
-      new SignJWT({ env: organization.env, organization: organization.id, organization_id: organization.id, type: 'API_KEY', token_use: type })
+      new SignJWT({ env: organization.env, organization: organization.id, organization_id: organization.id, type: 'API_KEY', token_use: type, ...productClaim })
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
         .setIssuer(ISSUER)
         .setSubject(organization.apiKey)
         .setJti(randomUUID())
         .setIssuedAt(now)
         .setExpirationTime(now + seconds)
-        .sign(this.privateKey);
+        .sign(this.keys.privateKey);
     return {
       access_token: await sign('access', accessSeconds),
       access_token_claims: { env: organization.env, organization_id: organization.id },
@@ -121,7 +128,7 @@ export class TokenService {
 
   private async verify(token: string, use: 'access' | 'refresh'): Promise<(VerifiedAccess & { exp: number }) | null> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
+      const { payload } = await jwtVerify(token, this.keys.publicKey, {
         issuer: ISSUER,
         algorithms: [ALGORITHM],
         currentDate: new Date(this.now() * 1000),
@@ -129,12 +136,35 @@ export class TokenService {
       if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         return null;
       }
-      return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp };
+      const product = (payload.product ?? 'sign-de') as ProductId;
+      return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp, product };
     } catch {
       return null;
     }
   }
 }
+
+interface SigningKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+async function newTokenKey(): Promise<NonNullable<SandboxState['tokenKey']>> {
+  const pair = await generateKeyPair(ALGORITHM, { extractable: true });
+  return {
+    privateJwk: (await exportJWK(pair.privateKey)) as Record<string, unknown>,
+    publicJwk: (await exportJWK(pair.publicKey)) as Record<string, unknown>,
+  };
+}
+
+async function importKeys(key: NonNullable<SandboxState['tokenKey']>): Promise<SigningKeys> {
+  return {
+    privateKey: (await importJWK(key.privateJwk as JWK, ALGORITHM)) as CryptoKey,
+    publicKey: (await importJWK(key.publicJwk as JWK, ALGORITHM)) as CryptoKey,
+  };
+}
+
+const cacheKey = (product: ProductId, apiKey: string): string => (product === 'sign-de' ? apiKey : `${product}:${apiKey}`);
 
 /** Wrong key or secret: the real API answers 401 with no `code` at all. */
 export const unauthorized = (): ApiError => new ApiError(401, undefined, 'Unauthorized');

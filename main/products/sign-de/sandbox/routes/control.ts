@@ -8,6 +8,8 @@ import { FaultOptions } from '../options';
 const TokenLifetimes = z.object({
   accessTokenSeconds: z.number().int().min(1).max(86_400).optional(),
   refreshTokenSeconds: z.number().int().min(1).max(172_800).optional(),
+  /** true: every token issued so far (access and refresh, every product) is refused from now on. */
+  revokeTokens: z.literal(true).optional(),
 });
 const DeployDelay = z.object({ deployDelayMs: z.number().int().min(0).max(120_000) });
 
@@ -52,6 +54,10 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     if (body.accessTokenSeconds !== undefined) ctx.options.accessTokenSeconds = body.accessTokenSeconds;
     if (body.refreshTokenSeconds !== undefined) ctx.options.refreshTokenSeconds = body.refreshTokenSeconds;
     ctx.tokens.clear();
+    if (body.revokeTokens) {
+      await ctx.tokens.revokeAll(ctx.state);
+      ctx.persist();
+    }
     return { accessTokenSeconds: ctx.options.accessTokenSeconds, refreshTokenSeconds: ctx.options.refreshTokenSeconds };
   });
 

@@ -5,6 +5,7 @@ import { withFileLock } from '../../../../../main/core/durable/file-lock';
 import { EventHub } from '../../../../../main/core/events';
 import { openConfStore } from '../../../../../main/core/settings/key-value-store';
 import { SettingsService } from '../../../../../main/core/settings/settings-service';
+import { UNIFIED_API_VERSION } from '../../../../../preload/contract/products';
 import { makeTempDir } from '../../../../support/temp-dir';
 
 const onDisk = (dir: string) => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
@@ -51,5 +52,17 @@ describe('SettingsService on a shared data folder', () => {
     const broken = new SettingsService({ path: store.path, get: (k) => store.get(k), set: () => { throw new Error('disk full'); } }, new EventHub());
     await expect(broken.save({ language: 'de' })).rejects.toThrow('disk full');
     expect(broken.get().language).toBe('en');
+  });
+
+  it('the Unified API version is the documents’ unless set; a hand-edited bad one falls back', async () => {
+    const settings = service();
+    expect(settings.unifiedApiVersion()).toBe(UNIFIED_API_VERSION);
+    await settings.save({ unifiedApiVersion: '2027-01-15' });
+    expect(service().get()).toMatchObject({ unifiedApiVersion: '2027-01-15' });
+    expect(service().unifiedApiVersion()).toBe('2027-01-15');
+    expect(() => settings.set({ unifiedApiVersion: 'latest' })).toThrow();
+    openConfStore('settings', dir.path).set('unifiedApiVersion', 'latest');
+    expect(service().get()).toEqual({ language: 'de', environment: 'sandbox' });
+    expect(service().unifiedApiVersion()).toBe(UNIFIED_API_VERSION);
   });
 });

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATA_SUBFOLDERS } from '../core/data-dir';
+import { securePrivateTree } from '../core/durable/private-folder';
+import { EventHub } from '../core/events';
+import { isUnauthorized } from '../core/session/api-call-error';
+import { checkCredentials } from '../core/session/check-credentials';
+import { openConfStore } from '../core/settings/key-value-store';
+import { SettingsService } from '../core/settings/settings-service';
+import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
+import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, UNIFIED_API_VERSION, isProductId, productIds, sandboxBaseUrl } from '../../preload/contract/products';
+import { printable } from './arguments';
+import { MISSING_CREDENTIALS, SANDBOX_CREDENTIALS, checkBaseUrl, credentialsFromEnv } from './connection';
+import { failureLines } from './error-report';
+import { EXIT, UsageError } from './exit-codes';
+import type { CommandIo } from './provision-command';
+
+export const CONNECT_USAGE = `connect --product ${productIds.join('|')} [--scope UNIT_ID] (--sandbox | --base-url URL) [--json]`;
+
+/**
+ * `tss-companion connect`: logs in to one fiskaly product with FISKALY_API_KEY and FISKALY_API_SECRET (with
+ * --sandbox, the built-in sandbox and its default organization when none are set) and prints the environment,
+ * organization and token expiry it got, never the token. Exit 0 logged in, 3 credentials refused, 2 bad arguments.
+ */
+export async function connectCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { product: { type: 'string' }, scope: { type: 'string' }, sandbox: { type: 'boolean' }, 'base-url': { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`connect takes no ${printable(positionals[0]!)}: ${CONNECT_USAGE}`);
+  const product = values.product;
+  if (!isProductId(product)) {
+    throw new UsageError(`${product === undefined ? 'connect needs --product' : `--product ${product} is not known`}: one of ${productIds.join(', ')}\n  ${CONNECT_USAGE}`);
+  }
+  const scope = values.scope ?? null;
+  if (scope !== null && !PRODUCTS[product].scoped) throw new UsageError(`--scope is for the Unified API (an organization unit); ${PRODUCTS[product].label} has none.`);
+  if (scope !== null && !SCOPE_ID_PATTERN.test(scope)) throw new UsageError(`--scope takes an organization unit id (letters, digits, . _ : -), not "${scope}".`);
+  if (Boolean(values.sandbox) === Boolean(values['base-url'])) throw new UsageError(`Say where to connect: --sandbox or --base-url URL (one of them).\n  ${CONNECT_USAGE}`);
+  const credentials = credentialsFromEnv(io.env);
+  if (values['base-url'] !== undefined) {
+    if (!credentials) throw new UsageError(MISSING_CREDENTIALS);
+    checkBaseUrl(values['base-url'], PRODUCTS[product].testBaseUrl);
+  }
+
+  let sandbox: SharedSandbox | null = null;
+  try {
+    let baseUrl = values['base-url'];
+    if (values.sandbox) {
+      await securePrivateTree(io.dataDir, DATA_SUBFOLDERS);
+      // The data folder's sandbox, shared with the app and other CLI runs on it.
+      sandbox = await startSharedSandbox(join(io.dataDir, 'sandbox'));
+      baseUrl = sandboxBaseUrl(sandbox.url, product);
+    }
+    const { apiKey, apiSecret } = credentials ?? SANDBOX_CREDENTIALS;
+    const apiVersion = product === 'unified' ? unifiedApiVersion(io.dataDir) : undefined;
+    let check: CredentialsCheck;
+    try {
+      check = await checkCredentials({ product, apiKey, apiSecret, baseUrl: baseUrl!, scope, apiVersion });
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      io.err(failureLines({ message: refusedMessage(product, baseUrl!), exit: EXIT.credentialsRefused }));
+      return EXIT.credentialsRefused;
+    }
+    print(io, check, baseUrl!, Boolean(values.sandbox), Boolean(values.json));
+    return EXIT.ok;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+function print(io: CommandIo, check: CredentialsCheck, baseUrl: string, sandbox: boolean, json: boolean): void {
+  if (json) {
+    io.out(JSON.stringify({ ...check, baseUrl, sandbox }, null, 2));
+    return;
+  }
+  io.out(printable(`${PRODUCTS[check.product].label}: logged in at ${baseUrl}${sandbox ? ' (the built-in sandbox)' : ''}`));
+  io.out(`environment:   ${check.environment ?? 'not named by fiskaly’s answer'}`);
+  io.out(printable(`organization:  ${check.organizationId ?? 'not named by fiskaly’s answer'}`));
+  if (check.scope) io.out(printable(`scope:         ${check.scope}`));
+  io.out(`token expires: ${check.expiresAt}`);
+}
+
+const refusedMessage = (product: ProductId, baseUrl: string): string =>
+  `fiskaly refused the API key and secret for ${PRODUCTS[product].label} at ${baseUrl} (401). Check FISKALY_API_KEY and FISKALY_API_SECRET: they must be a ${PRODUCTS[product].label} key, for TEST or LIVE as intended.`;
+
+/** The Unified API's version from the data folder's settings (the documents' version unless set); reading creates nothing. */
+function unifiedApiVersion(dataDir: string): string {
+  if (!existsSync(join(dataDir, 'settings.json'))) return UNIFIED_API_VERSION;
+  return new SettingsService(openConfStore('settings', dataDir), new EventHub()).unifiedApiVersion();
+}
