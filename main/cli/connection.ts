@@ -1,13 +1,10 @@
-import { join } from 'node:path';
-import { FiskalyClient } from '../products/sign-de/api/client';
-import { DEFAULT_ORGANIZATION } from '../products/sign-de/sandbox/organizations';
-import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
+import type { FiskalyClient } from '../products/sign-de/api/client';
+import type { Connections } from '../products/sign-de/connections/connections';
 import { UsageError } from './exit-codes';
 
 export interface Connection {
   client: FiskalyClient;
   environment: 'sandbox' | 'test' | 'live';
-  close(): Promise<void>;
 }
 
 /** The flags that say where a command works: `--sandbox`, or `--base-url URL` (with `--live` for LIVE). */
@@ -24,43 +21,30 @@ export interface ConnectionFlags {
 }
 
 /** connect() with what parseArgs made of CONNECTION_OPTIONS. */
-export function connectWithFlags(flags: ConnectionFlags, dataDir: string, env: NodeJS.ProcessEnv): Promise<Connection> {
-  return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live), dataDir }, env);
+export function connectWithFlags(flags: ConnectionFlags, connections: Connections, env: NodeJS.ProcessEnv): Promise<Connection> {
+  return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live) }, connections, env);
 }
 
 /**
  * `--sandbox` uses the data folder's built-in sandbox (served by this process or another one on the folder), its state kept in the data folder so training
  * stores survive; `--base-url` talks to fiskaly (or any SIGN DE v2 API) with the key from the environment.
+ * The client is the services' (closed with them).
  */
-export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean; dataDir: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
+export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean }, connections: Connections, env: NodeJS.ProcessEnv): Promise<Connection> {
   if (options.sandbox === Boolean(options.baseUrl)) throw new UsageError('Say where to provision: --sandbox or --base-url URL (one of them).');
   const key = env.FISKALY_API_KEY;
   const secret = env.FISKALY_API_SECRET;
   if (Boolean(key) !== Boolean(secret)) throw new UsageError('Set both FISKALY_API_KEY and FISKALY_API_SECRET, or neither.');
-  let sandbox: SharedSandbox | null = null;
-  let baseUrl = options.baseUrl;
+  const credentials = key && secret ? { apiKey: key, apiSecret: secret } : undefined;
   if (options.sandbox) {
     // Shared with the app and other CLI runs on this data folder: one owner, the others use its address.
-    sandbox = await startSharedSandbox(join(options.dataDir, 'sandbox'));
-    baseUrl = sandbox.url;
-  } else {
-    if (!key) throw new UsageError('Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).');
-    try {
-      new URL(baseUrl!);
-    } catch {
-      throw new UsageError(`--base-url ${baseUrl} is not a URL (e.g. https://kassensichv-middleware.fiskaly.com/api/v2).`);
-    }
+    return { client: await connections.clientAt('sandbox', credentials), environment: 'sandbox' };
   }
-  const client = new FiskalyClient({
-    baseUrl: baseUrl!,
-    credentials: { apiKey: key ?? DEFAULT_ORGANIZATION.apiKey, apiSecret: secret ?? DEFAULT_ORGANIZATION.apiSecret },
-  });
-  return {
-    client,
-    environment: options.sandbox ? 'sandbox' : options.live ? 'live' : 'test',
-    close: async () => {
-      await client.close();
-      await sandbox?.close();
-    },
-  };
+  if (!key) throw new UsageError('Set FISKALY_API_KEY and FISKALY_API_SECRET to the store’s fiskaly API key (never pass them as flags).');
+  try {
+    new URL(options.baseUrl!);
+  } catch {
+    throw new UsageError(`--base-url ${options.baseUrl} is not a URL (e.g. https://kassensichv-middleware.fiskaly.com/api/v2).`);
+  }
+  return { client: await connections.clientAt({ baseUrl: options.baseUrl! }, credentials), environment: options.live ? 'live' : 'test' };
 }

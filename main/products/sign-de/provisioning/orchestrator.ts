@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
 import { checkReceipt } from '../tse';
-import type { Vault } from '../../../vault';
+import type { SignDeVault as Vault } from '../vault-kinds';
 import { generateAdminPin } from './admin-pin';
 import { EXPECTED_API_ENV, type Environment } from './environment';
 import { Journal, type JournalData, STEP_NAMES, type StepName, runLockTarget } from './journal';

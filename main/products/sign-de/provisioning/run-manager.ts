@@ -8,7 +8,7 @@ import { runLockTarget } from './journal';
 import { toProvisioningError } from './provisioning-error';
 import type { StorePlan } from './store-plan';
 import type { Connections } from '../connections/connections';
-import type { VaultAccess } from '../../../vault/vault-access';
+import type { SignDeVaultAccess as VaultAccess } from '../vault-kinds';
 
 /**
  * Runs provisioning in the background of the app: a start answers at once with the run id, progress and
