@@ -120,7 +120,7 @@ export function createServices(config: ServicesConfig): Services {
   };
 }
 
-/** What a wing registers with the vault: its kinds, for labels naming its environments. */
+/** What a wing (whatever it needs from the core) registers with the vault: its kinds, for labels naming its environments. */
 function registryOf<K extends EntryKinds>(wing: Wing<never, K, unknown>): EntryRegistry<K> {
   return { kinds: wing.vaultKinds, environments: wing.environments.map((environment) => environment.id) };
 }

@@ -317,14 +317,13 @@ export class Vault<R extends EntryKinds = EntryKinds> {
    */
   async put<K extends KindOf<R>>(entry: EntryInput<R, K>): Promise<EntryListing> {
     const input = validateEntryInput(entry as EntryInput, this.#options);
-    const definition = kindIn(this.#options.kinds, input.kind)!;
     return this.#exclusive(async () => {
       let result!: EntryListing;
       await this.#change((latest, dek) => {
         const existing = latest.entries.find((e) => sameEntry(e, input.id, input.kind));
         if (existing && sameLabels(existing.labels, input.labels)) {
-          const current = openSecret(dek, existing.id, existing.kind, existing, definition);
-          if (current && JSON.stringify(current) === JSON.stringify(input.secret)) {
+          const current = openStored(dek, existing.id, existing.kind, existing);
+          if (current && JSON.stringify(current.secret) === JSON.stringify(input.secret)) {
             result = listingOf(existing, this.#options.kinds);
             return null;
           }
@@ -381,10 +380,11 @@ export class Vault<R extends EntryKinds = EntryKinds> {
     return this.#exclusive(async () => {
       await this.refresh();
       this.#adopt(await this.#keyFromPassphrase(passphrase));
+      const dek = this.#requireKey();
       const entries: RecoveredEntry[] = [];
       for (const stored of this.#doc.entries) {
         // Every entry, registered kind or not: the file must hold all the vault holds.
-        const opened = openStored(this.#requireKey(), stored.id, stored.kind, stored);
+        const opened = openStored(dek, stored.id, stored.kind, stored);
         if (!opened) throw vaultErrors.tampered(`the ${stored.kind} entry for ${stored.id} does not verify`, false);
         const { unknownKind: _notInTheFile, ...listing } = listingOf(stored, this.#options.kinds);
         entries.push({ ...listing, secret: opened.secret });

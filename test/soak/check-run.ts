@@ -60,7 +60,7 @@ interface SharedSandboxModule {
 }
 
 /**
- * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (main/cli/connection.ts):
+ * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (Connections.clientAt):
  * through the shared sandbox (one owner per folder) where the code has it, else on its state file directly.
  * The module name is a variable so this compiles with and without main/products/sign-de/sandbox/shared.ts.
  */

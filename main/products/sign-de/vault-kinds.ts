@@ -17,7 +17,7 @@ export const SIGN_DE_VAULT_KINDS = {
 
 export type SignDeVaultKinds = typeof SIGN_DE_VAULT_KINDS;
 
-/** The wing's registration with the vault: its kinds, and its environments for the labels. */
+/** The wing's registration with the vault (its kinds, its environments for the labels), for code that opens a vault itself: tests, the soak. */
 export const SIGN_DE_VAULT_REGISTRY: EntryRegistry<SignDeVaultKinds> = {
   kinds: SIGN_DE_VAULT_KINDS,
   environments: SIGN_DE_ENVIRONMENTS.map((environment) => environment.id),
