@@ -3,27 +3,21 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/products';
 import type { EnvironmentId } from '../preload/contract/settings';
-import { type Dispatch, type Handlers, createDispatch } from './core/bridge/dispatch';
+import { type HandlerSet, composeHandlers } from './core/bridge/compose-handlers';
+import { type Dispatch, createDispatch } from './core/bridge/dispatch';
 import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';
 import { securePrivateTree } from './core/durable/private-folder';
-import { checkCredentials } from './core/session/check-credentials';
-import { listEnvironments } from './products/sign-de/environments';
 import { EventHub } from './core/events';
-import { listKnownTss, revealPuk, unblockAdminPin } from './products/sign-de/provisioning/puk-recovery';
-import type { SandboxOptionsInput } from './products/sign-de/sandbox/options';
+import { checkCredentials } from './core/session/check-credentials';
 import { type OpenStore, openConfStore } from './core/settings/key-value-store';
 import { SettingsService } from './core/settings/settings-service';
-import { checkNetworkPrinter } from './printing';
-import { checkReceipt } from './products/sign-de/tse';
-import { type KeyWrapper, type VaultOptions, unavailableKeyWrapper } from './vault';
-import { planConfirmation, requirePassphrase } from './vault/confirmation';
-import { Connections } from './products/sign-de/connections/connections';
-import { Documents } from './products/sign-de/receipt/documents';
-import { Organizations } from './products/sign-de/connections/organizations';
+import type { Wing } from './core/wing';
 import { type PrintPort, noPrintPort } from './printing/print-port';
-import { RunManager } from './products/sign-de/provisioning/run-manager';
+import { type SignDeCore, type SignDeServices, signDeWing } from './products/sign-de';
+import type { SandboxOptionsInput } from './products/sign-de/sandbox/options';
 import type { ExportEngineOptions } from './products/sign-de/store/tss-exports';
-import { TssOperations } from './products/sign-de/store/tss-operations';
+import { type EntryKinds, type EntryRegistry, type KeyWrapper, type VaultOptions, combineRegistries, unavailableKeyWrapper } from './vault';
+import { requirePassphrase } from './vault/confirmation';
 import { VaultAccess } from './vault/vault-access';
 
 export interface ServicesConfig {
@@ -33,28 +27,38 @@ export interface ServicesConfig {
   openStore?: OpenStore;
   /** Electron's safeStorage in the app; elsewhere none, and the passphrase unlocks the vault. */
   keyWrapper?: KeyWrapper;
-  vaultOptions?: VaultOptions;
+  /** The scrypt cost and clock (tests); the wings register the vault's kinds themselves. */
+  vaultOptions?: Omit<VaultOptions, keyof EntryRegistry>;
   /** Electron's printing in the app, Chromium's in the browser shell. */
   printPort?: PrintPort;
-  /** Options for the built-in sandbox (tests shorten its deployment delay). */
+  /** Options for SIGN DE's built-in sandbox (tests shorten its deployment delay). */
   sandbox?: SandboxOptionsInput;
-  /** Where fiskaly TEST and LIVE answer (tests point it at a second sandbox). */
+  /** Where fiskaly SIGN DE TEST and LIVE answer (tests point it at a second sandbox). */
   fiskalyUrl?: string;
-  /** The export poller's clock and pace (tests pass a clock their sleep advances). */
+  /** SIGN DE's export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
 }
+
+/** The vault's registration: every wing's kinds, and every wing's environments for the labels. */
+const VAULT_REGISTRY = combineRegistries(registryOf(signDeWing));
 
 export interface Services {
   dispatch: Dispatch;
   events: EventHub;
   settings: SettingsService;
-  runs: RunManager;
-  /** The built-in sandbox's API address (starting it if needed): the e2e tests turn its fault knobs. */
-  sandboxUrl(): Promise<string>;
+  /** The one vault of the data folder, with every wing's kinds registered. */
+  vault: VaultAccess<typeof VAULT_REGISTRY.kinds>;
+  /** The SIGN DE wing's services: the CLI drives its runs and connections, tests read its runs and sandbox. */
+  signDe: SignDeServices;
+  /** Where a product's key is checked: its place in the built-in sandbox (started if needed), or fiskaly's. */
+  productUrl(product: ProductId, environment: EnvironmentId): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The composition root. No Electron here: the app, the CLI, the browser shell and the tests all call it. */
+/**
+ * The composition root: the core (settings, events, the vault, printing) and the wings on it. No Electron
+ * here: the app, the CLI, the browser shell and the tests all call it, so there is no second one.
+ */
 export function createServices(config: ServicesConfig): Services {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(config.dataDir, 0o700);
@@ -62,23 +66,34 @@ export function createServices(config: ServicesConfig): Services {
   const secured = securePrivateTree(config.dataDir, DATA_SUBFOLDERS).catch(() => {});
   const events = new EventHub();
   const settings = new SettingsService((config.openStore ?? openConfStore)('settings', config.dataDir), events);
-  const vault = new VaultAccess(config.dataDir, config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process'), config.vaultOptions);
-  const connections = new Connections(config.dataDir, () => vault.unlocked(), { sandbox: { deployDelayMs: 0, ...config.sandbox }, fiskalyUrl: config.fiskalyUrl });
-  const runs = new RunManager(config.dataDir, vault, connections, events, () => settings.clientConcurrency());
-  const organizations = new Organizations(vault, connections);
-  const tss = new TssOperations(config.dataDir, vault, connections, { ...config.exports, onProgress: (progress) => events.emit('tss:export-progress', progress) });
-  const documents = new Documents(config.dataDir, config.printPort ?? noPrintPort);
+  const keyWrapper = config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process');
+  const vault = new VaultAccess(config.dataDir, keyWrapper, { ...config.vaultOptions, ...VAULT_REGISTRY });
+  const printPort = config.printPort ?? noPrintPort;
 
-  const paper = (width: 80 | 58) => `${width}mm` as const;
-  /** Where 'orgs:check' logs in: the product's place in the built-in sandbox, or fiskaly's (tests point fiskalyUrl at a sandbox). */
-  const checkUrl = async (product: ProductId, environment: EnvironmentId): Promise<string> => {
-    if (environment === 'sandbox') return sandboxBaseUrl(await connections.sandboxUrl(), product);
+  const signDeCore: SignDeCore = {
+    dataDir: config.dataDir,
+    vault,
+    events,
+    printPort,
+    clientConcurrency: () => settings.clientConcurrency(),
+    sandbox: config.sandbox,
+    fiskalyUrl: config.fiskalyUrl,
+    exports: config.exports,
+  };
+  const signDe = signDeWing.start(signDeCore);
+  const wings = [{ wing: signDeWing, started: signDe }];
+
+  // The built-in sandbox (SIGN DE's wing runs it) also answers the other products' logins.
+  const productUrl = async (product: ProductId, environment: EnvironmentId): Promise<string> => {
+    if (environment === 'sandbox') return sandboxBaseUrl(await signDe.services.connections.sandboxUrl(), product);
+    // Tests point fiskalyUrl at a second sandbox, which serves every product under its prefix.
     if (config.fiskalyUrl) return product === 'sign-de' ? config.fiskalyUrl : sandboxBaseUrl(config.fiskalyUrl, product);
     return environment === 'live' ? PRODUCTS[product].liveBaseUrl : PRODUCTS[product].testBaseUrl;
   };
 
-  const handlers: Handlers = {
-    'app:info': () => ({ name: PRODUCT_NAME, version: config.version, dataDir: config.dataDir, environments: listEnvironments(null) }),
+  // The channels every product shares: the app, its settings, the vault, the list of printers.
+  const neutral: HandlerSet = {
+    'app:info': () => ({ name: PRODUCT_NAME, version: config.version, dataDir: config.dataDir, environments: wings.flatMap(({ wing }) => wing.environments) }),
     'settings:get': () => settings.get(),
     // The passphrase confirms and is dropped here: it must never reach the settings file.
     'settings:set': async ({ passphrase, ...patch }) => {
@@ -96,70 +111,33 @@ export function createServices(config: ServicesConfig): Services {
     // The vault's own passphrase is checked in main: a page cannot import a file it sealed itself.
     'vault:import-recovery': ({ file, passphrase, vaultPassphrase }) => vault.importRecovery(Buffer.from(file, 'base64'), passphrase, vaultPassphrase),
     'vault:restore-previous': ({ passphrase }) => vault.restorePrevious(passphrase),
-    'orgs:list': () => organizations.list(),
-    'orgs:save': (input) => organizations.save(input),
-    'orgs:check': async ({ environment, ...input }) => checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await checkUrl(input.product, environment) }),
-    'runs:list': () => runs.list(),
-    'runs:get': ({ runId }) => runs.get(runId),
-    'provisioning:start': async ({ plan, organizationId, passphrase }) => {
-      const action = planConfirmation(plan);
-      if (action) await requirePassphrase(vault, action, passphrase);
-      return runs.start(plan, organizationId);
-    },
-    'provisioning:resume': ({ runId }) => runs.resume(runId),
-    'provisioning:cancel': ({ runId }) => runs.cancel(runId),
-    'provisioning:repair': ({ runId }) => runs.resume(runId, { repair: true }),
-    'provisioning:abandon': ({ runId }) => runs.abandon(runId),
-    // Before the first passphrase there is no vault, so nothing to list (not an error to show).
-    'recovery:list': async () => ((await vault.isInitialized()) ? listKnownTss(await vault.opened()) : []),
-    'recovery:reveal': async ({ tssId, passphrase }) => ({ puk: await revealPuk(await vault.opened(), tssId, passphrase) }),
-    // Unblocking sets a PIN (the technician's or a generated one): confirmed either way.
-    'recovery:unblock': async ({ tssId, newPin, passphrase }) => {
-      await requirePassphrase(vault, 'set-admin-pin', passphrase);
-      const home = (await listKnownTss(await vault.opened())).find((t) => t.tssId === tssId);
-      const client = await connections.clientFor(home?.environment ?? 'sandbox', home?.organizationId);
-      await unblockAdminPin(client, await vault.unlocked(), tssId, newPin);
-      return {};
-    },
-    'tss:overview': ({ tssId }) => tss.overview(tssId),
-    'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
-    'tss:stale-preview': ({ tssId, olderThanHours }) => tss.previewStale(tssId, olderThanHours),
-    'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),
-    'tss:export': ({ tssId }) => tss.exportTar(tssId),
-    'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
-    'tss:disable': async ({ tssId, confirmation, passphrase }) => {
-      await requirePassphrase(vault, 'disable-tss', passphrase);
-      return tss.disable(tssId, confirmation);
-    },
-    'receipt:get': ({ runId }) => documents.receipt(runId),
-    'receipt:verify': ({ qrCodeData, tssSerialNumber }) => {
-      const result = checkReceipt(qrCodeData, tssSerialNumber ? { tssSerialNumber } : {});
-      return { valid: result.valid, checks: result.checks };
-    },
-    'print:printers': () => (config.printPort ?? noPrintPort).printers(),
-    'print:receipt': ({ runId, printer, width }) => documents.printReceipt(runId, printer, paper(width)),
-    'print:pdf': ({ runId, width }) => documents.receiptPdf(runId, paper(width)),
-    // The address rule first, before the receipt is even built; sendToNetworkPrinter checks again at the socket.
-    'print:escpos': async ({ runId, host, port, width, nativeQr }) => {
-      await checkNetworkPrinter({ host, port });
-      return documents.escpos(runId, host, port, paper(width), nativeQr);
-    },
-    'report:handover': ({ runId }) => documents.handoverReport(runId),
+    'print:printers': () => printPort.printers(),
+    // Any product's key and secret, checked by logging in once: the answer names no token.
+    'orgs:check': async ({ environment, ...input }) =>
+      checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await productUrl(input.product, environment) }),
   };
+  const handlers = composeHandlers([
+    { owner: 'the composition', handlers: neutral },
+    ...wings.map(({ wing, started }) => ({ owner: wing.label, handlers: started.handlers })),
+  ]);
 
   return {
     dispatch: createDispatch(handlers),
     events,
     settings,
-    runs,
-    sandboxUrl: () => connections.sandboxUrl(),
+    vault,
+    signDe: signDe.services,
+    productUrl,
     close: async () => {
-      tss.stopExports();
-      await runs.settle();
-      await connections.close();
+      for (const { started } of wings) await started.close();
       await settings.flush();
       await secured;
       vault.close();
     },
   };
+}
+
+/** What a wing (whatever it needs from the core) registers with the vault: its kinds, for labels naming its environments. */
+function registryOf<K extends EntryKinds>(wing: Wing<never, K, unknown>): EntryRegistry<K> {
+  return { kinds: wing.vaultKinds, environments: wing.environments.map((environment) => environment.id) };
 }

@@ -1,15 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_SUBFOLDERS } from '../core/data-dir';
-import { securePrivateTree } from '../core/durable/private-folder';
-import { EventHub } from '../core/events';
 import { isUnauthorized } from '../core/session/api-call-error';
 import { checkCredentials } from '../core/session/check-credentials';
-import { openConfStore } from '../core/settings/key-value-store';
-import { SettingsService } from '../core/settings/settings-service';
-import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
-import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, UNIFIED_API_VERSION, isProductId, productIds, sandboxBaseUrl } from '../../preload/contract/products';
+import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, isProductId, productIds } from '../../preload/contract/products';
 import { printable } from './arguments';
 import { MISSING_CREDENTIALS, SANDBOX_CREDENTIALS, checkBaseUrl, credentialsFromEnv } from './connection';
 import { failureLines } from './error-report';
@@ -45,30 +37,21 @@ export async function connectCommand(argv: string[], io: CommandIo): Promise<num
     checkBaseUrl(values['base-url'], PRODUCTS[product].testBaseUrl);
   }
 
-  let sandbox: SharedSandbox | null = null;
+  // The built-in sandbox of the data folder (shared with the app and other commands), or the given address.
+  const services = io.services();
+  const baseUrl = values['base-url'] ?? (await services.productUrl(product, 'sandbox'));
+  const { apiKey, apiSecret } = credentials ?? SANDBOX_CREDENTIALS;
+  const apiVersion = product === 'unified' ? services.settings.unifiedApiVersion() : undefined;
+  let check: CredentialsCheck;
   try {
-    let baseUrl = values['base-url'];
-    if (values.sandbox) {
-      await securePrivateTree(io.dataDir, DATA_SUBFOLDERS);
-      // The data folder's sandbox, shared with the app and other CLI runs on it.
-      sandbox = await startSharedSandbox(join(io.dataDir, 'sandbox'));
-      baseUrl = sandboxBaseUrl(sandbox.url, product);
-    }
-    const { apiKey, apiSecret } = credentials ?? SANDBOX_CREDENTIALS;
-    const apiVersion = product === 'unified' ? unifiedApiVersion(io.dataDir) : undefined;
-    let check: CredentialsCheck;
-    try {
-      check = await checkCredentials({ product, apiKey, apiSecret, baseUrl: baseUrl!, scope, apiVersion });
-    } catch (error) {
-      if (!isUnauthorized(error)) throw error;
-      io.err(failureLines({ message: refusedMessage(product, baseUrl!), exit: EXIT.credentialsRefused }));
-      return EXIT.credentialsRefused;
-    }
-    print(io, check, baseUrl!, Boolean(values.sandbox), Boolean(values.json));
-    return EXIT.ok;
-  } finally {
-    await sandbox?.close();
+    check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion });
+  } catch (error) {
+    if (!isUnauthorized(error)) throw error;
+    io.err(failureLines({ message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused }));
+    return EXIT.credentialsRefused;
   }
+  print(io, check, baseUrl, Boolean(values.sandbox), Boolean(values.json));
+  return EXIT.ok;
 }
 
 function print(io: CommandIo, check: CredentialsCheck, baseUrl: string, sandbox: boolean, json: boolean): void {
@@ -85,9 +68,3 @@ function print(io: CommandIo, check: CredentialsCheck, baseUrl: string, sandbox:
 
 const refusedMessage = (product: ProductId, baseUrl: string): string =>
   `fiskaly refused the API key and secret for ${PRODUCTS[product].label} at ${baseUrl} (401). Check FISKALY_API_KEY and FISKALY_API_SECRET: they must be a ${PRODUCTS[product].label} key, for TEST or LIVE as intended.`;
-
-/** The Unified API's version from the data folder's settings (the documents' version unless set); reading creates nothing. */
-function unifiedApiVersion(dataDir: string): string {
-  if (!existsSync(join(dataDir, 'settings.json'))) return UNIFIED_API_VERSION;
-  return new SettingsService(openConfStore('settings', dataDir), new EventHub()).unifiedApiVersion();
-}

@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import type { ApiCredentials } from '../core/session/auth-patterns';
-import { FiskalyClient } from '../products/sign-de/api/client';
+import type { FiskalyClient } from '../products/sign-de/api/client';
+import type { Connections } from '../products/sign-de/connections/connections';
 import { DEFAULT_ORGANIZATION } from '../products/sign-de/sandbox/organizations';
-import { type SharedSandbox, startSharedSandbox } from '../products/sign-de/sandbox/shared';
 import { UsageError } from './exit-codes';
 
 export interface Connection {
   client: FiskalyClient;
   environment: 'sandbox' | 'test' | 'live';
-  close(): Promise<void>;
 }
 
 /** The flags that say where a command works: `--sandbox`, or `--base-url URL` (with `--live` for LIVE). */
@@ -25,36 +23,25 @@ export interface ConnectionFlags {
 }
 
 /** connect() with what parseArgs made of CONNECTION_OPTIONS. */
-export function connectWithFlags(flags: ConnectionFlags, dataDir: string, env: NodeJS.ProcessEnv): Promise<Connection> {
-  return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live), dataDir }, env);
+export function connectWithFlags(flags: ConnectionFlags, connections: Connections, env: NodeJS.ProcessEnv): Promise<Connection> {
+  return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live) }, connections, env);
 }
 
 /**
  * `--sandbox` uses the data folder's built-in sandbox (served by this process or another one on the folder), its state kept in the data folder so training
  * stores survive; `--base-url` talks to fiskaly (or any SIGN DE v2 API) with the key from the environment.
+ * The client is the services' (closed with them).
  */
-export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean; dataDir: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
+export async function connect(options: { sandbox: boolean; baseUrl?: string; live: boolean }, connections: Connections, env: NodeJS.ProcessEnv): Promise<Connection> {
   if (options.sandbox === Boolean(options.baseUrl)) throw new UsageError('Say where to provision: --sandbox or --base-url URL (one of them).');
-  const credentials = credentialsFromEnv(env);
-  let sandbox: SharedSandbox | null = null;
-  let baseUrl = options.baseUrl;
+  const credentials = credentialsFromEnv(env) ?? undefined;
   if (options.sandbox) {
     // Shared with the app and other CLI runs on this data folder: one owner, the others use its address.
-    sandbox = await startSharedSandbox(join(options.dataDir, 'sandbox'));
-    baseUrl = sandbox.url;
-  } else {
-    if (!credentials) throw new UsageError(MISSING_CREDENTIALS);
-    checkBaseUrl(baseUrl!, 'https://kassensichv-middleware.fiskaly.com/api/v2');
+    return { client: await connections.clientAt('sandbox', credentials), environment: 'sandbox' };
   }
-  const client = new FiskalyClient({ baseUrl: baseUrl!, credentials: credentials ?? SANDBOX_CREDENTIALS });
-  return {
-    client,
-    environment: options.sandbox ? 'sandbox' : options.live ? 'live' : 'test',
-    close: async () => {
-      await client.close();
-      await sandbox?.close();
-    },
-  };
+  if (!credentials) throw new UsageError(MISSING_CREDENTIALS);
+  checkBaseUrl(options.baseUrl!, 'https://kassensichv-middleware.fiskaly.com/api/v2');
+  return { client: await connections.clientAt({ baseUrl: options.baseUrl! }, credentials), environment: options.live ? 'live' : 'test' };
 }
 
 /** The built-in sandbox's default organization: what `--sandbox` logs in with when no key is set. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StorePlan } from '../../preload/contract/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
-import { type RunReport, resumeRun, startRun } from '../products/sign-de/provisioning/orchestrator';
+import type { RunReport } from '../products/sign-de/provisioning/orchestrator';
+import type { Services } from '../services';
 import { VaultError } from '../vault';
 import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
@@ -21,6 +22,8 @@ export interface CommandIo {
   out(line: string): void;
   err(line: string): void;
   signal?: AbortSignal;
+  /** The app's services on the data folder (createServices), made on first call, closed after the command. */
+  services(): Services;
 }
 
 const OPTIONS = {
@@ -47,54 +50,44 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
   const plans = values.resume ? [] : await readPlans(values, environment);
-  const connection = await connectWithFlags(values, io.dataDir, io.env);
-  try {
-    const { vault } = await openVault(io.dataDir, io.env);
-    const deps = {
-      dataDir: io.dataDir,
-      vault,
-      clientFor: () => connection.client,
-      signal: io.signal,
-      clientConcurrency,
-      onProgress: progressLines(io.err),
-    };
-    const reports: RunReport[] = [];
-    let exit: number = EXIT.ok;
-    // One store's failure is reported and the next store still runs; bad input and the vault stop all.
-    const attempt = async (label: string, run: () => Promise<RunReport>) => {
-      try {
-        reports.push(await run());
-      } catch (error) {
-        if (error instanceof UsageError || error instanceof VaultError) throw error;
-        const failure = describeFailure(error);
-        io.err(printable(`${label}: failed: ${failure.message}`));
-        if (exit === EXIT.ok) exit = failure.exit;
-      }
-    };
-    if (values.resume) await attempt(`run ${values.resume}`, () => resumeRun(values.resume!, deps));
-    for (const plan of plans) {
-      if (io.signal?.aborted) break;
-      await attempt(plan.storeName, () => startRun(plan, deps));
+  const { vault, signDe } = io.services();
+  const connection = await connectWithFlags(values, signDe.connections, io.env);
+  await openVault(vault, io.env);
+  const drive = { client: connection.client, signal: io.signal, clientConcurrency, onProgress: progressLines(io.err) };
+  const reports: RunReport[] = [];
+  let exit: number = EXIT.ok;
+  // One store's failure is reported and the next store still runs; bad input and the vault stop all.
+  const attempt = async (label: string, run: () => Promise<RunReport>) => {
+    try {
+      reports.push(await run());
+    } catch (error) {
+      if (error instanceof UsageError || error instanceof VaultError) throw error;
+      const failure = describeFailure(error);
+      io.err(printable(`${label}: failed: ${failure.message}`));
+      if (exit === EXIT.ok) exit = failure.exit;
     }
-    const publicReports = reports.map(({ runId, storeName, environment, status, tssId, tssSerialNumber, bsiCertificationId, clients, receipt }) => ({
-      runId,
-      storeName,
-      environment,
-      status,
-      tssId,
-      tssSerialNumber,
-      bsiCertificationId,
-      clients,
-      receipt: receipt && { number: receipt.number, qrCodeData: receipt.qrCodeData, valid: receipt.valid, checks: receipt.checks },
-    }));
-    if (values.json) io.out(JSON.stringify(publicReports, null, 2));
-    else for (const r of publicReports) {
-      io.out(summaryLine(r));
-    }
-    return exit;
-  } finally {
-    await connection.close();
+  };
+  if (values.resume) await attempt(`run ${values.resume}`, () => signDe.foregroundRuns.resume(values.resume!, drive));
+  for (const plan of plans) {
+    if (io.signal?.aborted) break;
+    await attempt(plan.storeName, () => signDe.foregroundRuns.start(plan, drive));
   }
+  const publicReports = reports.map(({ runId, storeName, environment, status, tssId, tssSerialNumber, bsiCertificationId, clients, receipt }) => ({
+    runId,
+    storeName,
+    environment,
+    status,
+    tssId,
+    tssSerialNumber,
+    bsiCertificationId,
+    clients,
+    receipt: receipt && { number: receipt.number, qrCodeData: receipt.qrCodeData, valid: receipt.valid, checks: receipt.checks },
+  }));
+  if (values.json) io.out(JSON.stringify(publicReports, null, 2));
+  else for (const r of publicReports) {
+    io.out(summaryLine(r));
+  }
+  return exit;
 }
 
 /** Options that only make sense together, so none is silently ignored. */

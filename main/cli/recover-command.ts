@@ -21,7 +21,7 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
   });
   const [action, target] = positionals;
   if (action === 'list') {
-    const { vault } = await openVault(io.dataDir, io.env);
+    const { vault } = await openVault(io.services().vault, io.env);
     const known = await listKnownTss(vault);
     if (values.json) io.out(JSON.stringify(known, null, 2));
     else if (known.length === 0) io.out('The vault on this laptop knows no TSS yet.');
@@ -32,7 +32,7 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
     if (!target) throw new UsageError('Give the recovery file: tss-companion recover import FILE');
     const file = await stat(target).catch(() => null);
     if (!file?.isFile()) throw new UsageError(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`);
-    const { vault, passphrase } = await openVault(io.dataDir, io.env);
+    const { vault, passphrase } = await openVault(io.services().vault, io.env);
     const summary = await vault.importRecoveryFile(target, io.env.TSS_COMPANION_RECOVERY_PASSPHRASE ?? passphrase, passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
     for (const c of summary.conflicts) {
@@ -41,17 +41,13 @@ export async function recoverCommand(argv: string[], io: CommandIo): Promise<num
     return EXIT.ok;
   }
   if ((action === 'reveal' || action === 'unblock') && target && UUID.test(target)) {
-    const { vault, passphrase } = await openVault(io.dataDir, io.env);
+    const { vault, passphrase } = await openVault(io.services().vault, io.env);
     if (action === 'reveal') {
       io.out(await revealPuk(vault, target.toLowerCase(), passphrase));
       return EXIT.ok;
     }
-    const connection = await connectWithFlags(values, io.dataDir, io.env);
-    try {
-      await unblockAdminPin(connection.client, vault, target.toLowerCase());
-    } finally {
-      await connection.close();
-    }
+    const connection = await connectWithFlags(values, io.services().signDe.connections, io.env);
+    await unblockAdminPin(connection.client, vault, target.toLowerCase());
     io.out('The admin PIN is set anew, checked with an admin login and stored in the vault.');
     return EXIT.ok;
   }

@@ -2,6 +2,7 @@ import { DATA_SUBFOLDERS } from '../core/data-dir';
 import { securePrivateTree } from '../core/durable/private-folder';
 import { parseSandboxArgs, runSandboxCli } from '../products/sign-de/sandbox/cli';
 import { refuseControlCharacters, takeDataDir } from './arguments';
+import { commandServices } from './cli-services';
 import { CONNECT_USAGE, connectCommand } from './connect-command';
 import { describeFailure, failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
@@ -18,7 +19,6 @@ export const USAGE = `usage: tss-companion <command>
   runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
   ${CONNECT_USAGE}
-                                        check a key and secret: environment, organization, token expiry (exit 3: refused)
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
   vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
   sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE] [--deploy-delay-ms MS]
@@ -26,7 +26,7 @@ options for every command: --data-dir DIR (else TSS_COMPANION_DATA_DIR, else the
 secrets come from the environment only: FISKALY_API_KEY, FISKALY_API_SECRET, TSS_COMPANION_PASSPHRASE`;
 
 /** Runs one command line; every failure becomes one clear line on stderr and a documented exit code. */
-export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Promise<number> {
+export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir' | 'services'>): Promise<number> {
   try {
     const [command, ...args] = argv;
     if (!command || command === '--help' || command === 'help') {
@@ -35,28 +35,34 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir'>): Pr
     }
     refuseControlCharacters(argv, io.env);
     const { dataDir, rest } = takeDataDir(args, io.env);
-    const full = { ...io, dataDir };
+    const services = commandServices(dataDir);
+    const full = { ...io, dataDir, services: services.get };
     // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
     if (['provision', 'runs', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
-    switch (command) {
-      case 'provision':
-        return await provisionCommand(rest, full);
-      case 'runs':
-        return await runsCommand(rest, full);
-      case 'verify-qr':
-        return verifyQrCommand(rest, full);
-      case 'connect':
-        return await connectCommand(rest, full);
-      case 'recover':
-        return await recoverCommand(rest, full);
-      case 'vault':
-        return await vaultCommand(rest, full);
-      case 'sandbox':
-        sandboxArgs(rest);
-        await runSandboxCli(rest, io.out);
-        return await new Promise<number>(() => {});
-      default:
-        throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    try {
+      switch (command) {
+        case 'provision':
+          return await provisionCommand(rest, full);
+        case 'runs':
+          return await runsCommand(rest, full);
+        case 'verify-qr':
+          return verifyQrCommand(rest, full);
+        case 'connect':
+          return await connectCommand(rest, full);
+        case 'recover':
+          return await recoverCommand(rest, full);
+        case 'vault':
+          return await vaultCommand(rest, full);
+        case 'sandbox':
+          sandboxArgs(rest);
+          await runSandboxCli(rest, io.out);
+          return await new Promise<number>(() => {});
+        default:
+          throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+      }
+    } finally {
+      // Sessions closed, the sandbox handed over, the vault's key forgotten: as the app does on quit.
+      await services.close();
     }
   } catch (error) {
     return report(error, io.err);

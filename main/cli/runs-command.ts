@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Journal, type JournalData } from '../products/sign-de/provisioning/journal';
-import { abandonRun, resumeRun } from '../products/sign-de/provisioning/orchestrator';
+import type { RunReport } from '../products/sign-de/provisioning/orchestrator';
 import { ProvisioningError } from '../products/sign-de/provisioning/provisioning-error';
 import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
@@ -15,7 +14,7 @@ export const RUNS_USAGE =
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the technician can do about a run, in the words of this CLI. */
-const WAY_OUT: Record<NonNullable<JournalData['error']>['next'] & string, string> = {
+const WAY_OUT: Record<NonNullable<RunReport['error']>['next'] & string, string> = {
   resume: 'tss-companion runs resume {id} {where}',
   repair: 'tss-companion runs resume {id} {where} --repair',
   'puk-recovery': 'tss-companion recover unblock {tss} {where}, then tss-companion runs resume {id} {where}',
@@ -47,68 +46,55 @@ export async function runsCommand(argv: string[], io: CommandIo): Promise<number
   if ((action !== 'resume' && action !== 'abandon') || !target || positionals.length > 2) throw new UsageError(RUNS_USAGE);
   if (!RUN_ID.test(target)) throw new UsageError(`"${target}" is not a run id; \`tss-companion runs\` lists them.`);
   const runId = target.toLowerCase();
-  const journal = await Journal.load(io.dataDir, runId).catch(() => {
+  const { vault, signDe } = io.services();
+  const run = await signDe.runs.get(runId).catch(() => {
     throw new UsageError(`There is no run ${runId} in ${io.dataDir}; \`tss-companion runs\` lists them.`);
   });
   if (action === 'abandon') {
-    const report = await abandonRun(runId, io.dataDir);
+    const report = await signDe.runs.abandon(runId);
     io.out(printable(`${report.storeName}: abandoned. Nothing was deleted: the journal stays, the PIN and PUK stay in the vault${report.tssSerialNumber ? `, and TSS ${report.tssId} stays at fiskaly (see it in the store overview)` : ''}.`));
     return EXIT.ok;
   }
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
-  const connection = await connectWithFlags(values, io.dataDir, io.env);
-  try {
-    if (connection.environment !== journal.data.plan.environment) {
-      throw new UsageError(`Run ${runId} is for ${journal.data.plan.environment}, not ${connection.environment}: ${connectHint(journal.data.plan.environment)}.`);
-    }
-    const { vault } = await openVault(io.dataDir, io.env);
-    const report = await resumeRun(
-      runId,
-      {
-        dataDir: io.dataDir,
-        vault,
-        clientFor: () => connection.client,
-        signal: io.signal,
-        clientConcurrency,
-        onProgress: progressLines(io.err),
-      },
-      { repair: Boolean(values.repair) },
-    ).catch((error: unknown) => {
-      if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
-      return error as ProvisioningError;
-    });
-    if (report instanceof Error) {
-      io.err(printable(`failed: ${report.message}`));
-      io.err(`next: ${wayOut(report.next ?? 'resume', journal.data)}`);
-      return report.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : report.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
-    }
-    const repaired = (await Journal.load(io.dataDir, runId)).data.repairs ?? [];
-    for (const r of repaired.slice(-10)) io.err(`repaired: ${r.what}`);
-    io.out(summaryLine(report));
-    return EXIT.ok;
-  } finally {
-    await connection.close();
+  const connection = await connectWithFlags(values, signDe.connections, io.env);
+  if (connection.environment !== run.environment) {
+    throw new UsageError(`Run ${runId} is for ${run.environment}, not ${connection.environment}: ${connectHint(run.environment)}.`);
   }
+  await openVault(vault, io.env);
+  const drive = { client: connection.client, signal: io.signal, clientConcurrency, onProgress: progressLines(io.err) };
+  const report = await signDe.foregroundRuns.resume(runId, drive, { repair: Boolean(values.repair) }).catch((error: unknown) => {
+    if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
+    return error as ProvisioningError;
+  });
+  if (report instanceof Error) {
+    io.err(printable(`failed: ${report.message}`));
+    io.err(`next: ${wayOut(report.next ?? 'resume', run)}`);
+    return report.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : report.next === 'puk-recovery' ? EXIT.pinBlocked : EXIT.failed;
+  }
+  const repaired = (await signDe.runs.get(runId)).repairs ?? [];
+  for (const r of repaired.slice(-10)) io.err(`repaired: ${r.what}`);
+  io.out(summaryLine(report));
+  return EXIT.ok;
 }
 
 const connectHint = (environment: string) =>
   environment === 'sandbox' ? 'add --sandbox' : environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
 
-const wayOut = (next: keyof typeof WAY_OUT, run: Pick<JournalData, 'runId' | 'tssId' | 'plan'>) =>
-  WAY_OUT[next].replaceAll('{id}', run.runId).replaceAll('{tss}', run.tssId).replaceAll('{where}', WHERE[run.plan.environment] ?? '--base-url URL');
+const wayOut = (next: keyof typeof WAY_OUT, run: Pick<RunReport, 'runId' | 'tssId' | 'environment'>) =>
+  WAY_OUT[next].replaceAll('{id}', run.runId).replaceAll('{tss}', run.tssId).replaceAll('{where}', WHERE[run.environment] ?? '--base-url URL');
 
 async function listRuns(io: CommandIo, json: boolean): Promise<number> {
-  const runs = await Journal.list(io.dataDir);
-  const finished = (r: JournalData) => r.status === 'done' || r.status === 'abandoned';
+  const runs = await io.services().signDe.runs.list();
+  const finished = (r: RunReport) => r.status === 'done' || r.status === 'abandoned';
   const ordered = [...runs.filter((r) => !finished(r)), ...runs.filter(finished)];
   if (json) {
-    io.out(JSON.stringify(ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.plan.environment, storeName: r.plan.storeName, tssId: r.tssId, error: r.error })), null, 2));
+    io.out(JSON.stringify(ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.environment, storeName: r.storeName, tssId: r.tssId, error: r.error })), null, 2));
     return EXIT.ok;
   }
   if (runs.length === 0) io.out('No provisioning runs on this laptop yet.');
   for (const run of ordered) {
     const where = run.error && !finished(run) ? ` at ${run.error.step}: ${run.error.message}` : '';
-    io.out(printable(`${run.runId}  ${run.status.padEnd(9)}  ${run.plan.environment.padEnd(7)}  ${run.plan.storeName}${where}`));
+    io.out(printable(`${run.runId}  ${run.status.padEnd(9)}  ${run.environment.padEnd(7)}  ${run.storeName}${where}`));
     if (!finished(run)) {
       const next = run.error?.next ?? 'resume';
       io.out(`    next: ${wayOut(next, run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`);

@@ -1,4 +1,5 @@
-import { Vault, unavailableKeyWrapper } from '../vault';
+import type { EntryKinds, Vault } from '../vault';
+import type { VaultAccess } from '../vault/vault-access';
 import { UsageError } from './exit-codes';
 import { promptHidden } from './prompt';
 
@@ -10,10 +11,11 @@ export async function passphrase(env: NodeJS.ProcessEnv, question = 'Recovery pa
   return env.TSS_COMPANION_PASSPHRASE ?? (await promptHidden(question));
 }
 
-export async function openVault(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ vault: Vault; passphrase: string }> {
-  const keyWrapper = unavailableKeyWrapper('the command line has no OS keychain');
-  if (await Vault.isInitialized(dataDir)) {
-    const vault = await Vault.open(dataDir, keyWrapper);
+/** The services' vault, unlocked with the passphrase (created with it on first use). */
+export async function openVault<K extends EntryKinds>(access: VaultAccess<K>, env: NodeJS.ProcessEnv): Promise<{ vault: Vault<K>; passphrase: string }> {
+  if (await access.isInitialized()) {
+    // Opened before the passphrase is asked: a damaged vault is refused without asking.
+    const vault = await access.opened();
     const secret = await passphrase(env);
     await vault.unlockWithPassphrase(secret);
     return { vault, passphrase: secret };
@@ -23,18 +25,17 @@ export async function openVault(dataDir: string, env: NodeJS.ProcessEnv): Promis
     throw new UsageError('The two passphrases differ; nothing was created. Run the command again.');
   }
   try {
-    return { vault: await Vault.create(dataDir, first, keyWrapper), passphrase: first };
+    await access.setup(first);
   } catch (error) {
     // Another run on this data folder created the vault a moment ago: open that one instead.
     if ((error as { code?: string }).code !== 'E_VAULT_EXISTS') throw error;
-    const vault = await Vault.open(dataDir, keyWrapper);
-    await vault.unlockWithPassphrase(first);
-    return { vault, passphrase: first };
+    await (await access.opened()).unlockWithPassphrase(first);
   }
+  return { vault: await access.opened(), passphrase: first };
 }
 
 /** `tss-companion vault restore-previous`: after a damaged or rolled-back vault.json, confirmed by the passphrase. */
-export async function restorePreviousVault(dataDir: string, env: NodeJS.ProcessEnv): Promise<Vault> {
-  const keyWrapper = unavailableKeyWrapper('the command line has no OS keychain');
-  return Vault.restorePrevious(dataDir, keyWrapper, await passphrase(env));
+export async function restorePreviousVault<K extends EntryKinds>(access: VaultAccess<K>, env: NodeJS.ProcessEnv): Promise<Vault<K>> {
+  await access.restorePrevious(await passphrase(env));
+  return access.opened();
 }

@@ -8,7 +8,7 @@ import { restorePreviousVault } from './vault-access';
  */
 export async function vaultCommand(argv: string[], io: CommandIo): Promise<number> {
   if (argv.length !== 1 || argv[0] !== 'restore-previous') throw new UsageError('usage: tss-companion vault restore-previous');
-  const vault = await restorePreviousVault(io.dataDir, io.env);
+  const vault = await restorePreviousVault(io.services().vault, io.env);
   const { entries, generation } = vault.status();
   vault.lock();
   io.out(

@@ -1,6 +1,5 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntryKind } from './types';
 import { vaultErrors } from './vault-errors';
 
 export const AUDIT_FILE = 'audit.log';
@@ -13,7 +12,7 @@ const ENTRY_ACTIONS = new Set<string>(['reveal', 'export', 'import', 'import-con
 export interface AuditRecord {
   time: string;
   entryId: string;
-  kind: EntryKind;
+  kind: string;
   action: AuditAction;
   reason: string;
   /** The recovery file exported to or imported from, when there is one. */

@@ -14,4 +14,5 @@ export { assertPassphraseStrength, PASSPHRASE_MIN_CHARS } from './passphrase';
 export { PRODUCTION_SCRYPT, type ScryptCostOptions } from './kdf';
 export { VaultError, VaultErrorCode } from './vault-errors';
 export { VAULT_FILE } from './vault-file';
+export { API_CREDENTIALS_KIND, combineRegistries } from './entry-schema';
 export * from './types';

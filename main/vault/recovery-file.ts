@@ -4,9 +4,9 @@ import { IV_BYTES, TAG_BYTES, open, seal, zero } from './aead';
 import { appendAudit, checkReason } from './audit-log';
 import { writeFileAtomic } from '../core/durable/atomic-file';
 import { b64, canonicalJson, fromB64 } from './encoding';
-import { EntryId, EntryKindSchema, EntryLabelsSchema, IsoTime, parseSecret } from './entry-schema';
+import { EntryId, EntryKindName, EntryLabelsSchema, IsoTime, kindIn, parseSecret } from './entry-schema';
 import { type ScryptCostOptions, type ScryptParams, deriveKey, newScryptParams, scryptParamsProblem } from './kdf';
-import type { EntryKind, RecoveredEntry, SecretFor } from './types';
+import type { EntryKinds, EntryRegistry, KindOf, RecoveredEntry, SecretOf } from './types';
 import { vaultErrors } from './vault-errors';
 
 /**
@@ -38,7 +38,7 @@ const RecoveryFileSchema = z.strictObject({
 
 const RecoveredEntrySchema = z.strictObject({
   id: EntryId,
-  kind: EntryKindSchema,
+  kind: EntryKindName,
   labels: EntryLabelsSchema,
   createdAt: IsoTime,
   updatedAt: IsoTime,
@@ -85,8 +85,11 @@ export async function sealRecoveryFile(
   }
 }
 
-/** Parses and decrypts a recovery file's bytes. Wrong passphrase and altered bytes cannot be told apart. */
-export async function openRecoveryFile(bytes: Buffer, passphrase: string): Promise<RecoveryFileContents> {
+/**
+ * Parses and decrypts a recovery file's bytes. Wrong passphrase and altered bytes cannot be told apart.
+ * The entries of kinds in `registry` are checked against their kind; the others come as they were stored.
+ */
+export async function openRecoveryFile(bytes: Buffer, passphrase: string, registry?: EntryRegistry): Promise<RecoveryFileContents> {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
@@ -109,13 +112,13 @@ export async function openRecoveryFile(bytes: Buffer, passphrase: string): Promi
   try {
     plaintext = open(key, { iv: fromB64(header.iv)!, tag: fromB64(tag)!, ct: fromB64(ct)! }, headerAad(header));
     if (!plaintext) throw vaultErrors.wrongRecoveryPassphrase();
-    return parseContents(plaintext);
+    return parseContents(plaintext, registry);
   } finally {
     zero(key, plaintext);
   }
 }
 
-function parseContents(plaintext: Buffer): RecoveryFileContents {
+function parseContents(plaintext: Buffer, registry: EntryRegistry | undefined): RecoveryFileContents {
   let value: unknown;
   try {
     value = JSON.parse(plaintext.toString('utf8'));
@@ -124,10 +127,13 @@ function parseContents(plaintext: Buffer): RecoveryFileContents {
   }
   const parsed = ContentsSchema.safeParse(value);
   if (!parsed.success) throw vaultErrors.recoveryFileInvalid('its sealed contents have an unexpected shape');
-  const entries = parsed.data.entries.map((entry) => {
-    const secret = parseSecret(entry.kind, entry.secret);
-    if (!secret) throw vaultErrors.recoveryFileInvalid(`the ${entry.kind} of ${entry.id} is incomplete`);
-    return { ...entry, secret } as RecoveredEntry;
+  const entries = parsed.data.entries.map((entry): RecoveredEntry => {
+    const definition = registry ? kindIn(registry.kinds, entry.kind) : null;
+    const secret = definition ? parseSecret(definition, entry.secret) : entry.secret;
+    if (secret === null || secret === undefined) throw vaultErrors.recoveryFileInvalid(`the ${entry.kind} of ${entry.id} is incomplete`);
+    if (!definition) return { ...entry, secret, ...(registry ? { unknownKind: true } : {}) };
+    if (!registry?.environments.includes(entry.labels.environment)) throw vaultErrors.recoveryFileInvalid(`the ${entry.kind} of ${entry.id} names an unknown environment`);
+    return { ...entry, secret };
   });
   const names = new Set(entries.map((e) => `${e.kind}\u0000${e.id}`));
   if (names.size !== entries.length) throw vaultErrors.recoveryFileInvalid('an entry appears twice');
@@ -139,8 +145,8 @@ export async function writeRecoveryFile(path: string, text: string): Promise<voi
   await writeFileAtomic(path, text);
 }
 
-/** Reads and decrypts a recovery file; needs nothing but the file and the passphrase. */
-export async function readRecoveryFile(path: string, passphrase: string): Promise<RecoveryFileContents> {
+/** Reads and decrypts a recovery file; needs nothing but the file and the passphrase (see openRecoveryFile). */
+export async function readRecoveryFile(path: string, passphrase: string, registry?: EntryRegistry): Promise<RecoveryFileContents> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -148,32 +154,34 @@ export async function readRecoveryFile(path: string, passphrase: string): Promis
     throw vaultErrors.recoveryFileInvalid('the file cannot be read');
   }
   if (size > MAX_RECOVERY_FILE_BYTES) throw vaultErrors.recoveryFileInvalid('the file is far too large');
-  return openRecoveryFile(await readFile(path), passphrase);
+  return openRecoveryFile(await readFile(path), passphrase, registry);
 }
 
-export interface RecoveryRevealOptions {
+export interface RecoveryRevealOptions<R extends EntryKinds = EntryKinds> {
   /** Where to write the 'reveal' audit record (a data folder); none when the laptop has no data folder. */
   auditDir?: string;
   reason: string;
+  /** The wings' kinds: the secret is checked against its kind (and typed); without, it comes as stored. */
+  registry?: EntryRegistry<R>;
 }
 
 /**
  * One secret (say, a TSS's admin PUK) straight from a recovery file, on a laptop without the vault.
  * Audited as 'reveal' into `auditDir` when given; the audit record is written before the secret is returned.
  */
-export async function revealFromRecoveryFile<K extends EntryKind>(
+export async function revealFromRecoveryFile<R extends EntryKinds = EntryKinds, K extends KindOf<R> = KindOf<R>>(
   path: string,
   passphrase: string,
   id: string,
   kind: K,
-  options: RecoveryRevealOptions,
-): Promise<SecretFor<K>> {
+  options: RecoveryRevealOptions<R>,
+): Promise<SecretOf<R, K>> {
   const reason = checkReason(options.reason);
-  const contents = await readRecoveryFile(path, passphrase);
+  const contents = await readRecoveryFile(path, passphrase, options.registry);
   const entry = contents.entries.find((e) => e.id === id && e.kind === kind);
   if (!entry) throw vaultErrors.entryNotFound(id, kind);
   if (options.auditDir) {
     await appendAudit(options.auditDir, [{ time: new Date().toISOString(), entryId: id, kind, action: 'reveal', reason, file: path }]);
   }
-  return entry.secret as SecretFor<K>;
+  return entry.secret as SecretOf<R, K>;
 }

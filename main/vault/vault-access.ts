@@ -1,6 +1,6 @@
 import type { RecoveryImportResult, VaultState } from '../../preload/contract';
 import { AppError } from '../core/errors';
-import { type KeyWrapper, Vault, VaultError, VaultErrorCode, type VaultOptions } from './index';
+import { type EntryKinds, type KeyWrapper, Vault, VaultError, VaultErrorCode, type VaultOptions } from './index';
 
 /** A refused vault.json the technician can act on: what the Home vault card offers a restore for. */
 const RESTORABLE = new Set<string>([VaultErrorCode.tampered, VaultErrorCode.rollback]);
@@ -9,13 +9,13 @@ const RESTORABLE = new Set<string>([VaultErrorCode.tampered, VaultErrorCode.roll
  * The app's one vault: opened on first use (the OS keychain unlocks it where it can), created with the
  * recovery passphrase on first use of all, unlocked with the passphrase when the keychain cannot.
  */
-export class VaultAccess {
-  private vault: Vault | null = null;
+export class VaultAccess<R extends EntryKinds = EntryKinds> {
+  private vault: Vault<R> | null = null;
 
   constructor(
     private readonly dataDir: string,
     private readonly keyWrapper: KeyWrapper,
-    private readonly options: VaultOptions = {},
+    private readonly options: VaultOptions<R>,
   ) {}
 
   isInitialized(): Promise<boolean> {
@@ -25,7 +25,7 @@ export class VaultAccess {
   /** The vault's state; a damaged or rolled-back file is a state here (with what can be done), not an error. */
   async status(): Promise<VaultState> {
     if (!(await Vault.isInitialized(this.dataDir))) return { initialized: false, unlocked: false, keychainProblem: null, entries: 0, damage: null };
-    let vault: Vault;
+    let vault: Vault<R>;
     try {
       vault = await this.opened();
       await vault.refresh();
@@ -85,12 +85,13 @@ export class VaultAccess {
       added: summary.added.length,
       updated: summary.updated.length,
       kept: summary.kept.length,
-      conflicts: summary.conflicts.map((e) => ({ tssId: e.id, kind: e.kind, storeName: e.labels.storeName })),
+      // The contract names SIGN DE's kinds; a wing's own kind names pass through as they are.
+      conflicts: summary.conflicts.map((e) => ({ tssId: e.id, kind: e.kind as RecoveryImportResult['conflicts'][number]['kind'], storeName: e.labels.storeName })),
     };
   }
 
   /** The vault, unlocked, for work that needs a secret; a clear error when it is not ready. */
-  async unlocked(): Promise<Vault> {
+  async unlocked(): Promise<Vault<R>> {
     if (!(await Vault.isInitialized(this.dataDir))) throw new AppError('E_VAULT_NOT_INITIALIZED', 'Set the recovery passphrase first: TSS Companion keeps PINs and PUKs only in its vault.');
     const vault = await this.opened();
     if (!vault.status().unlocked) throw new AppError('E_VAULT_LOCKED', 'The vault is locked. Unlock it with the recovery passphrase.');
@@ -98,7 +99,7 @@ export class VaultAccess {
   }
 
   /** The vault whether or not it is unlocked (listing its labels works locked and offline). */
-  async opened(): Promise<Vault> {
+  async opened(): Promise<Vault<R>> {
     this.vault ??= await Vault.open(this.dataDir, this.keyWrapper, this.options);
     return this.vault;
   }

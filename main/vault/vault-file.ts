@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IV_BYTES, KEY_BYTES, TAG_BYTES } from './aead';
 import { aadOf, canonicalJson, fromB64 } from './encoding';
-import { EntryId, EntryKindSchema, EntryLabelsSchema, IsoTime } from './entry-schema';
+import { EntryId, EntryKindName, EntryLabelsSchema, IsoTime } from './entry-schema';
 import { type ScryptParams, scryptParamsProblem } from './kdf';
 
 /**
@@ -31,7 +31,7 @@ const Header = z.strictObject({
 
 const StoredEntry = z.strictObject({
   id: EntryId,
-  kind: EntryKindSchema,
+  kind: EntryKindName,
   labels: EntryLabelsSchema,
   createdAt: IsoTime,
   updatedAt: IsoTime,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, seal, sealCheck, verifyCheck, zero } from './aead';
 import { previousPath, readIfExists } from '../core/durable/atomic-file';
 import { aadOf, b64, fromB64 } from './encoding';
-import { openSecret } from './entry-codec';
+import { openStored } from './entry-codec';
 import { type ScryptParams, deriveKey } from './kdf';
 import { vaultErrors } from './vault-errors';
 import { VAULT_FORMAT, VAULT_VERSION, type VaultBody, type VaultDocument, bodyOf, parseVaultFile, sealAadOf } from './vault-file';
@@ -24,7 +24,8 @@ function decodeCheck(check: { iv: string; tag: string }): { iv: Buffer; tag: Buf
 }
 
 /**
- * Every check that needs the data key: the key itself, the whole-file seal, and each entry's tag. A key
+ * Every check that needs the data key: the key itself, the whole-file seal, and each entry's tag (whatever
+ * its kind: this needs no registry, so entries of kinds no wing registered verify too). A key
  * that fails both the key check and the seal is simply not this vault's key ('wrong-key', e.g. from a
  * changed keychain); one that passes the seal but not the key check means the key check was altered.
  */
@@ -37,12 +38,12 @@ export function checkWithKey(doc: VaultDocument, dek: Buffer): KeyCheck {
   if (!keyOk) return { kind: 'tampered', what: 'the data key check was altered' };
   if (!sealOk) return { kind: 'tampered', what: 'the file seal does not match its header, key wraps or entries' };
   for (const entry of doc.entries) {
-    if (openSecret(dek, entry.id, entry.kind, entry) === null) {
+    if (openStored(dek, entry.id, entry.kind, entry) === null) {
       return { kind: 'tampered', what: `the ${entry.kind} entry for ${entry.id} does not verify` };
     }
   }
   for (const conflict of doc.conflicts ?? []) {
-    if (openSecret(dek, conflict.id, conflict.kind, conflict) === null) {
+    if (openStored(dek, conflict.id, conflict.kind, conflict) === null) {
       return { kind: 'tampered', what: `the imported ${conflict.kind} kept beside the one for ${conflict.id} does not verify` };
     }
   }

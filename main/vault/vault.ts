@@ -16,12 +16,13 @@ import {
   rememberedGenerations,
 } from './audit-log';
 import { b64, fromB64 } from './encoding';
-import { openSecret, sealSecret, validateEntryInput } from './entry-codec';
+import { openSecret, openStored, sealSecret, validateEntryInput } from './entry-codec';
+import { kindIn } from './entry-schema';
 import { type ScryptCostOptions, newScryptParams } from './kdf';
 import { type KeyWrapper, describeUnavailable } from './key-wrapper';
 import { assertPassphraseStrength } from './passphrase';
 import { type RecoveryFileContents, openRecoveryFile, readRecoveryFile, sealRecoveryFile, writeRecoveryFile } from './recovery-file';
-import type { EntryInput, EntryKind, EntryListing, RecoveredEntry, SecretFor } from './types';
+import type { EntryInput, EntryKinds, EntryListing, EntryRegistry, KindOf, RecoveredEntry, SecretOf } from './types';
 import { type VaultError, VaultErrorCode, vaultErrors } from './vault-errors';
 import { checkWithKey, dataKeyFromPassphrase, isIntactWith, newVaultBody, previousIsIntact } from './vault-keys';
 import {
@@ -37,7 +38,7 @@ import {
   serializeVault,
 } from './vault-file';
 
-export interface VaultOptions extends ScryptCostOptions {
+export interface VaultOptions<R extends EntryKinds = EntryKinds> extends ScryptCostOptions, EntryRegistry<R> {
   /** The clock for entry and audit times (tests pin it). */
   now?: () => Date;
 }
@@ -63,18 +64,22 @@ export interface VaultStatus {
   generation: number;
 }
 
-const listingOf = (e: StoredEntry): EntryListing => ({
+const listingOf = (e: StoredEntry, kinds: EntryKinds): EntryListing => ({
   id: e.id,
   kind: e.kind,
   labels: { ...e.labels },
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
+  ...(kindIn(kinds, e.kind) ? {} : { unknownKind: true }),
 });
 
-const sameEntry = (e: { id: string; kind: EntryKind }, id: string, kind: EntryKind): boolean => e.id === id && e.kind === kind;
+const sameEntry = (e: { id: string; kind: string }, id: string, kind: string): boolean => e.id === id && e.kind === kind;
 
 /**
- * The PIN/PUK/credentials vault of one data folder (vault.json, vault.json.prev, audit.log).
+ * The secrets vault of one data folder (vault.json, vault.json.prev, audit.log): API credentials, PINs,
+ * PUKs, whatever kinds the wings registered (`R`). An entry of a kind no wing registered (written by a
+ * newer app, or by a wing this build lacks) is kept as it is through every write, export and import, and
+ * listed with `unknownKind`; it is never opened.
  *
  * Each secret is sealed with AES-256-GCM under a random data key, with its entry's id and kind as
  * associated data; the whole file is sealed too. The data key is wrapped by the OS keychain (a KeyWrapper)
@@ -86,17 +91,17 @@ const sameEntry = (e: { id: string; kind: EntryKind }, id: string, kind: EntryKi
  * so what another process saved meanwhile stays. Each write is a new generation; the audit log remembers
  * the newest, so an older copy put over vault.json (a rollback) is refused rather than used.
  */
-export class Vault {
+export class Vault<R extends EntryKinds = EntryKinds> {
   readonly dir: string;
   readonly #file: string;
   readonly #wrapper: KeyWrapper;
-  readonly #options: VaultOptions;
+  readonly #options: VaultOptions<R>;
   #doc: VaultDocument;
   #dek: Buffer | null = null;
   #keychainProblem: string | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(dir: string, wrapper: KeyWrapper, doc: VaultDocument, options: VaultOptions) {
+  private constructor(dir: string, wrapper: KeyWrapper, doc: VaultDocument, options: VaultOptions<R>) {
     this.dir = dir;
     this.#file = join(dir, VAULT_FILE);
     this.#wrapper = wrapper;
@@ -111,7 +116,7 @@ export class Vault {
   }
 
   /** A new, empty, unlocked vault. Refuses (E_VAULT_EXISTS) if the folder already has one. */
-  static async create(dir: string, passphrase: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
+  static async create<R extends EntryKinds>(dir: string, passphrase: string, keyWrapper: KeyWrapper, options: VaultOptions<R>): Promise<Vault<R>> {
     assertPassphraseStrength(passphrase);
     if (await Vault.isInitialized(dir)) throw vaultErrors.exists();
     const now = (options.now ?? (() => new Date()))().toISOString();
@@ -147,7 +152,7 @@ export class Vault {
    * then opens it. A damaged or altered file is refused (E_VAULT_TAMPERED), an older generation than the
    * audit log remembers too (E_VAULT_ROLLBACK); neither is ever emptied.
    */
-  static async open(dir: string, keyWrapper: KeyWrapper, options: VaultOptions = {}): Promise<Vault> {
+  static async open<R extends EntryKinds>(dir: string, keyWrapper: KeyWrapper, options: VaultOptions<R>): Promise<Vault<R>> {
     const file = join(dir, VAULT_FILE);
     // The audit log first, then the file: other processes may write meanwhile, and only this order
     // never takes their newer generations for a rollback.
@@ -176,7 +181,7 @@ export class Vault {
    * The passphrase is the confirmation. Refuses on a healthy vault (E_VAULT_NOTHING_TO_RESTORE) and when
    * .prev is not intact (E_VAULT_NO_PREVIOUS_GENERATION).
    */
-  static async restorePrevious(dir: string, keyWrapper: KeyWrapper, passphrase: string, options: VaultOptions = {}): Promise<Vault> {
+  static async restorePrevious<R extends EntryKinds>(dir: string, keyWrapper: KeyWrapper, passphrase: string, options: VaultOptions<R>): Promise<Vault<R>> {
     const file = join(dir, VAULT_FILE);
     return withFileLock(file, async () => {
       const previous = await readIfExists(previousPath(file));
@@ -297,29 +302,29 @@ export class Vault {
    */
   async list(): Promise<EntryListing[]> {
     await this.refresh();
-    return this.#doc.entries.map(listingOf);
+    return this.#doc.entries.map((e) => listingOf(e, this.#options.kinds));
   }
 
   /** The secrets recovery imports brought that differ from the vault's own (labels only). */
   async conflicts(): Promise<Array<EntryListing & { importedAt: string }>> {
     await this.refresh();
-    return (this.#doc.conflicts ?? []).map((c) => ({ ...listingOf(c), importedAt: c.importedAt }));
+    return (this.#doc.conflicts ?? []).map((c) => ({ ...listingOf(c, this.#options.kinds), importedAt: c.importedAt }));
   }
 
   /**
    * Stores or replaces the secret for (id, kind) and returns once it is durably on disk (temp file, fsync,
    * rename). Storing the same secret and labels again writes nothing.
    */
-  async put<K extends EntryKind>(entry: EntryInput<K>): Promise<EntryListing> {
-    const input = validateEntryInput(entry);
+  async put<K extends KindOf<R>>(entry: EntryInput<R, K>): Promise<EntryListing> {
+    const input = validateEntryInput(entry as EntryInput, this.#options);
     return this.#exclusive(async () => {
       let result!: EntryListing;
       await this.#change((latest, dek) => {
         const existing = latest.entries.find((e) => sameEntry(e, input.id, input.kind));
         if (existing && sameLabels(existing.labels, input.labels)) {
-          const current = openSecret(dek, existing.id, existing.kind, existing);
-          if (current && JSON.stringify(current) === JSON.stringify(input.secret)) {
-            result = listingOf(existing);
+          const current = openStored(dek, existing.id, existing.kind, existing);
+          if (current && JSON.stringify(current.secret) === JSON.stringify(input.secret)) {
+            result = listingOf(existing, this.#options.kinds);
             return null;
           }
         }
@@ -332,7 +337,7 @@ export class Vault {
           updatedAt: now,
           ...sealSecret(dek, input.id, input.kind, input.secret),
         };
-        result = listingOf(stored);
+        result = listingOf(stored, this.#options.kinds);
         const entries = existing ? latest.entries.map((e) => (e === existing ? stored : e)) : [...latest.entries, stored];
         return { ...bodyOf(latest), entries };
       });
@@ -341,7 +346,7 @@ export class Vault {
   }
 
   /** The secret for (id, kind), or null if the vault has none. For the provisioning engine: not audited. */
-  async get<K extends EntryKind>(id: string, kind: K): Promise<SecretFor<K> | null> {
+  async get<K extends KindOf<R>>(id: string, kind: K): Promise<SecretOf<R, K> | null> {
     this.#requireKey();
     await this.refresh();
     return this.#getFromMemory(id, kind);
@@ -351,7 +356,7 @@ export class Vault {
    * A secret for a technician to see: asks for the passphrase even when the keychain unlocked the vault,
    * and writes an audit record (before handing the secret out).
    */
-  async reveal<K extends EntryKind>(id: string, kind: K, passphrase: string, reason: string): Promise<SecretFor<K>> {
+  async reveal<K extends KindOf<R>>(id: string, kind: K, passphrase: string, reason: string): Promise<SecretOf<R, K>> {
     const why = checkReason(reason);
     return this.#exclusive(async () => {
       await this.refresh();
@@ -375,10 +380,14 @@ export class Vault {
     return this.#exclusive(async () => {
       await this.refresh();
       this.#adopt(await this.#keyFromPassphrase(passphrase));
+      const dek = this.#requireKey();
       const entries: RecoveredEntry[] = [];
       for (const stored of this.#doc.entries) {
-        const secret = this.#getFromMemory(stored.id, stored.kind);
-        if (secret) entries.push({ ...listingOf(stored), secret } as RecoveredEntry);
+        // Every entry, registered kind or not: the file must hold all the vault holds.
+        const opened = openStored(dek, stored.id, stored.kind, stored);
+        if (!opened) throw vaultErrors.tampered(`the ${stored.kind} entry for ${stored.id} does not verify`, false);
+        const { unknownKind: _notInTheFile, ...listing } = listingOf(stored, this.#options.kinds);
+        entries.push({ ...listing, secret: opened.secret });
       }
       const contents: RecoveryFileContents = { exportedAt: this.#now(), vaultId: this.#doc.header.vaultId, entries };
       const text = await sealRecoveryFile(contents, passphrase, this.#options);
@@ -401,14 +410,14 @@ export class Vault {
    */
   async importRecoveryFile(path: string, filePassphrase: string, vaultPassphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
     checkReason(reason);
-    const contents = await readRecoveryFile(path, filePassphrase);
+    const contents = await readRecoveryFile(path, filePassphrase, this.#options);
     return this.#importContents(contents, resolvePath(path), vaultPassphrase, reason);
   }
 
   /** importRecoveryFile for a file's bytes (as the app's page hands them over); `name` goes into the audit log. */
   async importRecoveryBytes(bytes: Buffer, name: string, filePassphrase: string, vaultPassphrase: string, reason = 'recovery file import'): Promise<ImportSummary> {
     checkReason(reason);
-    const contents = await openRecoveryFile(bytes, filePassphrase);
+    const contents = await openRecoveryFile(bytes, filePassphrase, this.#options);
     return this.#importContents(contents, name, vaultPassphrase, reason);
   }
 
@@ -445,13 +454,15 @@ export class Vault {
     return this.#dek;
   }
 
-  #getFromMemory<K extends EntryKind>(id: string, kind: K): SecretFor<K> | null {
+  #getFromMemory<K extends KindOf<R>>(id: string, kind: K): SecretOf<R, K> | null {
     const dek = this.#requireKey();
+    const definition = kindIn(this.#options.kinds, kind);
+    if (!definition) throw vaultErrors.invalidEntry(`no wing registered the kind ${kind}`);
     const entry = this.#doc.entries.find((e) => sameEntry(e, id, kind));
     if (!entry) return null;
-    const secret = openSecret(dek, id, kind, entry);
+    const secret = openSecret(dek, id, kind, entry, definition);
     if (!secret) throw vaultErrors.tampered(`the ${kind} entry for ${id} does not verify`, false);
-    return secret;
+    return secret as SecretOf<R, K>;
   }
 
   /** Serializes state-changing work, so two puts never write over each other. */
@@ -525,7 +536,7 @@ export class Vault {
       this.#adopt(await this.#keyFromPassphrase(typeof vaultPassphrase === 'string' ? vaultPassphrase : ''));
       let summary!: MergedImport;
       await this.#change((latest, dek) => {
-        summary = mergeImport(latest, contents, dek, this.#now());
+        summary = mergeImport(latest, contents, dek, this.#now(), this.#options.kinds);
         return summary.added.length + summary.updated.length + summary.conflicts.length > 0 ? summary.body : null;
       });
       const time = this.#now();
@@ -670,7 +681,9 @@ interface MergedImport extends ImportSummary {
 }
 
 /** What a recovery file's entries make of the vault's newest state; see importRecoveryFile. */
-function mergeImport(latest: VaultDocument, contents: RecoveryFileContents, dek: Buffer, now: string): MergedImport {
+function mergeImport(latest: VaultDocument, contents: RecoveryFileContents, dek: Buffer, now: string, kinds: EntryKinds): MergedImport {
+  // Compared as stored: the same for a kind no wing registered.
+  const secretOf = (e: StoredEntry) => openStored(dek, e.id, e.kind, e)?.secret;
   const result: MergedImport = { added: [], updated: [], kept: [], conflicts: [], body: bodyOf(latest) };
   let entries = [...latest.entries];
   const conflicts: ConflictEntry[] = [...(latest.conflicts ?? [])];
@@ -687,25 +700,25 @@ function mergeImport(latest: VaultDocument, contents: RecoveryFileContents, dek:
     if (!existing) {
       const stored = sealed();
       entries.push(stored);
-      result.added.push(listingOf(stored));
+      result.added.push(listingOf(stored, kinds));
       continue;
     }
-    const own = openSecret(dek, existing.id, existing.kind, existing);
-    if (own && JSON.stringify(own) === JSON.stringify(incoming.secret)) {
+    const own = secretOf(existing);
+    if (own !== undefined && JSON.stringify(own) === JSON.stringify(incoming.secret)) {
       if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt) && !sameLabels(existing.labels, incoming.labels)) {
         const stored = sealed();
         entries = entries.map((e) => (e === existing ? stored : e));
-        result.updated.push(listingOf(stored));
+        result.updated.push(listingOf(stored, kinds));
       } else {
-        result.kept.push(listingOf(existing));
+        result.kept.push(listingOf(existing, kinds));
       }
       continue;
     }
     // A different secret for an entry the vault has: kept beside it, once per distinct secret.
-    const listing = listingOf({ ...existing, labels: { ...incoming.labels }, updatedAt: incoming.updatedAt });
+    const listing = listingOf({ ...existing, labels: { ...incoming.labels }, updatedAt: incoming.updatedAt }, kinds);
     result.conflicts.push(listing);
     const known = conflicts.some(
-      (c) => sameEntry(c, incoming.id, incoming.kind) && JSON.stringify(openSecret(dek, c.id, c.kind, c)) === JSON.stringify(incoming.secret),
+      (c) => sameEntry(c, incoming.id, incoming.kind) && JSON.stringify(secretOf(c)) === JSON.stringify(incoming.secret),
     );
     if (!known) conflicts.push({ ...sealed(), importedAt: now });
   }

@@ -44,7 +44,7 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   await screenshot(page, 'wizard-5-run');
   await page.getByRole('button', { name: 'Weiter zum Testbeleg' }).click();
 
-  const [run] = await companion.services.runs.list();
+  const [run] = await companion.services.signDe.runs.list();
   const qrCodeData = run!.receipt!.qrCodeData!;
   await expect(page.getByRole('status').filter({ hasText: 'Beleg gültig' })).toBeVisible();
   const qr = page.getByRole('img', { name: /^QR-Code des Belegs/ });
@@ -86,7 +86,7 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 test('a run interrupted mid-way is offered on Home after a restart and resumed to the end', async ({ companion }) => {
   const page = await companion.open();
   await setUpVault(page);
-  const control = new URL(await companion.services.sandboxUrl()).origin;
+  const control = new URL(await companion.services.signDe.connections.sandboxUrl()).origin;
   await fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"deployDelayMs":3000}' });
 
   await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
@@ -109,7 +109,7 @@ test('a run interrupted mid-way is offered on Home after a restart and resumed t
   await screenshot(restarted, 'home-unfinished-run');
   await restarted.getByRole('button', { name: 'Fortsetzen: Filiale Bonn' }).click();
   await expect(restarted.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible();
-  const [run] = await companion.services.runs.list();
+  const [run] = await companion.services.signDe.runs.list();
   expect(run).toMatchObject({ status: 'done', storeName: 'Filiale Bonn' });
 });
 
@@ -122,7 +122,7 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await services.dispatch('provisioning:start', { plan: { storeName: 'Filiale Kiel', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }] } });
   const { tssId } = await finished;
 
-  const api = await services.sandboxUrl();
+  const api = await services.signDe.connections.sandboxUrl();
   const auth = await (await fetch(`${api}/auth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -166,7 +166,7 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   const revealed = await services.dispatch('recovery:reveal', { tssId, passphrase: 'Filiale eröffnen 2026 sicher' });
   expect(revealed.ok).toBe(true);
   // The new PIN is in the vault and fiskaly (the sandbox) takes it.
-  const overview = await services.dispatch('tss:set-client-state', { tssId, clientId: (await services.runs.list())[0]!.clients[0]!.clientId, state: 'DEREGISTERED' });
+  const overview = await services.dispatch('tss:set-client-state', { tssId, clientId: (await services.signDe.runs.list())[0]!.clients[0]!.clientId, state: 'DEREGISTERED' });
   expect(overview).toMatchObject({ ok: true, value: { registeredClients: 0 } });
 });
 

@@ -5,6 +5,7 @@ import { FiskalyError } from '../../main/products/sign-de/api/fiskaly-error';
 import { generateAdminPin } from '../../main/products/sign-de/provisioning/admin-pin';
 import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
 import { createSandbox } from '../../main/products/sign-de/sandbox/server';
+import { SIGN_DE_VAULT_REGISTRY, type SignDeVault } from '../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../main/vault';
 import type { ProvisionReport } from './cli-process';
 
@@ -30,8 +31,8 @@ export interface RunFindings {
 }
 
 /** Opens the CLI's vault the way the CLI does: no keychain, the recovery passphrase. Reads only. */
-export async function openVaultReadOnly(dataDir: string, passphrase: string): Promise<Vault> {
-  const vault = await Vault.open(dataDir, unavailableKeyWrapper('the soak reads the vault with the passphrase'));
+export async function openVaultReadOnly(dataDir: string, passphrase: string): Promise<SignDeVault> {
+  const vault = await Vault.open(dataDir, unavailableKeyWrapper('the soak reads the vault with the passphrase'), SIGN_DE_VAULT_REGISTRY);
   await vault.unlockWithPassphrase(passphrase);
   return vault;
 }
@@ -59,7 +60,7 @@ interface SharedSandboxModule {
 }
 
 /**
- * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (main/cli/connection.ts):
+ * The data folder's built-in sandbox, reached the way the CLI's `--sandbox` reaches it (Connections.clientAt):
  * through the shared sandbox (one owner per folder) where the code has it, else on its state file directly.
  * The module name is a variable so this compiles with and without main/products/sign-de/sandbox/shared.ts.
  */
@@ -101,7 +102,7 @@ export const digest = (secret: string): string => createHash('sha256').update(se
 export async function checkRun(
   input: { storeName: string; serials: string[]; done: boolean; report?: ProvisionReport },
   server: FiskalyClient,
-  vault: Vault,
+  vault: SignDeVault,
 ): Promise<RunFindings> {
   const findings: RunFindings = { tssCount: 0, twinClients: [], missingClients: [], problems: [] };
   const mine = (await server.listTss()).filter((t) => t.metadata.store === input.storeName);

@@ -3,6 +3,7 @@ import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -28,7 +29,7 @@ describe('tss-companion vault restore-previous', () => {
   const dir = makeTempDir('tss-cli-restore-');
   const dataDir = ['--data-dir', dir.path];
   beforeAll(async () => {
-    const vault = await Vault.create(dir.path, PASSPHRASE, unavailableKeyWrapper('cli'), { unsafeTestOnlyScryptLog2N: 10 });
+    const vault = await Vault.create(dir.path, PASSPHRASE, unavailableKeyWrapper('cli'), { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY });
     await vault.put({ id: TSS, kind: 'admin-puk', labels: { environment: 'test', storeName: 'Filiale Süd' }, secret: { puk: '1234567890' } });
     await vault.put({ id: TSS, kind: 'admin-pin', labels: { environment: 'test', storeName: 'Filiale Süd' }, secret: { pin: '99887766' } });
   });

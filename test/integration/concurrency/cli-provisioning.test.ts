@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../preload/contract';
 import { createSandbox, type Sandbox } from '../../../main/products/sign-de/sandbox/server';
 import { createServices } from '../../../main/services';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { clientFor } from '../../support/fiskaly-client';
 import { makeTempDir } from '../../support/temp-dir';
@@ -14,7 +15,7 @@ import { nextEvent } from '../../support/events';
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 const PASSPHRASE = 'a long passphrase for eight parallel runs';
-const FAST = { unsafeTestOnlyScryptLog2N: 10 };
+const FAST = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 const org = (i: number) => ({ apiKey: `key-${i}`, apiSecret: `secret-${i}-${'x'.repeat(8)}` });
 
 interface CliReport {

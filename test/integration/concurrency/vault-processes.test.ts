@@ -3,12 +3,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../main/products/sign-de';
 import { FileKeyWrapper, Vault } from '../../../main/vault';
 import { makeTempDir } from '../../support/temp-dir';
 
 const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, 'vault-writer.child.ts');
-const FAST = { unsafeTestOnlyScryptLog2N: 10 };
+const FAST = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 
 /** Real processes, each with its own copy of the vault in memory, writing one vault file at once. */
 describe('one vault, several processes', () => {

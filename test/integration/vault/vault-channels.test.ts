@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../preload/contract';
 import { type Services, createServices } from '../../../main/services';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { makeTempDir } from '../../support/temp-dir';
 
-const FAST = { unsafeTestOnlyScryptLog2N: 10 };
+const FAST = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 const PASSPHRASE = 'the technician’s own passphrase';
 const ATTACKER = 'a passphrase the page picked itself';
 const TSS = randomUUID();

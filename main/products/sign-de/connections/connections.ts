@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { AppError } from '../../../core/errors';
 import { FiskalyClient } from '../api/client';
+import type { ApiCredentials } from '../api/session';
 import { FISKALY_SIGN_DE_URL } from '../environments';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
 import type { SandboxOptionsInput } from '../sandbox/options';
 import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
-import type { Vault } from '../../../vault';
+import type { SignDeVault } from '../vault-kinds';
 
 export type EnvironmentId = 'sandbox' | 'test' | 'live';
 
@@ -18,10 +19,12 @@ export type EnvironmentId = 'sandbox' | 'test' | 'live';
 export class Connections {
   private sandbox: Promise<SharedSandbox> | null = null;
   private readonly clients = new Map<string, FiskalyClient>();
+  /** Clients made for a caller's own address and key (clientAt), closed with the rest. */
+  private readonly named = new Set<FiskalyClient>();
 
   constructor(
     private readonly dataDir: string,
-    private readonly vault: () => Promise<Vault>,
+    private readonly vault: () => Promise<SignDeVault>,
     private readonly options: { sandbox?: SandboxOptionsInput; fiskalyUrl?: string } = {},
   ) {}
 
@@ -50,14 +53,26 @@ export class Connections {
     return client;
   }
 
+  /**
+   * A client where the caller says, with the key it has, not one from the vault: the CLI's `--base-url`
+   * with the key from its environment, or the sandbox (as its default organization unless a key is given).
+   */
+  async clientAt(where: 'sandbox' | { baseUrl: string }, credentials?: ApiCredentials): Promise<FiskalyClient> {
+    const baseUrl = where === 'sandbox' ? await this.sandboxUrl() : where.baseUrl;
+    const client = new FiskalyClient({ baseUrl, credentials: credentials ?? { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret } });
+    this.named.add(client);
+    return client;
+  }
+
   /** A client for credentials not stored yet (to check them before saving). */
   probe(apiKey: string, apiSecret: string): FiskalyClient {
     return new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials: { apiKey, apiSecret }, retry: { attempts: 2 } });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.close()));
+    await Promise.all([...this.clients.values(), ...this.named].map((c) => c.close()));
     this.clients.clear();
+    this.named.clear();
     if (this.sandbox) await (await this.sandbox).close();
     this.sandbox = null;
   }

@@ -1,14 +1,14 @@
 import type { Organization } from '../../../../preload/contract/workbench';
 import { AppError } from '../../../core/errors';
 import type { Connections } from './connections';
-import type { VaultAccess } from '../../../vault/vault-access';
+import type { SignDeVaultAccess } from '../vault-kinds';
 
 const EXPECTED_ENV = { test: 'TEST', live: 'LIVE' } as const;
 
 /** fiskaly organizations (API key and secret) kept in the vault, checked against fiskaly before saving. */
 export class Organizations {
   constructor(
-    private readonly vault: VaultAccess,
+    private readonly vault: SignDeVaultAccess,
     private readonly connections: Connections,
   ) {}
 

@@ -1,6 +1,8 @@
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
-import type { EntryListing, Vault } from '../../../vault';
+import type { EnvironmentId } from '../connections/connections';
+import { signDeEnvironmentOf } from '../environments';
+import type { SignDeVault } from '../vault-kinds';
 import { generateAdminPin } from './admin-pin';
 import { ProvisioningError } from './provisioning-error';
 import { MIN_PIN_LENGTH } from './store-plan';
@@ -8,7 +10,7 @@ import { MIN_PIN_LENGTH } from './store-plan';
 export interface KnownTss {
   tssId: string;
   storeName?: string;
-  environment: EntryListing['labels']['environment'];
+  environment: EnvironmentId;
   organizationId?: string;
   hasPuk: boolean;
   hasPin: boolean;
@@ -16,14 +18,15 @@ export interface KnownTss {
 }
 
 /** Every TSS the vault holds a PIN or PUK for: read from the labels, so it works locked and offline. */
-export async function listKnownTss(vault: Vault): Promise<KnownTss[]> {
+export async function listKnownTss(vault: SignDeVault): Promise<KnownTss[]> {
   const byTss = new Map<string, KnownTss>();
   for (const entry of await vault.list()) {
-    if (entry.kind === 'api-credentials') continue;
+    const environment = signDeEnvironmentOf(entry.labels.environment);
+    if ((entry.kind !== 'admin-pin' && entry.kind !== 'admin-puk') || !environment) continue;
     const known = byTss.get(entry.id) ?? {
       tssId: entry.id,
       storeName: entry.labels.storeName,
-      environment: entry.labels.environment,
+      environment,
       organizationId: entry.labels.organizationId,
       hasPuk: false,
       hasPin: false,
@@ -38,7 +41,7 @@ export async function listKnownTss(vault: Vault): Promise<KnownTss[]> {
 }
 
 /** Shows a PUK after the passphrase, with no network at all; the vault writes the reveal to its audit log. */
-export async function revealPuk(vault: Vault, tssId: string, passphrase: string): Promise<string> {
+export async function revealPuk(vault: SignDeVault, tssId: string, passphrase: string): Promise<string> {
   return (await vault.reveal(tssId, 'admin-puk', passphrase, 'PUK recovery')).puk;
 }
 
@@ -50,7 +53,7 @@ export const isPinBlocked = (error: unknown): boolean =>
  * proven with an admin login, then the session is closed. If fiskaly refuses the PUK, the old PIN entry
  * comes back, so the vault never holds a PIN the TSS does not have.
  */
-export async function unblockAdminPin(client: FiskalyClient, vault: Vault, tssId: string, newPin: string = generateAdminPin()): Promise<void> {
+export async function unblockAdminPin(client: FiskalyClient, vault: SignDeVault, tssId: string, newPin: string = generateAdminPin()): Promise<void> {
   if (newPin.length < MIN_PIN_LENGTH) {
     throw new ProvisioningError('E_PIN_TOO_SHORT', `The new admin PIN needs at least ${MIN_PIN_LENGTH} characters.`, 'unblock');
   }

@@ -6,7 +6,8 @@ import { Journal } from '../provisioning/journal';
 import type { Connections, EnvironmentId } from '../connections/connections';
 import { type ExportEngineOptions, type ExportProgress, TssExports } from './tss-exports';
 import { closeStaleTransactions, previewStaleTransactions } from './stale-transactions';
-import type { VaultAccess } from '../../../vault/vault-access';
+import { signDeEnvironmentOf } from '../environments';
+import type { SignDeVaultAccess } from '../vault-kinds';
 
 interface TssHome {
   environment: EnvironmentId;
@@ -20,7 +21,7 @@ export class TssOperations {
 
   constructor(
     private readonly dataDir: string,
-    private readonly vault: VaultAccess,
+    private readonly vault: SignDeVaultAccess,
     private readonly connections: Connections,
     exportOptions: ExportEngineOptions = {},
   ) {
@@ -117,7 +118,8 @@ export class TssOperations {
     const run = (await Journal.list(this.dataDir)).find((r) => r.tssId === tssId);
     if (run) return { environment: run.plan.environment, organizationId: run.organizationId, storeName: run.plan.storeName };
     const entry = (await (await this.vault.opened()).list()).find((e) => e.id === tssId);
-    if (entry) return { environment: entry.labels.environment, organizationId: entry.labels.organizationId, storeName: entry.labels.storeName };
+    const environment = entry && signDeEnvironmentOf(entry.labels.environment);
+    if (entry && environment) return { environment, organizationId: entry.labels.organizationId, storeName: entry.labels.storeName };
     throw new AppError('E_TSS_UNKNOWN', 'This laptop knows nothing about that TSS. Import its recovery file first.');
   }
 }

@@ -7,6 +7,7 @@ import type { Result } from '../../../../preload/contract';
 import { registerIpcHandlers } from '../../../../main/app/ipc';
 import type { Sandbox } from '../../../../main/products/sign-de/sandbox/server';
 import { type Services, createServices } from '../../../../main/services';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../../../main/vault';
 import { FakeWebContents, ipcMain } from '../../../fakes/electron';
 import { TEST_PASSPHRASE } from '../../../support/provisioning';
@@ -14,7 +15,7 @@ import { type SandboxApi, startSandbox } from '../../../support/sandbox-api';
 import { makeTempDir } from '../../../support/temp-dir';
 import { nextEvent } from '../../../support/events';
 
-const VAULT_OPTIONS = { unsafeTestOnlyScryptLog2N: 10 };
+const VAULT_OPTIONS = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 const WRONG = 'not the vault passphrase';
 
 /**

@@ -1,6 +1,7 @@
 import electron from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSafeStorageWrapper } from '../../../../main/app/safe-storage-wrapper';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../../main/products/sign-de';
 import { Vault } from '../../../../main/vault';
 import { safeStorage } from '../../../fakes/electron';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -77,12 +78,12 @@ describe('createSafeStorageWrapper', () => {
 
     it('opens without a passphrase on a trusted keyring; on basic_text it stays locked and the passphrase opens it', async () => {
       const wrapper = createSafeStorageWrapper(undefined, 'linux');
-      const created = await Vault.create(dir.path, PASSPHRASE, wrapper, { unsafeTestOnlyScryptLog2N: 10 });
+      const created = await Vault.create(dir.path, PASSPHRASE, wrapper, { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY });
       await created.put({ id: 'tss-1', kind: 'admin-puk', labels: { environment: 'sandbox' }, secret: { puk: 'PUK-777888999' } });
-      expect((await Vault.open(dir.path, wrapper)).isUnlocked).toBe(true);
+      expect((await Vault.open(dir.path, wrapper, SIGN_DE_VAULT_REGISTRY)).isUnlocked).toBe(true);
 
       safeStorage.backend = 'basic_text';
-      const vault = await Vault.open(dir.path, createSafeStorageWrapper(undefined, 'linux'));
+      const vault = await Vault.open(dir.path, createSafeStorageWrapper(undefined, 'linux'), SIGN_DE_VAULT_REGISTRY);
       expect(vault.isUnlocked).toBe(false);
       expect(vault.status().keychainProblem).toMatch(/basic_text/);
       await expect(vault.unlockWithKeychain()).rejects.toMatchObject({ code: 'E_VAULT_KEYCHAIN_UNAVAILABLE' });

@@ -3,9 +3,9 @@ import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EntryInput, FileKeyWrapper, Vault } from '../../../../main/vault';
 import { makeTempDir } from '../../../support/temp-dir';
-import { FAST, PASSPHRASE, readVaultJson, vaultFile } from './vault-test-kit';
+import { FAST, type Kinds, PASSPHRASE, readVaultJson, vaultFile } from './vault-test-kit';
 
-const pukFor = (tssId: string, puk: string): EntryInput<'admin-puk'> => ({
+const pukFor = (tssId: string, puk: string): EntryInput<Kinds, 'admin-puk'> => ({
   id: tssId,
   kind: 'admin-puk',
   labels: { environment: 'sandbox', storeName: `Store ${tssId.slice(0, 4)}` },

@@ -6,7 +6,7 @@ import { FileKeyWrapper, Vault, readRecoveryFile, unavailableKeyWrapper } from '
 import { PRODUCTION_SCRYPT, SCRYPT_MAXMEM, deriveKey, isTestRun, newScryptParams, scryptParamsProblem } from '../../../../main/vault/kdf';
 import { assertPassphraseStrength } from '../../../../main/vault/passphrase';
 import { makeTempDir } from '../../../support/temp-dir';
-import { PASSPHRASE, SECRETS, TSS_A, pukA, readVaultJson } from './vault-test-kit';
+import { PASSPHRASE, REGISTRY, SECRETS, TSS_A, pukA, readVaultJson } from './vault-test-kit';
 
 describe('scrypt at the production cost (N = 2^17, r = 8, p = 1, maxmem 256 MiB)', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -35,11 +35,11 @@ describe('scrypt at the production cost (N = 2^17, r = 8, p = 1, maxmem 256 MiB)
 
   it('a vault made with no cost option uses 2^17 and unlocks with the passphrase (timed)', { timeout: 60_000 }, async () => {
     expect(newScryptParams()).toMatchObject({ name: 'scrypt', ...PRODUCTION_SCRYPT });
-    const created = await Vault.create(dir.path, PASSPHRASE, new FileKeyWrapper(keys.path));
+    const created = await Vault.create(dir.path, PASSPHRASE, new FileKeyWrapper(keys.path), REGISTRY);
     await created.put(pukA);
     expect(readVaultJson(dir.path).header.kdf).toMatchObject({ N: 131072, r: 8, p: 1 });
 
-    const vault = await Vault.open(dir.path, unavailableKeyWrapper('test'));
+    const vault = await Vault.open(dir.path, unavailableKeyWrapper('test'), REGISTRY);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const started = performance.now();
@@ -53,7 +53,7 @@ describe('scrypt at the production cost (N = 2^17, r = 8, p = 1, maxmem 256 MiB)
   });
 
   it('a recovery file exported from a production vault is sealed at 2^17 too', { timeout: 60_000 }, async () => {
-    const vault = await Vault.create(dir.path, PASSPHRASE, unavailableKeyWrapper('test'));
+    const vault = await Vault.create(dir.path, PASSPHRASE, unavailableKeyWrapper('test'), REGISTRY);
     await vault.put(pukA);
     const path = join(dir.path, 'recovery.json');
     await vault.exportRecoveryFile(path, PASSPHRASE);

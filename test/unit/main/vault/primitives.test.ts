@@ -7,7 +7,7 @@ import { canonicalJson, fromB64 } from '../../../../main/vault/encoding';
 import { entryAad, openSecret, sealSecret } from '../../../../main/vault/entry-codec';
 import { FILE_KEY_NAME } from '../../../../main/vault/file-key-wrapper';
 import { makeTempDir } from '../../../support/temp-dir';
-import { TSS_A, TSS_B } from './vault-test-kit';
+import { KINDS, TSS_A, TSS_B } from './vault-test-kit';
 
 describe('AES-256-GCM primitives', () => {
   it('uses a fresh IV per seal and refuses any changed byte of iv, tag, ciphertext or aad', () => {
@@ -28,9 +28,9 @@ describe('AES-256-GCM primitives', () => {
   it('seals an entry to its id and kind: moved to another id or kind it does not open', () => {
     const dek = randomKey();
     const sealed = sealSecret(dek, TSS_A, 'admin-puk', { puk: '123456' });
-    expect(openSecret(dek, TSS_A, 'admin-puk', sealed)).toEqual({ puk: '123456' });
-    expect(openSecret(dek, TSS_B, 'admin-puk', sealed)).toBeNull();
-    expect(openSecret(dek, TSS_A, 'admin-pin', sealed)).toBeNull();
+    expect(openSecret(dek, TSS_A, 'admin-puk', sealed, KINDS['admin-puk'])).toEqual({ puk: '123456' });
+    expect(openSecret(dek, TSS_B, 'admin-puk', sealed, KINDS['admin-puk'])).toBeNull();
+    expect(openSecret(dek, TSS_A, 'admin-pin', sealed, KINDS['admin-pin'])).toBeNull();
     expect(entryAad(TSS_A, 'admin-puk').equals(entryAad(TSS_A, 'admin-pin'))).toBe(false);
   });
 

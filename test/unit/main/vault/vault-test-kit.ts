@@ -1,11 +1,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { EntryInput, VaultOptions } from '../../../../main/vault';
+import { z } from 'zod';
+import { API_CREDENTIALS_KIND, type EntryInput, type EntryKinds, type EntryRegistry, type VaultOptions } from '../../../../main/vault';
 import { checksumOf } from '../../../../main/vault/vault-file';
 
+/**
+ * The kinds these tests store, registered as a wing would: the neutral API credentials and two one-line
+ * secrets per TSS (SIGN DE's PIN and PUK, defined here so the vault's tests need no wing).
+ */
+export const KINDS = {
+  'api-credentials': API_CREDENTIALS_KIND,
+  'admin-pin': { secret: z.strictObject({ pin: z.string().min(1).max(256) }), idLabel: 'tssId' },
+  'admin-puk': { secret: z.strictObject({ puk: z.string().min(1).max(256) }), idLabel: 'tssId' },
+} as const satisfies EntryKinds;
+export type Kinds = typeof KINDS;
+export const REGISTRY: EntryRegistry<Kinds> = { kinds: KINDS, environments: ['sandbox', 'test', 'live'] };
+
 /** Fast scrypt for most tests (N = 2^10), through the explicit test-only option. One suite keeps 2^17. */
-export const FAST: VaultOptions = { unsafeTestOnlyScryptLog2N: 10 };
+export const FAST: VaultOptions<Kinds> = { unsafeTestOnlyScryptLog2N: 10, ...REGISTRY };
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const OTHER_PASSPHRASE = 'a different passphrase, not this one';
@@ -23,25 +36,25 @@ export const SECRETS = {
   apiSecret: 'apisecret_Zk2mQ9vLw8Xp3',
 } as const;
 
-export const pukA: EntryInput<'admin-puk'> = {
+export const pukA: EntryInput<Kinds, 'admin-puk'> = {
   id: TSS_A,
   kind: 'admin-puk',
   labels: { environment: 'test', organizationId: ORG, storeName: 'Filiale Köln-Ehrenfeld', description: 'Kasse 1' },
   secret: { puk: SECRETS.pukA },
 };
-export const pinA: EntryInput<'admin-pin'> = {
+export const pinA: EntryInput<Kinds, 'admin-pin'> = {
   id: TSS_A,
   kind: 'admin-pin',
   labels: { environment: 'test', organizationId: ORG, storeName: 'Filiale Köln-Ehrenfeld' },
   secret: { pin: SECRETS.pinA },
 };
-export const pukB: EntryInput<'admin-puk'> = {
+export const pukB: EntryInput<Kinds, 'admin-puk'> = {
   id: TSS_B,
   kind: 'admin-puk',
   labels: { environment: 'live', organizationId: ORG, storeName: 'Filiale Bonn' },
   secret: { puk: SECRETS.pukB },
 };
-export const credentials: EntryInput<'api-credentials'> = {
+export const credentials: EntryInput<Kinds, 'api-credentials'> = {
   id: ORG,
   kind: 'api-credentials',
   labels: { environment: 'test', description: 'Org credentials' },

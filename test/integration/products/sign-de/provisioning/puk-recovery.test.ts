@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SIGN_DE_VAULT_REGISTRY } from '../../../../../main/products/sign-de';
 import { Journal } from '../../../../../main/products/sign-de/provisioning/journal';
 import { resumeRun, startRun } from '../../../../../main/products/sign-de/provisioning/orchestrator';
 import { isPinBlocked, listKnownTss, revealPuk, unblockAdminPin } from '../../../../../main/products/sign-de/provisioning/puk-recovery';
@@ -92,7 +93,7 @@ describe('PUK recovery', () => {
     const file = join(dir.path, 'recovery.tsscr');
     await vault.exportRecoveryFile(file, TEST_PASSPHRASE);
     const other = makeTempDir();
-    const revealed = await revealFromRecoveryFile(file, TEST_PASSPHRASE, report.tssId, 'admin-puk', { auditDir: other.path, reason: 'PUK recovery' });
+    const revealed = await revealFromRecoveryFile(file, TEST_PASSPHRASE, report.tssId, 'admin-puk', { auditDir: other.path, reason: 'PUK recovery', registry: SIGN_DE_VAULT_REGISTRY });
     expect(revealed.puk).toBe((await vault.get(report.tssId, 'admin-puk'))!.puk);
     expect((await readAuditLog(other.path)).map((r) => r.action)).toEqual(['reveal']);
     const second = await testVault(other.path);

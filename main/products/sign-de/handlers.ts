@@ -1,0 +1,63 @@
+import type { HandlerSet } from '../../core/bridge/compose-handlers';
+import { checkNetworkPrinter } from '../../printing';
+import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
+import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
+import type { SignDeServices } from './services';
+import { checkReceipt } from './tse';
+import type { SignDeVaultAccess } from './vault-kinds';
+
+const paper = (width: 80 | 58) => `${width}mm` as const;
+
+/** The bridge channels SIGN DE answers: organizations, runs, recovery, the store overview, receipts and handover. */
+export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess): HandlerSet {
+  const { connections, runs, organizations, tss, documents } = services;
+  return {
+    'orgs:list': () => organizations.list(),
+    'orgs:save': (input) => organizations.save(input),
+    'runs:list': () => runs.list(),
+    'runs:get': ({ runId }) => runs.get(runId),
+    'provisioning:start': async ({ plan, organizationId, passphrase }) => {
+      const action = planConfirmation(plan);
+      if (action) await requirePassphrase(vault, action, passphrase);
+      return runs.start(plan, organizationId);
+    },
+    'provisioning:resume': ({ runId }) => runs.resume(runId),
+    'provisioning:cancel': ({ runId }) => runs.cancel(runId),
+    'provisioning:repair': ({ runId }) => runs.resume(runId, { repair: true }),
+    'provisioning:abandon': ({ runId }) => runs.abandon(runId),
+    // Before the first passphrase there is no vault, so nothing to list (not an error to show).
+    'recovery:list': async () => ((await vault.isInitialized()) ? listKnownTss(await vault.opened()) : []),
+    'recovery:reveal': async ({ tssId, passphrase }) => ({ puk: await revealPuk(await vault.opened(), tssId, passphrase) }),
+    // Unblocking sets a PIN (the technician's or a generated one): confirmed either way.
+    'recovery:unblock': async ({ tssId, newPin, passphrase }) => {
+      await requirePassphrase(vault, 'set-admin-pin', passphrase);
+      const home = (await listKnownTss(await vault.opened())).find((t) => t.tssId === tssId);
+      const client = await connections.clientFor(home?.environment ?? 'sandbox', home?.organizationId);
+      await unblockAdminPin(client, await vault.unlocked(), tssId, newPin);
+      return {};
+    },
+    'tss:overview': ({ tssId }) => tss.overview(tssId),
+    'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
+    'tss:stale-preview': ({ tssId, olderThanHours }) => tss.previewStale(tssId, olderThanHours),
+    'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),
+    'tss:export': ({ tssId }) => tss.exportTar(tssId),
+    'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
+    'tss:disable': async ({ tssId, confirmation, passphrase }) => {
+      await requirePassphrase(vault, 'disable-tss', passphrase);
+      return tss.disable(tssId, confirmation);
+    },
+    'receipt:get': ({ runId }) => documents.receipt(runId),
+    'receipt:verify': ({ qrCodeData, tssSerialNumber }) => {
+      const result = checkReceipt(qrCodeData, tssSerialNumber ? { tssSerialNumber } : {});
+      return { valid: result.valid, checks: result.checks };
+    },
+    'print:receipt': ({ runId, printer, width }) => documents.printReceipt(runId, printer, paper(width)),
+    'print:pdf': ({ runId, width }) => documents.receiptPdf(runId, paper(width)),
+    // The address rule first, before the receipt is even built; sendToNetworkPrinter checks again at the socket.
+    'print:escpos': async ({ runId, host, port, width, nativeQr }) => {
+      await checkNetworkPrinter({ host, port });
+      return documents.escpos(runId, host, port, paper(width), nativeQr);
+    },
+    'report:handover': ({ runId }) => documents.handoverReport(runId),
+  };
+}
