@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StorePlan } from '../../preload/contract/store-plan';
+import { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
 import { type RunReport, resumeRun, startRun } from '../products/sign-de/provisioning/orchestrator';
 import { VaultError } from '../vault';

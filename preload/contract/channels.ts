@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ReceiptModel } from '../../main/products/sign-de/receipt/receipt-model';
-import type { AppInfo } from './app-info';
+import type { AppInfo } from './core/app-info';
 import type { requestSchemas } from './schemas';
-import type { Settings } from './settings';
-import type { StaleCloseResult, StalePreview } from './stale-transactions';
+import type { Settings } from './core/settings';
+import type { StaleCloseResult, StalePreview } from './sign-de/stale-transactions';
 import type {
   ExportProgress,
   KnownTss,

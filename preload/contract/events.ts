@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { Settings } from './core/settings';
 import type { ExportProgress, ProgressEvent, RunReport } from './workbench';
 
 /** Events main pushes to the renderer; the renderer subscribes with `companion.on`. */

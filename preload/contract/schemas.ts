@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
-import { SettingsPatch } from './settings';
-import { StorePlan } from './store-plan';
-import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
-import { MAX_PIN_LENGTH, MIN_PASSPHRASE_LENGTH, MIN_PIN_LENGTH } from './store-rules';
+import { SettingsPatch } from './core/settings';
+import { StorePlan } from './sign-de/store-plan';
+import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './sign-de/stale-transactions';
+import { MAX_PIN_LENGTH, MIN_PASSPHRASE_LENGTH, MIN_PIN_LENGTH } from './sign-de/store-rules';
 
 const NoPayload = z.undefined();
 const Id = z.uuid({ error: 'must be an id (UUID)' });

@@ -6,7 +6,7 @@ import type { ProgressEvent, RunReport } from '../../main/products/sign-de/provi
 import type { KnownTss } from '../../main/products/sign-de/provisioning/puk-recovery';
 import type { ExportProgress } from '../../main/products/sign-de/store/tss-exports';
 import type { ReceiptCheckResult } from '../../main/products/sign-de/tse';
-import type { EnvironmentId } from './settings';
+import type { EnvironmentId } from './core/settings';
 
 export type { ExportProgress, KnownTss, ProgressEvent, RunReport };
 

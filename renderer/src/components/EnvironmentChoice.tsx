@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EnvironmentId } from '../../../preload/contract/settings';
+import type { EnvironmentId } from '../../../preload/contract/core/settings';
 import { environmentOrder } from '../state/settings-values';
 import { useApp } from '../state/store-context';
 import { ChoiceGroup } from './ChoiceGroup';

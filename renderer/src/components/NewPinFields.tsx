@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MIN_PIN_LENGTH } from '../../../preload/contract/store-rules';
+import { MIN_PIN_LENGTH } from '../../../preload/contract/sign-de/store-rules';
 import type { DraftProblem, PinMode } from '../state/wizard-rules';
 import { problemText } from '../screens/wizard/problem-text';
 import { ChoiceGroup } from './ChoiceGroup';

@@ -1,5 +1,5 @@
 import type { i18n } from 'i18next';
-import type { Language } from '../../../preload/contract/settings';
+import type { Language } from '../../../preload/contract/core/settings';
 import type { AppStore } from '../state/app-store';
 import { defaultLanguage } from './languages';
 

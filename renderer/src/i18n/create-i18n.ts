@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../preload/contract/settings';
+import type { Language } from '../../../preload/contract/core/settings';
 import { de } from './de';
 import { en } from './en';
 import { defaultLanguage, uiLanguages } from './languages';

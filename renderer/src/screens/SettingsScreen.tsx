@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../preload/contract/settings';
+import type { Settings } from '../../../preload/contract/core/settings';
 import { EnvironmentChoice } from '../components/EnvironmentChoice';
 import { uiLanguages } from '../i18n/languages';
 import { useApp } from '../state/store-context';

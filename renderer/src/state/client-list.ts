@@ -1,4 +1,4 @@
-import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../preload/contract/store-rules';
+import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../preload/contract/sign-de/store-rules';
 
 /** What can be wrong with one client (POS) serial number; each has a plain-language text in i18n. */
 export type SerialProblem = 'empty' | 'slash' | 'underscore' | 'tooLong' | 'characters' | 'duplicate' | 'tooMany';

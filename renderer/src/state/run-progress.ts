@@ -1,5 +1,5 @@
-import { STEP_NAMES, type StepName } from '../../../preload/contract/provisioning-steps';
-import type { EnvironmentId } from '../../../preload/contract/settings';
+import { STEP_NAMES, type StepName } from '../../../preload/contract/sign-de/provisioning-steps';
+import type { EnvironmentId } from '../../../preload/contract/core/settings';
 import type { ProgressEvent, RunReport } from '../../../preload/contract/workbench';
 
 export type { StepName };

@@ -1,4 +1,4 @@
-import type { EnvironmentId, Settings } from '../../../preload/contract/settings';
+import type { EnvironmentId, Settings } from '../../../preload/contract/core/settings';
 import { isUiLanguage } from '../i18n/languages';
 
 /** The environments in the order the UI lists them (zod-free copy of the contract's list). */

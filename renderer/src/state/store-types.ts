@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CompanionApi } from '../../../preload/contract/api';
-import type { Result } from '../../../preload/contract/result';
+import type { Result } from '../../../preload/contract/core/result';
 import type { FrameActions, FrameState } from './slices/frame-slice';
 import type { OrgsActions, OrgsState } from './slices/orgs-slice';
 import type { OverviewActions, OverviewState } from './slices/overview-slice';

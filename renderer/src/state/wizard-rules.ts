@@ -1,5 +1,5 @@
-import type { EnvironmentId } from '../../../preload/contract/settings';
-import type { StorePlanInput } from '../../../preload/contract/store-plan';
+import type { EnvironmentId } from '../../../preload/contract/core/settings';
+import type { StorePlanInput } from '../../../preload/contract/sign-de/store-plan';
 import {
   MAX_CLIENTS,
   MAX_PIN_LENGTH,
@@ -7,7 +7,7 @@ import {
   STORE_ADDRESS_MAX,
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
-} from '../../../preload/contract/store-rules';
+} from '../../../preload/contract/sign-de/store-rules';
 import type { Organization, VaultState } from '../../../preload/contract/workbench';
 import { clientListProblems } from './client-list';
 import { type RunPhase, isRunStarted } from './run-progress';

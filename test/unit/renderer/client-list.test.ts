@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../preload/contract/store-rules';
+import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../preload/contract/sign-de/store-rules';
 import { addClients, clientListProblems, serialProblem, splitClientList } from '../../../renderer/src/state/client-list';
 
 describe('splitClientList', () => {

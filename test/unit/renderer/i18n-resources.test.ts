@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { environmentIds, languages } from '../../../preload/contract/settings';
+import { environmentIds, languages } from '../../../preload/contract/core/settings';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
 import { uiLanguages } from '../../../renderer/src/i18n/languages';

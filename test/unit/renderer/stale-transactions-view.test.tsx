@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { StaleCloseResult, StalePreview } from '../../../preload/contract/stale-transactions';
-import type { Language } from '../../../preload/contract/settings';
+import type { StaleCloseResult, StalePreview } from '../../../preload/contract/sign-de/stale-transactions';
+import type { Language } from '../../../preload/contract/core/settings';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import { StalePreviewList, StaleResult, chosenOf } from '../../../renderer/src/screens/overview/StaleTransactions';
 import { renderStatic } from './fakes/render-static';

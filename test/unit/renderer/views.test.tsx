@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '../../../preload/contract/settings';
+import type { Language } from '../../../preload/contract/core/settings';
 import { App } from '../../../renderer/src/components/App';
 import { CrashFallback } from '../../../renderer/src/components/CrashFallback';
 import { ErrorBoundary } from '../../../renderer/src/components/ErrorBoundary';

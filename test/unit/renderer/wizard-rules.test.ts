@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StorePlan } from '../../../preload/contract/store-plan';
+import { StorePlan } from '../../../preload/contract/sign-de/store-plan';
 import type { Organization, VaultState } from '../../../preload/contract/workbench';
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import {

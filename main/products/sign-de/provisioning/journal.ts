@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StepName } from '../../../../preload/contract/provisioning-steps';
+import type { StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
 import { readIfExists, writeFileAtomic } from '../../../core/durable/atomic-file';
 import { AppError } from '../../../core/errors';
 import { withFileLock } from '../../../core/durable/file-lock';
 import type { StorePlan } from './store-plan';
 
-export { STEP_NAMES, type StepName } from '../../../../preload/contract/provisioning-steps';
+export { STEP_NAMES, type StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
 
 /** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
 export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';

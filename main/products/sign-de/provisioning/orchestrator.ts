@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CLIENT_CONCURRENCY } from '../../../../preload/contract/settings';
+import { CLIENT_CONCURRENCY } from '../../../../preload/contract/core/settings';
 import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';

@@ -1,4 +1,4 @@
-import { RECEIPT_TIME_ZONE, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from './german-format';
+import { RECEIPT_TIME_ZONE, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from '../../../../preload/contract/sign-de/german-format';
 import { escapeHtml } from '../../../printing/html-escape';
 import { qrSvg } from '../../../printing/qr-symbol';
 import type { ReceiptEnvironment, ReceiptModel } from './receipt-model';

@@ -1,7 +1,7 @@
 import { checkReceipt, parseQrCodeData, serialNumberOfPublicKey } from '../tse';
 import { type PaymentAmount, type VatAmount, type VatRate, amountsFromProcessData } from './receipt-amounts';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
-import { RECEIPT_TIME_ZONE, berlinIsoDate } from './german-format';
+import { RECEIPT_TIME_ZONE, berlinIsoDate } from '../../../../preload/contract/sign-de/german-format';
 
 /**
  * Everything a printed test receipt shows (§6 KassenSichV, AEAO zu §146a Nr. 2.2), taken from the signed

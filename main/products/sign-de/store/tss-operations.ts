@@ -1,4 +1,4 @@
-import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/stale-transactions';
+import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/sign-de/stale-transactions';
 import type { TssOverview } from '../../../../preload/contract/workbench';
 import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';

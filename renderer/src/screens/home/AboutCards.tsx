@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../preload/contract/app-info';
+import type { AppInfo } from '../../../../preload/contract/core/app-info';
 import { useApp } from '../../state/store-context';
 
 /** What app:info says: product, version and data folder. */

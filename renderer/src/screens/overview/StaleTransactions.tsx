@@ -6,7 +6,7 @@ import {
   STALE_MIN_HOURS,
   type StaleCloseResult,
   type StalePreview,
-} from '../../../../preload/contract/stale-transactions';
+} from '../../../../preload/contract/sign-de/stale-transactions';
 import type { TssOverview } from '../../../../preload/contract/workbench';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_CLIENTS } from '../../../../preload/contract/store-rules';
+import { MAX_CLIENTS } from '../../../../preload/contract/sign-de/store-rules';
 import { TextField } from '../../components/TextField';
 import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem } from '../../state/client-list';
 import { useApp } from '../../state/store-context';

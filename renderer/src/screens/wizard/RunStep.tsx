@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_CLIENTS } from '../../../../preload/contract/store-rules';
+import { MAX_CLIENTS } from '../../../../preload/contract/sign-de/store-rules';
 import { ErrorNotices } from '../../components/ErrorNotices';
 import { PassphraseConfirmDialog } from '../../components/PassphraseConfirmDialog';
 import { ProgressBar } from '../../components/ProgressBar';

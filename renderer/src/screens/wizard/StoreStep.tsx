@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { STORE_NAME_MAX } from '../../../../preload/contract/store-rules';
+import { STORE_NAME_MAX } from '../../../../preload/contract/sign-de/store-rules';
 import { TextField } from '../../components/TextField';
 import { useApp } from '../../state/store-context';
 import type { StepProblems } from '../../state/wizard-rules';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH, STORE_ADDRESS_MAX, STORE_NAME_MAX } from '../../../../preload/contract/store-rules';
+import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH, STORE_ADDRESS_MAX, STORE_NAME_MAX } from '../../../../preload/contract/sign-de/store-rules';
 import type { DraftProblem } from '../../state/wizard-rules';
 
 const limits: Partial<Record<DraftProblem, { min?: number; max?: number }>> = {

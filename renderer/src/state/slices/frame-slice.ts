@@ -1,5 +1,5 @@
-import type { AppInfo } from '../../../../preload/contract/app-info';
-import type { EnvironmentId, Language, Settings, SettingsPatch } from '../../../../preload/contract/settings';
+import type { AppInfo } from '../../../../preload/contract/core/app-info';
+import type { EnvironmentId, Language, Settings, SettingsPatch } from '../../../../preload/contract/core/settings';
 import { callBridge } from '../../bridge/call-bridge';
 import { confirmedEnvironment, isSettings } from '../settings-values';
 import type { Screen, SliceTools } from '../store-types';

@@ -1,4 +1,4 @@
-import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/stale-transactions';
+import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/sign-de/stale-transactions';
 import type { ExportProgress, SavedFile, TssOverview } from '../../../../preload/contract/workbench';
 import { callBridge } from '../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../confirmation';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../../preload/contract/channels';
-import { type Result, fail, ok } from '../../../../preload/contract/result';
+import { type Result, fail, ok } from '../../../../preload/contract/core/result';
 import type {
   ExportProgress,
   KnownTss,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StorePlan } from '../../../../preload/contract/store-plan';
-import { findControlCharacter } from '../../../../preload/contract/store-rules';
+import { StorePlan } from '../../../../../preload/contract/sign-de/store-plan';
+import { findControlCharacter } from '../../../../../preload/contract/sign-de/store-rules';
 
 describe('control characters in names', () => {
   it.each([
