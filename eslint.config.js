@@ -35,24 +35,34 @@ const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A relative import leaves a zone by climbing one '../' more than its file sits deep in it; from there it must
- * land on an allowed place. One pattern per depth, as a glob cannot count folders.
+ * land on an allowed place. One pattern per depth, as a glob cannot count folders. `paths` and `patterns` are
+ * the zone's other restrictions (the rule takes one option set per file, so they are repeated here).
+ * Where zones nest, the inner one must come later: for one rule, the last matching config wins.
  */
-function zoneRules(zone, allowed) {
+function zoneRules(zone, allowed, { paths = mainPaths, patterns = [] } = {}) {
   const parent = zone.split('/').slice(0, -1).join('/');
   const targets = allowed.map((place) => escapeRegex(relativePath(parent, place)));
+  const leaving = targets.length ? `(?!(${targets.join('|')})(/|$))` : '';
+  const message = targets.length
+    ? `${zone}/ may import only ${allowed.map((place) => `${place}/`).join(', ')} besides itself.`
+    : `${zone}/ imports nothing outside itself.`;
   return [0, 1, 2, 3, 4].map((depth) => ({
     files: [`${zone}/${'*/'.repeat(depth)}*.{ts,tsx}`],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: mainPaths,
-        patterns: [{
-          regex: `^(\\.\\./){${depth + 1}}(?!(${targets.join('|')})(/|$))`,
-          message: `${zone}/ may import only ${allowed.map((place) => `${place}/`).join(', ')} besides itself.`,
-        }],
+        paths,
+        patterns: [...patterns, { regex: `^(\\.\\./){${depth + 1}}${leaving}`, message }],
       }],
     },
   }));
 }
+
+/** The contract's zones, outer first: a product's part ('*') may build on the core, the core on nothing. */
+const CONTRACT_ZONES = {
+  [CONTRACT]: [],
+  [`${CONTRACT}/*`]: [`${CONTRACT}/core`],
+  [`${CONTRACT}/core`]: [],
+};
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
 
@@ -88,15 +98,11 @@ export default tseslint.config(
     files: ['main/app/ipc.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  // The contract is pure: zod and itself, not even a type from main/ (both sides build on it).
-  ...[0, 1, 2, 3].map((depth) => ({
-    files: [`preload/contract/${'*/'.repeat(depth)}*.ts`],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: `^(?!zod$|\\.)|^(\\.\\./){${depth + 1}}`, message: 'The contract imports nothing but zod and itself.' }],
-      }],
-    },
-  })),
+  // The contract is pure: zod and itself, not even a type from main/ (both sides build on it). Its core
+  // imports no product's part; a product's part builds on the core only; the top composes them.
+  ...Object.entries(CONTRACT_ZONES).flatMap(([zone, allowed]) =>
+    zoneRules(zone, allowed, { paths: [], patterns: [{ regex: '^(?!zod$|\\.)', message: 'The contract imports nothing but zod and itself.' }] }),
+  ),
   {
     files: ['preload/**/*.ts'],
     ignores: ['preload/contract/**', 'preload/index.ts'],

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { StorePlan } from '../../preload/contract/sign-de/store-plan';
-import { describeControlCharacter, findControlCharacter } from '../../preload/contract/sign-de/store-rules';
+import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
 import { UsageError } from './exit-codes';
 
 export type Environment = StorePlan['environment'];

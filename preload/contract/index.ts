@@ -1,12 +1,7 @@
+/** The bridge contract: the neutral core, each product's part, and the one registry composed from them. */
 export * from './api';
-export * from './core/app-info';
 export * from './channels';
+export * from './core';
 export * from './events';
-export * from './sign-de/provisioning-steps';
-export * from './core/result';
 export * from './schemas';
-export * from './core/settings';
-export * from './sign-de/stale-transactions';
-export * from './sign-de/store-plan';
-export * from './sign-de/store-rules';
-export * from './workbench';
+export * from './sign-de';

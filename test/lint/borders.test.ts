@@ -25,6 +25,13 @@ describe('import borders', () => {
     ['preload/contract/x.ts', "import type { Services } from '../../main/services';\nexport type S = Services;"],
     ['preload/contract/sign-de/x.ts', "import type { RunReport } from '../../../main/products/sign-de/provisioning/orchestrator';\nexport type R = RunReport;"],
     ['preload/contract/sign-de/x.ts', "import type { X } from '../../bridge';\nexport type Y = X;"],
+    ['preload/contract/x.ts', "import QRCode from 'qrcode';\nexport const q = QRCode;"],
+    // The contract's core names no product; a product's part builds on the core, not on the composition above it.
+    ['preload/contract/core/x.ts', "import type { RunReport } from '../sign-de/runs';\nexport type R = RunReport;"],
+    ['preload/contract/core/x.ts', "import type { Channel } from '../channels';\nexport type C = Channel;"],
+    ['preload/contract/sign-de/x.ts', "import type { Channel } from '../channels';\nexport type C = Channel;"],
+    ['preload/contract/sign-de/receipt/x.ts', "import type { Result } from '../../../../main/core/errors';\nexport type R = Result;"],
+    ['preload/contract/sign-at/x.ts', "import type { RunReport } from '../sign-de/runs';\nexport type R = RunReport;"],
     // The core imports no product, and nothing above it.
     ['main/core/x.ts', "import { FiskalyClient } from '../products/sign-de/api/client';\nexport const c = FiskalyClient;"],
     ['main/core/runs/x.ts', "import { Vault } from '../../vault';\nexport const v = Vault;"],
@@ -48,7 +55,9 @@ describe('import borders', () => {
   it.each([
     ['main/app/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/contract/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
-    ['preload/contract/sign-de/x.ts', "import { z } from 'zod';\nimport type { Result } from '../result';\nexport const s = z.string();\nexport type R = Result<string>;"],
+    ['preload/contract/sign-de/x.ts', "import { z } from 'zod';\nimport type { Result } from '../core/result';\nexport const s = z.string();\nexport type R = Result<string>;"],
+    ['preload/contract/sign-de/receipt/x.ts', "import type { Settings } from '../../core/settings';\nimport type { StepName } from '../provisioning-steps';\nexport type S = [Settings, StepName];"],
+    ['preload/contract/x.ts', "import { coreChannels } from './core/channels';\nimport { signDeChannels } from './sign-de/channels';\nexport const c = [...coreChannels, ...signDeChannels];"],
     ['renderer/src/x.ts', "import type { CompanionApi } from '../../preload/contract';\nexport type A = CompanionApi;"],
     ['main/core/runs/x.ts', "import { AppError } from '../errors';\nimport type { RunSummary } from '../../../preload/contract';\nexport const e = AppError;\nexport type S = RunSummary;"],
     ['main/vault/x.ts', "import { AppError } from '../core/errors';\nexport const e = AppError;"],

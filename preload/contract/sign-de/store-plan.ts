@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeControlCharacter, findControlCharacter } from '../core/control-characters';
 import {
   CLIENT_SERIAL_PATTERN,
   MAX_CLIENTS,
@@ -7,11 +8,9 @@ import {
   STORE_ADDRESS_MAX,
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
-  describeControlCharacter,
-  findControlCharacter,
 } from './store-rules';
 
-/** Refuses control and text-direction characters (store-rules.ts), before any trimming hides them. */
+/** Refuses control and text-direction characters (core/control-characters.ts), before any trimming hides them. */
 const noControlCharacters =
   (options: { lineBreaks?: boolean } = {}) =>
   (value: string, ctx: z.RefinementCtx) => {

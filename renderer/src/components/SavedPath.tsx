@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SavedFile } from '../../../preload/contract/workbench';
+import type { SavedFile } from '../../../preload/contract/core/files';
 
 /** Where main saved a file, announced politely; the path can be selected and copied. */
 export function SavedPath({ file, label }: { file: SavedFile | null; label?: string }) {

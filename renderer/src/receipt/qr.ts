@@ -1,14 +1,12 @@
 import QRCode from 'qrcode';
+import { MIN_DOTS_PER_MODULE, PRINTER_DPI, QR_ERROR_CORRECTION, QR_QUIET_ZONE_MODULES, withQuietZone } from '../../../preload/contract/core/printing';
 
 /**
- * The receipt's QR code as the printer makes it (field-practice §3.2, §4): the signed text in byte mode,
- * error correction M, a quiet zone of 4 modules and 4 dots per module at 203 dpi. The preview draws the
- * receipt one printer dot per CSS pixel, so one module is at least 4 device pixels.
+ * The receipt's QR code as the printer makes it (field-practice §3.2, §4), with the parameters main's
+ * printing uses (contract/core/printing.ts), at the smallest print scale: the preview draws the receipt
+ * one printer dot per CSS pixel, so one module is at least 4 device pixels.
  */
-export const QR_ERROR_CORRECTION = 'M' as const;
-export const QR_QUIET_ZONE_MODULES = 4;
-export const QR_DOTS_PER_MODULE = 4;
-export const PRINTER_DPI = 203;
+export const QR_DOTS_PER_MODULE = MIN_DOTS_PER_MODULE;
 
 export interface QrSymbol {
   /** A data: URL of the SVG, for an <img> (the CSP allows data: images, not inline markup). */
@@ -17,7 +15,7 @@ export interface QrSymbol {
   modules: number;
   /** Side in printer dots (= CSS pixels in the preview), quiet zone included. */
   sizeDots: number;
-  /** The same in millimetres on paper. */
+  /** The same in millimetres on paper, to a tenth (for the text that names the symbol). */
   sizeMm: number;
 }
 
@@ -25,7 +23,7 @@ export interface QrSymbol {
 export function qrSymbol(text: string): QrSymbol {
   const segments = [{ data: new TextEncoder().encode(text), mode: 'byte' as const }];
   const modules = QRCode.create(segments, { errorCorrectionLevel: QR_ERROR_CORRECTION }).modules.size;
-  const sizeDots = (modules + 2 * QR_QUIET_ZONE_MODULES) * QR_DOTS_PER_MODULE;
+  const sizeDots = withQuietZone(modules) * QR_DOTS_PER_MODULE;
   let svg = '';
   let failure: unknown = null;
   QRCode.toString(

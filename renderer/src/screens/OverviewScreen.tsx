@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TssOverview } from '../../../preload/contract/workbench';
+import type { TssOverview } from '../../../preload/contract/sign-de/tss';
 import { ErrorNotices } from '../components/ErrorNotices';
-import { unixDateTime } from '../receipt/format';
+import { unixDateTime } from '../../../preload/contract/sign-de/german-format';
 import { storeNameOf } from '../state/slices/overview-slice';
 import { useApp } from '../state/store-context';
 import { ClientsTable } from './overview/ClientsTable';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedFile } from '../../../preload/contract/workbench';
+import type { SavedFile } from '../../../preload/contract/core/files';
 import { ErrorNotices } from '../components/ErrorNotices';
 import { SavedPath } from '../components/SavedPath';
 import { ReceiptPanel } from '../components/receipt/ReceiptPanel';

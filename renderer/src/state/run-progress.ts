@@ -1,6 +1,6 @@
 import { STEP_NAMES, type StepName } from '../../../preload/contract/sign-de/provisioning-steps';
 import type { EnvironmentId } from '../../../preload/contract/core/settings';
-import type { ProgressEvent, RunReport } from '../../../preload/contract/workbench';
+import type { ProgressEvent, RunReport } from '../../../preload/contract/sign-de/runs';
 
 export type { StepName };
 

@@ -8,7 +8,8 @@ import {
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
 } from '../../../preload/contract/sign-de/store-rules';
-import type { Organization, VaultState } from '../../../preload/contract/workbench';
+import type { Organization } from '../../../preload/contract/core/organizations';
+import type { VaultState } from '../../../preload/contract/core/vault';
 import { clientListProblems } from './client-list';
 import { type RunPhase, isRunStarted } from './run-progress';
 import { vaultNeed } from './vault-need';

@@ -1,6 +1,7 @@
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { ExportProgress, VaultState } from '../../../preload/contract/workbench';
+import type { ExportProgress } from '../../../preload/contract/sign-de/tss';
+import type { VaultState } from '../../../preload/contract/core/vault';
 import { App } from '../../../renderer/src/components/App';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import { formatDuration } from '../../../renderer/src/screens/overview/ExportCard';

@@ -1,7 +1,8 @@
 import jsQR from 'jsqr';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { QR_DOTS_PER_MODULE, QR_QUIET_ZONE_MODULES, qrSymbol } from '../../../renderer/src/receipt/qr';
+import { QR_QUIET_ZONE_MODULES } from '../../../preload/contract/core/printing';
+import { QR_DOTS_PER_MODULE, qrSymbol } from '../../../renderer/src/receipt/qr';
 
 /** A DSFinV-K QR text as long as a real fiskaly TEST one (365 characters). */
 const QR_TEXT = `V0;UT-TEST-101bd1cd-42;Kassenbeleg-V1;Beleg^4.20_0.00_0.00_0.00_0.00^4.20:Unbar;1;27;2026-08-18T18:38:19.000Z;2026-08-18T18:38:19.000Z;ecdsa-plain-SHA256;unixTime;${'k'.repeat(86)}==;${'B'.repeat(86)}A=`;

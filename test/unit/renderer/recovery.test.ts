@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KnownTss } from '../../../preload/contract/workbench';
+import type { KnownTss } from '../../../preload/contract/sign-de/known-tss';
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import { createFakeCompanion, flush } from './fakes/fake-companion';
 import { FAKE_PASSPHRASE, FAKE_PUK, tssOverview } from './fakes/fake-main';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../preload/contract/workbench';
+import type { RunReport } from '../../../preload/contract/sign-de/runs';
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import {
   applyFinished,

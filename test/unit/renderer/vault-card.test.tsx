@@ -1,6 +1,6 @@
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { VaultState } from '../../../preload/contract/workbench';
+import type { VaultState } from '../../../preload/contract/core/vault';
 import { VaultCard } from '../../../renderer/src/components/vault/VaultCard';
 import { createI18n } from '../../../renderer/src/i18n/create-i18n';
 import { createAppStore } from '../../../renderer/src/state/app-store';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorePlan } from '../../../preload/contract/sign-de/store-plan';
-import type { Organization, VaultState } from '../../../preload/contract/workbench';
+import type { Organization } from '../../../preload/contract/core/organizations';
+import type { VaultState } from '../../../preload/contract/core/vault';
 import { createAppStore } from '../../../renderer/src/state/app-store';
 import {
   type WizardContext,

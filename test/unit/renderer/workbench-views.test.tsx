@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../preload/contract/core/settings';
-import type { VaultState } from '../../../preload/contract/workbench';
+import type { VaultState } from '../../../preload/contract/core/vault';
 import { buildReceiptModel } from '../../../main/products/sign-de/receipt/receipt-model';
 import { checkReceipt } from '../../../main/products/sign-de/tse';
 import { App } from '../../../renderer/src/components/App';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
+import type { ReceiptRecord, RunError, RunRepair, RunStatus } from '../../../../preload/contract/sign-de/runs';
 import { readIfExists, writeFileAtomic } from '../../../core/durable/atomic-file';
 import { AppError } from '../../../core/errors';
 import { withFileLock } from '../../../core/durable/file-lock';
@@ -9,34 +10,10 @@ import type { StorePlan } from './store-plan';
 
 export { STEP_NAMES, type StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
 
-/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
-
-/**
- * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
- * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
- * recovery and then resume, or abandon the run and set the store up anew.
- */
-export type NextAction = 'resume' | 'repair' | 'puk-recovery' | 'abandon';
-
 export interface JournalClient {
   serialNumber: string;
   clientId: string;
   registered: boolean;
-}
-
-export interface ReceiptRecord {
-  txId: string;
-  /** Written before the start request: only then can the transaction exist at fiskaly. */
-  startSent?: boolean;
-  number?: number;
-  qrCodeData?: string;
-  timeStart?: number;
-  timeEnd?: number;
-  signatureCounter?: string;
-  receiptType?: string;
-  valid?: boolean;
-  checks?: Array<{ name: string; ok: boolean; detail: string }>;
 }
 
 /** The plan as the journal keeps it: never the technician's PIN. */
@@ -63,9 +40,9 @@ export interface JournalData {
   bsiCertificationId?: string;
   timeInit?: number;
   /** Why the run stopped, and where the technician goes next. */
-  error?: { code: string; message: string; step: StepName; next?: NextAction };
+  error?: RunError;
   /** What a resume found missing at the server and did again (no secrets). */
-  repairs?: Array<{ at: string; what: string }>;
+  repairs?: RunRepair[];
   abandonedAt?: string;
 }
 

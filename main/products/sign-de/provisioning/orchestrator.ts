@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CLIENT_CONCURRENCY } from '../../../../preload/contract/core/settings';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
@@ -42,20 +43,6 @@ export const claimRun = (dataDir: string, runId: string): Promise<HeldRunLock> =
 
 type JournalChange = (data: JournalData) => void;
 
-export interface ProgressEvent {
-  runId: string;
-  storeName: string;
-  step: StepName;
-  /** 1-based position of the step among the run's steps. */
-  index: number;
-  total: number;
-  status: 'running' | 'done' | 'skipped' | 'failed';
-  /** Share of the run done, 0..1. */
-  fraction: number;
-  /** For the clients step: how many are registered so far. */
-  detail?: { done: number; total: number };
-}
-
 export interface OrchestratorDeps {
   dataDir: string;
   vault: Vault;
@@ -67,24 +54,6 @@ export interface OrchestratorDeps {
   /** How many clients register at once. */
   clientConcurrency?: number;
   signal?: AbortSignal;
-}
-
-export interface RunReport {
-  runId: string;
-  storeName: string;
-  environment: Environment;
-  status: JournalData['status'];
-  tssId: string;
-  tssSerialNumber?: string;
-  bsiCertificationId?: string;
-  timeInit?: number;
-  clients: Array<{ serialNumber: string; clientId: string; registered: boolean }>;
-  receipt: JournalData['receipt'];
-  error?: JournalData['error'];
-  /** What a resume found missing at the server and did again. */
-  repairs?: JournalData['repairs'];
-  /** Listed while another window or process executes the run (its lock is held there). */
-  busyElsewhere?: boolean;
 }
 
 export const reportOf = (data: JournalData): RunReport => ({

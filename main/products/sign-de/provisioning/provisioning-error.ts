@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors';
 import { FiskalyError } from '../api/fiskaly-error';
-import type { NextAction } from './journal';
+import type { NextAction } from '../../../../preload/contract/sign-de/runs';
 
 /** A run stopped; the journal keeps where, and `next` names the way out that works for this cause. */
 export class ProvisioningError extends AppError {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organization } from '../../../../preload/contract/workbench';
+import type { Organization } from '../../../../preload/contract/core/organizations';
 import { useApp } from '../../state/store-context';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';

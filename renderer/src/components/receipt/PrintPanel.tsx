@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedFile } from '../../../../preload/contract/workbench';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import { isPort, loadNetworkPrinter, loadPrinterName, saveNetworkPrinter, savePrinterName } from '../../state/printer-prefs';
 import type { PaperWidth } from '../../state/slices/receipt-slice';
 import { useApp } from '../../state/store-context';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { berlinDate, berlinDateTime, berlinZone, germanAmount, germanPercent } from '../../receipt/format';
+import { berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from '../../../../preload/contract/sign-de/german-format';
 import type { ReceiptModel } from '../../state/contract-types';
 import type { PaperWidth } from '../../state/slices/receipt-slice';
 import { QrImage } from './QrImage';
@@ -38,7 +38,7 @@ export function ReceiptPreview({ model, width }: { model: ReceiptModel; width: P
         <hr className="receipt__rule" />
         <dl className="receipt__rows">
           <Row label={L.date} value={berlinDate(model.endTime)} />
-          <Row label={L.timeZone} value={`${model.timeZone} (${berlinZone(model.endTime)})`} />
+          <Row label={L.timeZone} value={`${model.timeZone} (${berlinZoneName(model.endTime)})`} />
         </dl>
         <hr className="receipt__rule" />
         {model.items.map((item, index) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedFile } from '../../../../preload/contract/workbench';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import { useApp } from '../../state/store-context';
 import { SavedPath } from '../SavedPath';
 import { PassphraseForm } from './PassphraseForm';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultState } from '../../../../preload/contract/workbench';
+import type { VaultState } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
 import { PassphraseForm } from './PassphraseForm';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunReport } from '../../../../preload/contract/workbench';
+import type { RunReport } from '../../../../preload/contract/sign-de/runs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { explainCode } from '../../components/error-text';
 import { isRunActive, isStepName, needsPukRecovery } from '../../state/run-progress';

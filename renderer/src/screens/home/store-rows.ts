@@ -1,4 +1,6 @@
-import type { KnownTss, RunReport, TssOverview } from '../../../../preload/contract/workbench';
+import type { KnownTss } from '../../../../preload/contract/sign-de/known-tss';
+import type { RunReport } from '../../../../preload/contract/sign-de/runs';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 
 /** One store/TSS on Home: what the runs and the vault know about it. */
 export interface StoreRow {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TssOverview } from '../../../../preload/contract/workbench';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 import { useApp } from '../../state/store-context';
 
 /** The TSS's clients n/199, each with deregister or register again. */

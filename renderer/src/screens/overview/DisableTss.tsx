@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TssOverview } from '../../../../preload/contract/workbench';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 import { PassphraseConfirmDialog } from '../../components/PassphraseConfirmDialog';
 import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../../state/confirmation';

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportProgress, SavedFile } from '../../../../preload/contract/workbench';
+import type { ExportProgress } from '../../../../preload/contract/sign-de/tss';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import { SavedPath } from '../../components/SavedPath';
-import { unixDateTime } from '../../receipt/format';
+import { unixDateTime } from '../../../../preload/contract/sign-de/german-format';
 import { useApp } from '../../state/store-context';
 
 /** "12 s", "3 min 07 s", "1 h 05 min": the same units in German and English. */

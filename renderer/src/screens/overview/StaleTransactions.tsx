@@ -7,11 +7,11 @@ import {
   type StaleCloseResult,
   type StalePreview,
 } from '../../../../preload/contract/sign-de/stale-transactions';
-import type { TssOverview } from '../../../../preload/contract/workbench';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';
 import { explainCode } from '../../components/error-text';
-import { unixDateTime } from '../../receipt/format';
+import { unixDateTime } from '../../../../preload/contract/sign-de/german-format';
 import { useApp } from '../../state/store-context';
 
 /** Whole hours within the rule main enforces, else null. */

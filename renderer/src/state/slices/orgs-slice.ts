@@ -1,4 +1,4 @@
-import type { Organization } from '../../../../preload/contract/workbench';
+import type { Organization } from '../../../../preload/contract/core/organizations';
 import type { SliceTools } from '../store-types';
 
 export interface OrgsState {

@@ -1,5 +1,6 @@
 import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/sign-de/stale-transactions';
-import type { ExportProgress, SavedFile, TssOverview } from '../../../../preload/contract/workbench';
+import type { ExportProgress, TssOverview } from '../../../../preload/contract/sign-de/tss';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import { callBridge } from '../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../confirmation';
 import type { AppState, SliceTools } from '../store-types';

@@ -1,5 +1,7 @@
 import type { ReceiptModel } from '../contract-types';
-import type { PrinterInfo, ReceiptVerification, SavedFile } from '../../../../preload/contract/workbench';
+import type { PrinterInfo } from '../../../../preload/contract/core/printing';
+import type { ReceiptVerification } from '../../../../preload/contract/sign-de/receipt';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import type { SliceTools } from '../store-types';
 
 export type PaperWidth = 80 | 58;

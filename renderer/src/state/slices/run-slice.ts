@@ -1,4 +1,4 @@
-import type { ProgressEvent, RunReport } from '../../../../preload/contract/workbench';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import { LIVE_KEYWORD, isTypedConfirmation } from '../confirmation';
 import {
   type RunState,

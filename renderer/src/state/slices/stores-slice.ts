@@ -1,4 +1,6 @@
-import type { KnownTss, RunReport, TssOverview } from '../../../../preload/contract/workbench';
+import type { KnownTss } from '../../../../preload/contract/sign-de/known-tss';
+import type { RunReport } from '../../../../preload/contract/sign-de/runs';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 import type { SliceTools } from '../store-types';
 
 export interface StoresState {

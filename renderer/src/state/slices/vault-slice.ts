@@ -1,4 +1,5 @@
-import type { RecoveryImportResult, SavedFile, VaultState } from '../../../../preload/contract/workbench';
+import type { RecoveryImportResult, VaultState } from '../../../../preload/contract/core/vault';
+import type { SavedFile } from '../../../../preload/contract/core/files';
 import type { SliceTools } from '../store-types';
 
 export interface VaultSliceState {

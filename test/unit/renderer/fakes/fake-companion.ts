@@ -6,7 +6,7 @@ import type { BridgeEventName, BridgeEvents } from '../../../../preload/contract
 import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/core/result';
 import { requestSchemas } from '../../../../preload/contract/schemas';
 import { type Settings, Settings as SettingsSchema, defaultSettings } from '../../../../preload/contract/core/settings';
-import type { ProgressEvent, RunReport } from '../../../../preload/contract/workbench';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import { type FakeMainState, handleWorkbench, initialFakeMain, needConfirmation } from './fake-main';
 
 export const fakeAppInfo: AppInfo = {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../../../../main/products/sign-de/provisioning/journal';
-import { type ProgressEvent, resumeRun, startRun } from '../../../../../main/products/sign-de/provisioning/orchestrator';
+import { resumeRun, startRun } from '../../../../../main/products/sign-de/provisioning/orchestrator';
+import type { ProgressEvent } from '../../../../../preload/contract/sign-de/runs';
 import { parseStorePlan } from '../../../../../main/products/sign-de/provisioning/store-plan';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
 import { checkReceipt } from '../../../../../main/products/sign-de/tse';

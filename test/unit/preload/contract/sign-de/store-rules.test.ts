@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StorePlan } from '../../../../../preload/contract/sign-de/store-plan';
-import { findControlCharacter } from '../../../../../preload/contract/sign-de/store-rules';
+import { findControlCharacter } from '../../../../../preload/contract/core/control-characters';
 
 describe('control characters in names', () => {
   it.each([
