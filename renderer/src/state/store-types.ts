@@ -1,15 +1,15 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CompanionApi } from '../../../preload/contract/api';
 import type { Result } from '../../../preload/contract/core/result';
-import type { FrameActions, FrameState } from './slices/frame-slice';
-import type { OrgsActions, OrgsState } from './slices/orgs-slice';
-import type { OverviewActions, OverviewState } from './slices/overview-slice';
-import type { ReceiptActions, ReceiptState } from './slices/receipt-slice';
-import type { RecoveryActions, RecoveryState } from './slices/recovery-slice';
-import type { RunActions, RunSliceState } from './slices/run-slice';
-import type { StoresActions, StoresState } from './slices/stores-slice';
-import type { VaultActions, VaultSliceState } from './slices/vault-slice';
-import type { WizardActions, WizardSliceState } from './slices/wizard-slice';
+import type { FrameActions, FrameState } from '../shell/state/frame-slice';
+import type { OrgsActions, OrgsState } from '../shell/orgs/orgs-slice';
+import type { OverviewActions, OverviewState } from '../products/sign-de/overview/overview-slice';
+import type { ReceiptActions, ReceiptState } from '../products/sign-de/receipt/receipt-slice';
+import type { RecoveryActions, RecoveryState } from '../products/sign-de/recovery/recovery-slice';
+import type { RunActions, RunSliceState } from '../products/sign-de/run/run-slice';
+import type { StoresActions, StoresState } from '../products/sign-de/stores/stores-slice';
+import type { VaultActions, VaultSliceState } from '../shell/vault/vault-slice';
+import type { WizardActions, WizardSliceState } from '../products/sign-de/wizard/wizard-slice';
 import type { Operation } from './ui-error';
 
 export type Screen = 'home' | 'wizard' | 'recovery' | 'overview' | 'receipt' | 'settings';

@@ -1,0 +1,66 @@
+import { createStore } from 'zustand/vanilla';
+import type { CompanionApi } from '../../../../preload/contract/api';
+import { callBridge } from '../../bridge/call-bridge';
+import { createFrameSlice, initialFrameState } from './frame-slice';
+import { createOrgsSlice, initialOrgsState } from '../orgs/orgs-slice';
+import { createOverviewSlice, initialOverviewState } from '../../products/sign-de/overview/overview-slice';
+import { createReceiptSlice, initialReceiptState } from '../../products/sign-de/receipt/receipt-slice';
+import { createRecoverySlice, initialRecoveryState } from '../../products/sign-de/recovery/recovery-slice';
+import { createRunSlice, initialRunState } from '../../products/sign-de/run/run-slice';
+import { createStoresSlice, initialStoresState } from '../../products/sign-de/stores/stores-slice';
+import { createVaultSlice, initialVaultState } from '../vault/vault-slice';
+import { createWizardSlice, initialWizardState } from '../../products/sign-de/wizard/wizard-slice';
+import type { AppState, AppStore, AppStoreState, Screen, SliceTools } from '../../state/store-types';
+import { withError, withoutError } from '../../state/ui-error';
+
+export type { AppActions, AppState, AppStore, AppStoreState, Screen } from '../../state/store-types';
+
+/** Every screen; `navScreens` are the ones the main navigation offers (the others need a TSS or run). */
+export const screens: readonly Screen[] = ['home', 'wizard', 'recovery', 'overview', 'receipt', 'settings'];
+export const navScreens: readonly Screen[] = ['home', 'wizard', 'recovery', 'settings'];
+
+export const initialAppState: AppState = {
+  ...initialFrameState,
+  ...initialVaultState,
+  ...initialOrgsState,
+  ...initialStoresState,
+  ...initialWizardState,
+  ...initialRunState,
+  ...initialRecoveryState,
+  ...initialOverviewState,
+  ...initialReceiptState,
+};
+
+/** The renderer's one store, made of slices. The bridge is a parameter so tests pass an in-memory fake. */
+export function createAppStore(bridge: CompanionApi, initial: Partial<AppState> = {}): AppStore {
+  return createStore<AppStoreState>()((set, get) => {
+    const tools: SliceTools = {
+      bridge,
+      set,
+      get,
+      async call(operation, run, context) {
+        set((state) => ({ busy: { ...state.busy, [operation]: true }, errors: withoutError(state.errors, operation) }));
+        const result = await callBridge(run);
+        set((state) => ({ busy: { ...state.busy, [operation]: false } }));
+        if (result.ok) return result.value;
+        set((state) => ({ errors: withError(state.errors, { operation, ...result.error }) }));
+        if (result.error.code === 'E_ADMIN_PIN_BLOCKED') get().openRecovery(context?.tssId ?? null, 'blocked');
+        return null;
+      },
+    };
+
+    return {
+      ...initialAppState,
+      ...initial,
+      ...createFrameSlice(tools),
+      ...createVaultSlice(tools),
+      ...createOrgsSlice(tools),
+      ...createStoresSlice(tools),
+      ...createWizardSlice(tools),
+      ...createRunSlice(tools),
+      ...createRecoverySlice(tools),
+      ...createOverviewSlice(tools),
+      ...createReceiptSlice(tools),
+    };
+  });
+}
