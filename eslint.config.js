@@ -41,10 +41,15 @@ const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function zoneRules(zone, allowed, { paths = mainPaths, patterns = [] } = {}) {
   const parent = zone.split('/').slice(0, -1).join('/');
-  const targets = allowed.map((place) => escapeRegex(relativePath(parent, place)));
-  const leaving = targets.length ? `(?!(${targets.join('|')})(/|$))` : '';
+  // A place ending in /index is that folder's index file only (a registry), spelled with or without it.
+  const targets = allowed.map((place) =>
+    place.endsWith('/index')
+      ? `${escapeRegex(relativePath(parent, place.slice(0, -'/index'.length)))}(/index)?$`
+      : `${escapeRegex(relativePath(parent, place))}(/|$)`,
+  );
+  const leaving = targets.length ? `(?!(${targets.join('|')}))` : '';
   const message = targets.length
-    ? `${zone}/ may import only ${allowed.map((place) => `${place}/`).join(', ')} besides itself.`
+    ? `${zone}/ may import only ${allowed.map((place) => (place.endsWith('/index') ? `${place}.ts` : `${place}/`)).join(', ')} besides itself.`
     : `${zone}/ imports nothing outside itself.`;
   return [0, 1, 2, 3, 4].map((depth) => ({
     files: [`${zone}/${'*/'.repeat(depth)}*.{ts,tsx}`],
@@ -57,6 +62,19 @@ function zoneRules(zone, allowed, { paths = mainPaths, patterns = [] } = {}) {
   }));
 }
 
+/**
+ * The renderer's zones: neutral parts (shared UI, the bridge helpers, i18n, the store's base) import no
+ * product wing and not the shell; a wing (products/*) builds on the neutral parts and the contract, never on
+ * another wing or the shell; the shell reaches the wings only through their registry, products/index.ts.
+ */
+const RENDERER = 'renderer/src';
+const RENDERER_NEUTRAL = ['ui', 'bridge', 'i18n', 'state'].map((folder) => `${RENDERER}/${folder}`);
+const RENDERER_ZONES = {
+  ...Object.fromEntries(RENDERER_NEUTRAL.map((zone) => [zone, [...RENDERER_NEUTRAL, CONTRACT]])),
+  [`${RENDERER}/products/*`]: [...RENDERER_NEUTRAL, CONTRACT],
+  [`${RENDERER}/shell`]: [...RENDERER_NEUTRAL, CONTRACT, `${RENDERER}/products/index`],
+};
+
 /** The contract's zones, outer first: a product's part ('*') may build on the core, the core on nothing. */
 const CONTRACT_ZONES = {
   [CONTRACT]: [],
@@ -65,6 +83,13 @@ const CONTRACT_ZONES = {
 };
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
+/** What nothing in the renderer imports, wherever it is. */
+const rendererPaths = [noElectron, { name: 'zod', message: 'Schemas are checked in main; keep zod out of the renderer bundle.', allowTypeImports: true }];
+const rendererPatterns = [
+  { group: ['**/main/**', '**/main'], message: 'The renderer never imports from main/: use window.companion.' },
+  { group: ['**/preload/index', '**/preload/bridge', '**/preload/browser-entry'], message: 'The renderer uses window.companion, not the preload itself.' },
+  nodeBuiltins,
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'reports/**', 'test/fixtures/**'] },
@@ -119,14 +144,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [noElectron, { name: 'zod', message: 'Schemas are checked in main; keep zod out of the renderer bundle.', allowTypeImports: true }],
-        patterns: [
-          { group: ['**/main/**', '**/main'], message: 'The renderer never imports from main/: use window.companion.' },
-          { group: ['**/preload/index', '**/preload/bridge', '**/preload/browser-entry'], message: 'The renderer uses window.companion, not the preload itself.' },
-          nodeBuiltins,
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererPatterns }],
     },
   },
+  ...Object.entries(RENDERER_ZONES).flatMap(([zone, allowed]) => zoneRules(zone, allowed, { paths: rendererPaths, patterns: rendererPatterns })),
 );

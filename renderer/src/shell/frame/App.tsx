@@ -1,13 +1,16 @@
 import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HomeScreen } from '../home/HomeScreen';
-import type { Screen } from '../state/app-store';
-import { claimedAreas } from '../state/error-areas';
+import { productScreens } from '../../products';
 import { useApp } from '../../state/store-context';
-import { AppHeader } from './AppHeader';
-import { ConfirmLiveDialog } from './ConfirmLiveDialog';
+import type { Screen } from '../../state/store-types';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotices } from '../../ui/ErrorNotices';
+import { ShellPartsProvider } from '../../ui/shell-parts';
+import { HomeScreen } from '../home/HomeScreen';
+import { shellParts } from '../shell-parts';
+import { claimedAreas } from '../state/error-areas';
+import { AppHeader } from './AppHeader';
+import { ConfirmLiveDialog } from './ConfirmLiveDialog';
 import { MainNav } from './MainNav';
 
 /**
@@ -32,10 +35,10 @@ function lazyScreen(load: () => Promise<ComponentType>) {
 }
 
 const lazyScreens = {
-  wizard: lazyScreen(() => import('../../products/sign-de/wizard/WizardScreen').then((module) => module.WizardScreen)),
-  recovery: lazyScreen(() => import('../../products/sign-de/recovery/RecoveryScreen').then((module) => module.RecoveryScreen)),
-  overview: lazyScreen(() => import('../../products/sign-de/overview/OverviewScreen').then((module) => module.OverviewScreen)),
-  receipt: lazyScreen(() => import('../../products/sign-de/receipt/ReceiptScreen').then((module) => module.ReceiptScreen)),
+  wizard: lazyScreen(productScreens.wizard),
+  recovery: lazyScreen(productScreens.recovery),
+  overview: lazyScreen(productScreens.overview),
+  receipt: lazyScreen(productScreens.receipt),
   settings: lazyScreen(() => import('../settings/SettingsScreen').then((module) => module.SettingsScreen)),
 } satisfies Record<Exclude<Screen, 'home'>, ReturnType<typeof lazyScreen>>;
 
@@ -64,7 +67,9 @@ export function App() {
         <ErrorNotices exclude={claimedAreas(screen, wizardStep)} />
         <ErrorBoundary resetKey={screen}>
           <Suspense fallback={<ScreenLoading />}>
-            <CurrentScreen />
+            <ShellPartsProvider parts={shellParts}>
+              <CurrentScreen />
+            </ShellPartsProvider>
             <FocusHeadingOnNavigation screen={screen} />
           </Suspense>
         </ErrorBoundary>

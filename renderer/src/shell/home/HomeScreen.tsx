@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { productHomeCards } from '../../products';
 import { EnvironmentChoice } from '../settings/EnvironmentChoice';
 import { OrganizationsCard } from '../orgs/OrganizationsCard';
 import { VaultCard } from '../vault/VaultCard';
 import { useApp } from '../../state/store-context';
 import { About, Environments } from './AboutCards';
-import { StoresCard } from '../../products/sign-de/stores/StoresCard';
-import { UnfinishedRunsCard } from '../../products/sign-de/stores/UnfinishedRunsCard';
 
 /**
- * The technician's start: the vault (set up on first use), the environment, unfinished runs to resume,
- * the stores and TSS known, the organizations' credentials, and the way into the wizard and the PUK recovery.
+ * The technician's start: the vault (set up on first use), the environment, each product's cards (for
+ * SIGN DE: unfinished runs to resume, the stores and TSS known), the organizations' credentials, and the
+ * way into the wizard and the PUK recovery.
  */
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -33,8 +33,9 @@ export function HomeScreen() {
       </div>
       <VaultCard />
       <EnvironmentChoice />
-      <UnfinishedRunsCard />
-      <StoresCard />
+      {productHomeCards.map((Cards, index) => (
+        <Cards key={index} />
+      ))}
       <OrganizationsCard />
       {appInfo ? (
         <>

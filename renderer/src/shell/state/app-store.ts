@@ -1,17 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { CompanionApi } from '../../../../preload/contract/api';
 import { callBridge } from '../../bridge/call-bridge';
-import { createFrameSlice, initialFrameState } from './frame-slice';
-import { createOrgsSlice, initialOrgsState } from '../orgs/orgs-slice';
-import { createOverviewSlice, initialOverviewState } from '../../products/sign-de/overview/overview-slice';
-import { createReceiptSlice, initialReceiptState } from '../../products/sign-de/receipt/receipt-slice';
-import { createRecoverySlice, initialRecoveryState } from '../../products/sign-de/recovery/recovery-slice';
-import { createRunSlice, initialRunState } from '../../products/sign-de/run/run-slice';
-import { createStoresSlice, initialStoresState } from '../../products/sign-de/stores/stores-slice';
-import { createVaultSlice, initialVaultState } from '../vault/vault-slice';
-import { createWizardSlice, initialWizardState } from '../../products/sign-de/wizard/wizard-slice';
+import { createProductSlices, initialProductState } from '../../products';
 import type { AppState, AppStore, AppStoreState, Screen, SliceTools } from '../../state/store-types';
 import { withError, withoutError } from '../../state/ui-error';
+import { createShellSlices, initialShellState } from './shell-slices';
 
 export type { AppActions, AppState, AppStore, AppStoreState, Screen } from '../../state/store-types';
 
@@ -19,19 +12,12 @@ export type { AppActions, AppState, AppStore, AppStoreState, Screen } from '../.
 export const screens: readonly Screen[] = ['home', 'wizard', 'recovery', 'overview', 'receipt', 'settings'];
 export const navScreens: readonly Screen[] = ['home', 'wizard', 'recovery', 'settings'];
 
-export const initialAppState: AppState = {
-  ...initialFrameState,
-  ...initialVaultState,
-  ...initialOrgsState,
-  ...initialStoresState,
-  ...initialWizardState,
-  ...initialRunState,
-  ...initialRecoveryState,
-  ...initialOverviewState,
-  ...initialReceiptState,
-};
+export const initialAppState: AppState = { ...initialShellState, ...initialProductState };
 
-/** The renderer's one store, made of slices. The bridge is a parameter so tests pass an in-memory fake. */
+/**
+ * The renderer's one store, made of the shell's slices and each product wing's. The bridge is a parameter
+ * so tests pass an in-memory fake.
+ */
 export function createAppStore(bridge: CompanionApi, initial: Partial<AppState> = {}): AppStore {
   return createStore<AppStoreState>()((set, get) => {
     const tools: SliceTools = {
@@ -52,15 +38,8 @@ export function createAppStore(bridge: CompanionApi, initial: Partial<AppState> 
     return {
       ...initialAppState,
       ...initial,
-      ...createFrameSlice(tools),
-      ...createVaultSlice(tools),
-      ...createOrgsSlice(tools),
-      ...createStoresSlice(tools),
-      ...createWizardSlice(tools),
-      ...createRunSlice(tools),
-      ...createRecoverySlice(tools),
-      ...createOverviewSlice(tools),
-      ...createReceiptSlice(tools),
+      ...createShellSlices(tools),
+      ...createProductSlices(tools),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Screen } from '../../state/store-types';
 import type { ErrorArea } from '../../state/ui-error';
-import type { WizardStep } from '../../products/sign-de/wizard/wizard-rules';
+import type { WizardStep } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
   connect: ['vault', 'orgs'],

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from '../../../../../preload/contract/sign-de/german-format';
-import type { ReceiptModel } from '../../../state/contract-types';
+import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
 import type { PaperWidth } from './receipt-slice';
 import { QrImage } from './QrImage';
 import { receiptLabels as L } from './receipt-labels';

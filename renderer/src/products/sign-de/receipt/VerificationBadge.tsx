@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
-import type { ReceiptCheck } from '../../../state/contract-types';
+import type { ReceiptCheck, ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
 
 const checkNames = ['format', 'algorithm', 'log-time-format', 'public-key', 'serial-number', 'start-time', 'signature'] as const;
 type KnownCheck = (typeof checkNames)[number];

@@ -1,4 +1,4 @@
-import type { ReceiptModel } from '../../../state/contract-types';
+import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
 import type { PrinterInfo } from '../../../../../preload/contract/core/printing';
 import type { ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
 import type { SavedFile } from '../../../../../preload/contract/core/files';

@@ -1,9 +1,9 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
-import { ImportRecoveryForm } from '../../../shell/vault/ImportRecoveryForm';
 import { storeNameOf } from '../overview/overview-slice';
 import { useApp } from '../../../state/store-context';
+import { useShellParts } from '../../../ui/shell-parts';
 import { RevealPuk } from './RevealPuk';
 import { TssPicker } from './TssPicker';
 import { UnblockPin } from './UnblockPin';
@@ -14,6 +14,7 @@ import { UnblockPin } from './UnblockPin';
  */
 export function RecoveryScreen() {
   const { t } = useTranslation();
+  const { ImportRecoveryForm } = useShellParts();
   const tssId = useApp((state) => state.recovery.tssId);
   const reason = useApp((state) => state.recovery.reason);
   const storeName = useApp((state) => storeNameOf(state, state.recovery.tssId)) ?? t('stores.unnamed');

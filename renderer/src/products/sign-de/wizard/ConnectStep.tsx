@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EnvironmentChoice } from '../../../shell/settings/EnvironmentChoice';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { SelectField } from '../../../ui/SelectField';
-import { OrganizationForm } from '../../../shell/orgs/OrganizationForm';
-import { VaultCard } from '../../../shell/vault/VaultCard';
 import { useApp } from '../../../state/store-context';
+import { useShellParts } from '../../../ui/shell-parts';
 import { vaultNeed } from '../../../state/vault-need';
 import { type StepProblems, organizationsFor } from './wizard-rules';
 import { problemText } from './problem-text';
@@ -13,6 +11,7 @@ import { problemText } from './problem-text';
 /** Where the store is provisioned: the environment and, for fiskaly, the organization's credentials. */
 export function ConnectStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
   const { t } = useTranslation();
+  const { EnvironmentChoice, OrganizationForm, VaultCard } = useShellParts();
   const environment = useApp((state) => state.settings?.environment ?? null);
   const organizations = useApp((state) => state.organizations);
   const organizationId = useApp((state) => state.wizard.draft.organizationId);

@@ -1,13 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
-import { ExportRecoveryForm } from '../../../shell/vault/ExportRecoveryForm';
 import { useApp } from '../../../state/store-context';
+import { useShellParts } from '../../../ui/shell-parts';
 import { HandoverReport } from '../receipt/ReceiptScreen';
 
 /** The handover report for the store, and the recovery file for the PINs and PUK. */
 export function HandoverStep() {
   const { t } = useTranslation();
+  const { ExportRecoveryForm } = useShellParts();
   const runId = useApp((state) => state.run.runId);
   const backupId = useId();
   return (
