@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { SliceTools } from '../state/store-types';
-import { SignDeHomeCards, createSignDeSlices, initialSignDeState, signDeScreens } from './sign-de';
+import { SIGN_DE_NAMESPACE, type SignDeMessages, SignDeHomeCards, createSignDeSlices, initialSignDeState, signDeMessages, signDeScreens } from './sign-de';
 
 /**
  * The product wings, the one place the shell reaches them through: their part of the store, their screens
- * (each loaded on first use) and their cards on Home.
+ * (each loaded on first use), their cards on Home and their texts, one i18n namespace each.
  */
 export type { WizardStep } from './sign-de';
 
@@ -15,3 +15,11 @@ export const createProductSlices = (tools: SliceTools) => ({ ...createSignDeSlic
 export const productScreens = { ...signDeScreens };
 
 export const productHomeCards: readonly ComponentType[] = [SignDeHomeCards];
+
+/** Each wing's namespace and its texts per language. */
+export const productMessages = { [SIGN_DE_NAMESPACE]: signDeMessages } as const;
+
+/** The namespaces' message shapes, for i18next's types. */
+export interface ProductMessages {
+  [SIGN_DE_NAMESPACE]: SignDeMessages;
+}

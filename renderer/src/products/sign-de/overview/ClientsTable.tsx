@@ -5,7 +5,7 @@ import { useApp } from '../../../state/store-context';
 
 /** The TSS's clients n/199, each with deregister or register again. */
 export function ClientsTable({ overview }: { overview: TssOverview }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const setClientState = useApp((state) => state.setClientState);
   const busy = useApp((state) => state.busy.setClientState === true);
   const titleId = useId();

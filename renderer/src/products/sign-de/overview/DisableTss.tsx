@@ -11,7 +11,7 @@ import { useApp } from '../../../state/store-context';
  * main checks; LIVE says so loudly.
  */
 export function DisableTss({ overview, storeName }: { overview: TssOverview; storeName: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const disableTss = useApp((state) => state.disableTss);
   const busy = useApp((state) => state.busy.disableTss === true);
   const [typed, setTyped] = useState('');

@@ -22,7 +22,7 @@ const RUNNING: readonly ExportProgress['phase'][] = ['triggering', 'waiting', 'd
 
 /** The TAR export: start or resume it, how long it has taken, fiskaly's estimate, where it was saved. */
 export function ExportCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const exportTss = useApp((state) => state.exportTss);
   const watchExports = useApp((state) => state.watchExports);
   const progress = useApp((state) => state.exportProgress);
@@ -60,7 +60,7 @@ export function ExportCard() {
 }
 
 function ExportState({ progress, running }: { progress: ExportProgress; running: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('sign-de');
   const at = (ms: number | null) => (ms === null ? null : unixDateTime(Math.floor(ms / 1000), i18n.language));
   if (running) {
     const estimate = at(progress.estimatedCompletionAt);

@@ -12,7 +12,7 @@ import { StaleTransactions } from './StaleTransactions';
 
 /** One store's TSS: state, serial, certification, counters, clients, open transactions, export, disable. */
 export function OverviewScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const tssId = useApp((state) => state.overviewTssId);
   const overview = useApp((state) => (state.overview?.tssId === state.overviewTssId ? state.overview : null));
   const storeName = useApp((state) => storeNameOf(state, state.overviewTssId));
@@ -57,7 +57,7 @@ export function OverviewScreen() {
 }
 
 function TssFacts({ overview }: { overview: TssOverview }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('sign-de');
   const titleId = useId();
   const initialized = unixDateTime(overview.timeInit, i18n.language);
   return (

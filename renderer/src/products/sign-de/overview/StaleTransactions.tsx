@@ -26,7 +26,7 @@ function hoursOf(text: string): number | null {
  * per till, confirms, and sees per till what was closed. Changing the threshold drops the list shown.
  */
 export function StaleTransactions({ overview }: { overview: TssOverview }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const previewStale = useApp((state) => state.previewStale);
   const closeStale = useApp((state) => state.closeStale);
   const busy = useApp((state) => state.busy.previewStale === true || state.busy.closeStale === true);
@@ -127,7 +127,7 @@ interface StalePreviewListProps {
 
 /** What main found: per till a choice, then number, start and age of each; the close button for the chosen. */
 export function StalePreviewList({ preview, skipped, onToggle, busy, onClose }: StalePreviewListProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('sign-de');
   const listed = preview.tills.reduce((sum, till) => sum + till.transactions.length, 0);
   const chosen = chosenOf(preview, skipped).tills.reduce((sum, till) => sum + till.transactions.length, 0);
   const legendId = useId();
@@ -195,7 +195,7 @@ function TillChoice({ label, checked, onChange }: { label: string; checked: bool
 
 /** Per till: closed, already finished at the till, and what failed with why. */
 export function StaleResult({ result }: { result: StaleCloseResult }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   return (
     <div role="status">
       <p className="saved">{t('overview.stale.summary', { closed: result.closed, already: result.alreadyClosed, failed: result.failed })}</p>

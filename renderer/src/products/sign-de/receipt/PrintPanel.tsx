@@ -10,7 +10,7 @@ import { TextField } from '../../../ui/TextField';
 
 /** Prints the test receipt: on a system printer, as a PDF, or raw ESC/POS to a network printer. */
 export function PrintPanel({ width }: { width: PaperWidth }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const titleId = useId();
   return (
     <section className="print" aria-labelledby={titleId}>
@@ -26,7 +26,7 @@ export function PrintPanel({ width }: { width: PaperWidth }) {
 }
 
 function SystemPrinter({ width }: { width: PaperWidth }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const printers = useApp((state) => state.printers);
   const loadPrinters = useApp((state) => state.loadPrinters);
   const printReceipt = useApp((state) => state.printReceipt);
@@ -84,7 +84,7 @@ function SystemPrinter({ width }: { width: PaperWidth }) {
 }
 
 function PdfExport({ width }: { width: PaperWidth }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const printPdf = useApp((state) => state.printPdf);
   const busy = useApp((state) => state.busy.printPdf === true);
   const [saved, setSaved] = useState<SavedFile | null>(null);
@@ -110,7 +110,7 @@ function PdfExport({ width }: { width: PaperWidth }) {
 }
 
 function NetworkPrinterForm({ width }: { width: PaperWidth }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const printEscpos = useApp((state) => state.printEscpos);
   const busy = useApp((state) => state.busy.printEscpos === true);
   const [initial] = useState(loadNetworkPrinter);

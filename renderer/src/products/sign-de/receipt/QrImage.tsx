@@ -4,7 +4,7 @@ import { qrSymbol } from './qr';
 
 /** The receipt's DSFinV-K QR code at print scale (4 dots per module, quiet zone 4), with a name. */
 export function QrImage({ data }: { data: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const symbol = useMemo(() => {
     try {
       return qrSymbol(data);

@@ -10,7 +10,7 @@ import { VerificationBadge } from './VerificationBadge';
 
 /** A run's test receipt: loaded and verified, previewed at 80 or 58 mm, and printed. */
 export function ReceiptPanel({ runId }: { runId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const receiptRunId = useApp((state) => state.receiptRunId);
   const receipt = useApp((state) => state.receipt);
   const verification = useApp((state) => state.verification);

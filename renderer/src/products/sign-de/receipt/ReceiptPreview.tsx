@@ -11,7 +11,7 @@ import { receiptLabels as L } from './receipt-labels';
  * 58 mm: 384). Every field of the model is on it; a training receipt says so at the top and the bottom.
  */
 export function ReceiptPreview({ model, width }: { model: ReceiptModel; width: PaperWidth }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const captionId = useId();
   const { tse } = model;
 

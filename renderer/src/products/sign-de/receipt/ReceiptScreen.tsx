@@ -8,7 +8,7 @@ import { useApp } from '../../../state/store-context';
 
 /** A finished run's test receipt, opened from Home: preview, check, print, and its handover report. */
 export function ReceiptScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const runId = useApp((state) => state.receiptRunId);
   const storeName = useApp((state) => state.runs?.find((run) => run.runId === state.receiptRunId)?.storeName ?? null);
   const navigate = useApp((state) => state.navigate);
@@ -47,7 +47,7 @@ export function ReceiptScreen() {
 
 /** report:handover: the store's handover report (ELSTER data, clients, TSS) saved as a file. */
 export function HandoverReport({ runId, level = 2 }: { runId: string; level?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const handoverReport = useApp((state) => state.handoverReport);
   const busy = useApp((state) => state.busy.handoverReport === true);
   const [saved, setSaved] = useState<SavedFile | null>(null);

@@ -8,7 +8,7 @@ const isKnownCheck = (name: string): name is KnownCheck => (checkNames as readon
 
 /** receipt:verify's answer: valid or not, and every check it made. */
 export function VerificationBadge({ verification, busy, onRecheck }: { verification: ReceiptVerification | null; busy: boolean; onRecheck(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const titleId = useId();
   return (
     <section className="verification" aria-labelledby={titleId}>
@@ -42,7 +42,7 @@ export function VerificationBadge({ verification, busy, onRecheck }: { verificat
 }
 
 function CheckItem({ check }: { check: ReceiptCheck }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   return (
     <li className={`checks__item checks__item--${check.ok ? 'ok' : 'failed'}`}>
       <span aria-hidden="true">{check.ok ? '✓' : '✕'}</span>{' '}

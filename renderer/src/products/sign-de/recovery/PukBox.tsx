@@ -9,7 +9,7 @@ export const PUK_VISIBLE_MS = 120_000;
  * closed and after PUK_VISIBLE_MS; the views around it drop it when they unmount.
  */
 export function PukBox({ puk, storeName, onHide }: { puk: string; storeName: string; onHide(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const titleId = useId();
   const title = useRef<HTMLHeadingElement>(null);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');

@@ -13,7 +13,7 @@ import { UnblockPin } from './UnblockPin';
  * (offline), and set a new admin PIN with it (online). A revealed PUK is dropped when this view goes.
  */
 export function RecoveryScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const { ImportRecoveryForm } = useShellParts();
   const tssId = useApp((state) => state.recovery.tssId);
   const reason = useApp((state) => state.recovery.reason);

@@ -6,7 +6,7 @@ import { useApp } from '../../../state/store-context';
 
 /** Shows the picked TSS's PUK after the recovery passphrase; needs no network. */
 export function RevealPuk({ storeName }: { storeName: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const puk = useApp((state) => state.recovery.puk);
   const revealPuk = useApp((state) => state.revealPuk);
   const dropPuk = useApp((state) => state.dropPuk);

@@ -4,7 +4,7 @@ import { useApp } from '../../../state/store-context';
 
 /** The TSS the vault knows (read from its labels, so this works offline and locked). */
 export function TssPicker() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const known = useApp((state) => state.knownTss);
   const selected = useApp((state) => state.recovery.tssId);
   const selectRecoveryTss = useApp((state) => state.selectRecoveryTss);

@@ -12,7 +12,7 @@ import { type PinMode, emptyDraft, stepProblems } from '../wizard/wizard-rules';
  * passphrase that main checks. The chosen PIN stays in this form until main took it.
  */
 export function UnblockPin({ tssId }: { tssId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const unblockPin = useApp((state) => state.unblockPin);
   const busy = useApp((state) => state.busy.unblockPin === true);
   const unblocked = useApp((state) => state.recovery.unblockedTssId === tssId);

@@ -5,7 +5,7 @@ const marks: Record<StepStatus, string> = { pending: '○', running: '◔', done
 
 /** Every step of the run with its status; the clients step counts n/total. */
 export function StepLog({ run }: { run: RunState }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   return (
     <ol className="step-log" aria-label={t('run.logLabel')}>
       {stepLog(run).map(({ step, status }) => (

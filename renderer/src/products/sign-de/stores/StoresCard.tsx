@@ -6,7 +6,7 @@ import { type StoreRow, storeRows } from './store-rows';
 
 /** The stores and TSS this laptop knows (runs and vault), each with its state on demand and its actions. */
 export function StoresCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const runs = useApp((state) => state.runs);
   const known = useApp((state) => state.knownTss);
   const summaries = useApp((state) => state.tssSummaries);
@@ -35,7 +35,7 @@ export function StoresCard() {
 }
 
 function StoreItem({ row }: { row: StoreRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const loadTssSummary = useApp((state) => state.loadTssSummary);
   const openOverview = useApp((state) => state.openOverview);
   const openReceipt = useApp((state) => state.openReceipt);

@@ -9,7 +9,7 @@ import { useApp } from '../../../state/store-context';
 
 /** Runs that stopped (failed, cancelled, or cut off while running): where and why, and a way on. */
 export function UnfinishedRunsCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const runs = useApp((state) => state.runs);
   const titleId = useId();
   const unfinished = (runs ?? []).filter((run) => unfinishedStatuses.includes(run.status));
@@ -32,7 +32,7 @@ export function UnfinishedRunsCard() {
 }
 
 function UnfinishedRun({ run }: { run: RunReport }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const followed = useApp((state) => state.run);
   const resumeRun = useApp((state) => state.resumeRun);
   const navigate = useApp((state) => state.navigate);

@@ -9,7 +9,7 @@ import { problemText as wizardProblemText } from './problem-text';
 
 /** The store's POS clients: typed one by one or pasted as a list, checked as they come, n/199. */
 export function ClientsStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const clients = useApp((state) => state.wizard.draft.clients);
   const addClientList = useApp((state) => state.addClientList);
   const removeClient = useApp((state) => state.removeClient);

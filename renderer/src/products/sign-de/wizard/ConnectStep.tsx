@@ -10,7 +10,7 @@ import { problemText } from './problem-text';
 
 /** Where the store is provisioned: the environment and, for fiskaly, the organization's credentials. */
 export function ConnectStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const { EnvironmentChoice, OrganizationForm, VaultCard } = useShellParts();
   const environment = useApp((state) => state.settings?.environment ?? null);
   const organizations = useApp((state) => state.organizations);

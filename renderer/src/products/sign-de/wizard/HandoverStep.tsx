@@ -7,7 +7,7 @@ import { HandoverReport } from '../receipt/ReceiptScreen';
 
 /** The handover report for the store, and the recovery file for the PINs and PUK. */
 export function HandoverStep() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const { ExportRecoveryForm } = useShellParts();
   const runId = useApp((state) => state.run.runId);
   const backupId = useId();

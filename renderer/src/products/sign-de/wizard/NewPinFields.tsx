@@ -19,7 +19,7 @@ interface NewPinFieldsProps {
 
 /** Generate an admin PIN (the default) or type one's own twice; either way it goes to the vault. */
 export function NewPinFields({ legend, mode, pin, repeat, onMode, onPin, onRepeat, problems, showErrors }: NewPinFieldsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   return (
     <>
       <ChoiceGroup<PinMode>

@@ -5,7 +5,7 @@ import type { StepProblems } from './wizard-rules';
 
 /** The TSS's admin PIN: generated (recommended) or the technician's own; either way kept in the vault. */
 export function PinStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const updateDraft = useApp((state) => state.updateDraft);
   return (

@@ -5,7 +5,7 @@ import { useApp } from '../../../state/store-context';
 
 /** The run's test receipt: preview, verification and printing. */
 export function ReceiptStep() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const runId = useApp((state) => state.run.runId);
   return (
     <div className="step-body">

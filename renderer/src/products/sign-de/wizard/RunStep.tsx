@@ -31,7 +31,7 @@ export function RunStep() {
 }
 
 function StartConfirmDialog({ typed, onClose }: { typed: string | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const environment = useApp((state) => state.settings?.environment ?? null);
   const startRun = useApp((state) => state.startRun);
@@ -61,7 +61,7 @@ function StartConfirmDialog({ typed, onClose }: { typed: string | null; onClose(
 }
 
 function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const environment = useApp((state) => state.settings?.environment ?? null);
   const organization = useApp((state) => state.organizations?.find((entry) => entry.id === state.wizard.draft.organizationId) ?? null);
@@ -120,7 +120,7 @@ function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void 
 }
 
 function RunProgress({ run }: { run: RunState }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const cancelRun = useApp((state) => state.cancelRun);
   const resumeRun = useApp((state) => state.resumeRun);
   const openRecovery = useApp((state) => state.openRecovery);
@@ -185,7 +185,7 @@ function RunProgress({ run }: { run: RunState }) {
 }
 
 function RunFailure({ run, onRecovery }: { run: RunState; onRecovery(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const error = run.error!;
   const text = explainCode(t, error);
   const blocked = needsPukRecovery(error);

@@ -6,7 +6,7 @@ import { canVisit, isStepComplete, wizardSteps } from './wizard-rules';
 
 /** The wizard's steps: where the technician is, what is done, and a way back to any open step. */
 export function Stepper() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const current = useApp((state) => state.wizard.step);
   const draft = useApp((state) => state.wizard.draft);
   const context = useWizardContext();

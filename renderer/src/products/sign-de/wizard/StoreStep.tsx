@@ -7,7 +7,7 @@ import { problemText } from './problem-text';
 
 /** The store's name, its address as printed on the receipt, and the TSS description. */
 export function StoreStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const updateDraft = useApp((state) => state.updateDraft);
   const problem = (field: keyof StepProblems) => {

@@ -30,7 +30,7 @@ const stepComponents: Record<WizardStep, ComponentType<StepProps>> = {
 
 /** Connect → Store and TSS → Admin PIN → Clients → Run → Test receipt → Handover. */
 export function WizardScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const step = useApp((state) => state.wizard.step);
   const draft = useApp((state) => state.wizard.draft);
   const context = useWizardContext();
@@ -82,7 +82,7 @@ interface WizardNavProps {
 }
 
 function WizardNav({ step, problems, showErrors, canNext, canBack, onBlocked }: WizardNavProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sign-de');
   const wizardNext = useApp((state) => state.wizardNext);
   const wizardBack = useApp((state) => state.wizardBack);
   const resetWizard = useApp((state) => state.resetWizard);

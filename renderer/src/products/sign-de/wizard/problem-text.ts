@@ -11,6 +11,6 @@ const limits: Partial<Record<DraftProblem, { min?: number; max?: number }>> = {
 };
 
 /** A wizard problem in plain language, with the limit it is about. */
-export function problemText(t: TFunction, problem: DraftProblem): string {
+export function problemText(t: TFunction<'sign-de'>, problem: DraftProblem): string {
   return t(`wizard.problems.${problem}`, limits[problem] ?? {});
 }

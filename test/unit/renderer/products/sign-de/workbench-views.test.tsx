@@ -9,9 +9,11 @@ import { App } from '../../../../../renderer/src/shell/frame/App';
 import { ReceiptPreview } from '../../../../../renderer/src/products/sign-de/receipt/ReceiptPreview';
 import { createI18n } from '../../../../../renderer/src/shell/i18n/create-i18n';
 import { de } from '../../../../../renderer/src/i18n/de';
+import { de as signDeDe } from '../../../../../renderer/src/products/sign-de/i18n/de';
 import { type AppState, createAppStore, initialAppState } from '../../../../../renderer/src/shell/state/app-store';
 import { applyProgress, runStarted, runStarting } from '../../../../../renderer/src/products/sign-de/run/run-progress';
 import { StoreProvider } from '../../../../../renderer/src/state/store-context';
+import type { Operation } from '../../../../../renderer/src/state/ui-error';
 import { emptyDraft } from '../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { signedTestReceipt } from '../../../main/products/sign-de/receipt/signed-receipt';
 import { createFakeCompanion, fakeAppInfo } from '../../fakes/fake-companion';
@@ -398,7 +400,9 @@ describe('messages', () => {
 });
 
 describe('every failure is visible, once, wherever the technician is', () => {
-  const operations = Object.keys(de.errors.operations) as (keyof typeof de.errors.operations)[];
+  // The shell's operations' texts are in `common`, SIGN DE's in `sign-de`.
+  const titles: Record<string, string> = { ...de.errors.operations, ...signDeDe.errors.operations };
+  const operations = Object.keys(titles) as Operation[];
   const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
   const doneRun = { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done' as const };
   const views: [string, Partial<AppState>][] = [
@@ -415,7 +419,7 @@ describe('every failure is visible, once, wherever the technician is', () => {
   it.each(views)('%s', async (_name, view) => {
     for (const operation of operations) {
       const html = await render(<App />, { ...base, ...view, errors: [{ operation, code: 'E_SOMETHING', message: 'What main said.' }] });
-      expect(html.split(de.errors.operations[operation]).length - 1, operation).toBe(1);
+      expect(html.split(titles[operation]!).length - 1, operation).toBe(1);
     }
   });
 });
