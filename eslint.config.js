@@ -34,8 +34,8 @@ function relativePath(from, to) {
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A relative import leaves a zone by climbing one '../' more than its file sits deep in it; from there it must
- * land on an allowed place. One pattern per depth, as a glob cannot count folders. `paths` and `patterns` are
+ * A relative import leaves a zone by climbing one '..' more than its file sits deep in it; from there it must
+ * land on an allowed place (the parent folder itself, '..', is outside too). One pattern per depth, as a glob cannot count folders. `paths` and `patterns` are
  * the zone's other restrictions (the rule takes one option set per file, so they are repeated here).
  * Where zones nest, the inner one must come later: for one rule, the last matching config wins.
  */
@@ -56,7 +56,7 @@ function zoneRules(zone, allowed, { paths = mainPaths, patterns = [] } = {}) {
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths,
-        patterns: [...patterns, { regex: `^(\\.\\./){${depth + 1}}${leaving}`, message }],
+        patterns: [...patterns, { regex: `^(\\.\\./){${depth}}\\.\\.(/${leaving}|$)`, message }],
       }],
     },
   }));
