@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportProgress } from '../../../../../preload/contract/sign-de/tss';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
+import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { SavedPath } from '../../../ui/SavedPath';
 import { unixDateTime } from '../../../../../preload/contract/sign-de/german-format';
 import { useApp } from '../../../state/store-context';
@@ -41,18 +42,7 @@ export function ExportCard() {
       <p className="muted">{t('overview.exportHint')}</p>
       {progress && <ExportState progress={progress} running={busy || RUNNING.includes(progress.phase)} />}
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setSaved(null);
-            setSaved(await exportTss());
-          }}
-        >
-          {busy ? t('common.working') : pending ? t('overview.exportResume') : t('overview.exportButton')}
-        </button>
+        <SaveFileButton label={pending ? t('overview.exportResume') : t('overview.exportButton')} busy={busy} save={exportTss} onSaved={setSaved} />
       </div>
       <SavedPath file={shownFile} />
     </section>

@@ -4,6 +4,7 @@ import type { SavedFile } from '../../../../../preload/contract/core/files';
 import { isPort, loadNetworkPrinter, loadPrinterName, saveNetworkPrinter, savePrinterName } from './printer-prefs';
 import type { PaperWidth } from './receipt-slice';
 import { useApp } from '../../../state/store-context';
+import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { SavedPath } from '../../../ui/SavedPath';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
@@ -91,18 +92,7 @@ function PdfExport({ width }: { width: PaperWidth }) {
   return (
     <div className="print__block">
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setSaved(null);
-            setSaved(await printPdf(width));
-          }}
-        >
-          {busy ? t('common.working') : t('print.pdfButton')}
-        </button>
+        <SaveFileButton label={t('print.pdfButton')} busy={busy} save={() => printPdf(width)} onSaved={setSaved} />
       </div>
       <SavedPath file={saved} />
     </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { SavedPath } from '../../../ui/SavedPath';
 import { ReceiptPanel } from './ReceiptPanel';
 import { useApp } from '../../../state/store-context';
@@ -61,18 +62,7 @@ export function HandoverReport({ runId, level = 2 }: { runId: string; level?: 2 
       <p>{t('handover.reportIntro')}</p>
       <ErrorNotices areas={['handover']} />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setSaved(null);
-            setSaved(await handoverReport(runId));
-          }}
-        >
-          {busy ? t('common.working') : t('handover.reportButton')}
-        </button>
+        <SaveFileButton label={t('handover.reportButton')} busy={busy} save={() => handoverReport(runId)} onSaved={setSaved} primary />
       </div>
       <SavedPath file={saved} />
     </section>
