@@ -1,5 +1,11 @@
-import { type Settings, type SettingsPatch, Settings as SettingsSchema, defaultSettings } from '../../../preload/contract';
-import { CLIENT_CONCURRENCY, ClientConcurrency } from '../../../preload/contract/core/settings';
+import {
+  CLIENT_CONCURRENCY,
+  ClientConcurrency,
+  type Settings,
+  type SettingsPatch,
+  Settings as SettingsSchema,
+  defaultSettings,
+} from '../../../preload/contract/core/settings';
 import { withFileLock } from '../durable/file-lock';
 import type { EventHub } from '../events';
 import type { KeyValueStore } from './key-value-store';
