@@ -34,27 +34,62 @@ function relativePath(from, to) {
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A relative import leaves a zone by climbing one '../' more than its file sits deep in it; from there it must
- * land on an allowed place. One pattern per depth, as a glob cannot count folders.
+ * A relative import leaves a zone by climbing one '..' more than its file sits deep in it; from there it must
+ * land on an allowed place (the parent folder itself, '..', is outside too). One pattern per depth, as a glob cannot count folders. `paths` and `patterns` are
+ * the zone's other restrictions (the rule takes one option set per file, so they are repeated here).
+ * Where zones nest, the inner one must come later: for one rule, the last matching config wins.
  */
-function zoneRules(zone, allowed) {
+function zoneRules(zone, allowed, { paths = mainPaths, patterns = [] } = {}) {
   const parent = zone.split('/').slice(0, -1).join('/');
-  const targets = allowed.map((place) => escapeRegex(relativePath(parent, place)));
+  // A place ending in /index is that folder's index file only (a registry), spelled with or without it.
+  const targets = allowed.map((place) =>
+    place.endsWith('/index')
+      ? `${escapeRegex(relativePath(parent, place.slice(0, -'/index'.length)))}(/index)?$`
+      : `${escapeRegex(relativePath(parent, place))}(/|$)`,
+  );
+  const leaving = targets.length ? `(?!(${targets.join('|')}))` : '';
+  const message = targets.length
+    ? `${zone}/ may import only ${allowed.map((place) => (place.endsWith('/index') ? `${place}.ts` : `${place}/`)).join(', ')} besides itself.`
+    : `${zone}/ imports nothing outside itself.`;
   return [0, 1, 2, 3, 4].map((depth) => ({
     files: [`${zone}/${'*/'.repeat(depth)}*.{ts,tsx}`],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: mainPaths,
-        patterns: [{
-          regex: `^(\\.\\./){${depth + 1}}(?!(${targets.join('|')})(/|$))`,
-          message: `${zone}/ may import only ${allowed.map((place) => `${place}/`).join(', ')} besides itself.`,
-        }],
+        paths,
+        patterns: [...patterns, { regex: `^(\\.\\./){${depth}}\\.\\.(/${leaving}|$)`, message }],
       }],
     },
   }));
 }
 
+/**
+ * The renderer's zones: neutral parts (shared UI, the bridge helpers, i18n, the store's base) import no
+ * product wing and not the shell; a wing (products/*) builds on the neutral parts and the contract, never on
+ * another wing or the shell; the shell reaches the wings only through their registry, products/index.ts.
+ */
+const RENDERER = 'renderer/src';
+const RENDERER_NEUTRAL = ['ui', 'bridge', 'i18n', 'state'].map((folder) => `${RENDERER}/${folder}`);
+const RENDERER_ZONES = {
+  ...Object.fromEntries(RENDERER_NEUTRAL.map((zone) => [zone, [...RENDERER_NEUTRAL, CONTRACT]])),
+  [`${RENDERER}/products/*`]: [...RENDERER_NEUTRAL, CONTRACT],
+  [`${RENDERER}/shell`]: [...RENDERER_NEUTRAL, CONTRACT, `${RENDERER}/products/index`],
+};
+
+/** The contract's zones, outer first: a product's part ('*') may build on the core, the core on nothing. */
+const CONTRACT_ZONES = {
+  [CONTRACT]: [],
+  [`${CONTRACT}/*`]: [`${CONTRACT}/core`],
+  [`${CONTRACT}/core`]: [],
+};
+
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node: ask main through window.companion.' };
+/** What nothing in the renderer imports, wherever it is. */
+const rendererPaths = [noElectron, { name: 'zod', message: 'Schemas are checked in main; keep zod out of the renderer bundle.', allowTypeImports: true }];
+const rendererPatterns = [
+  { group: ['**/main/**', '**/main'], message: 'The renderer never imports from main/: use window.companion.' },
+  { group: ['**/preload/index', '**/preload/bridge', '**/preload/browser-entry'], message: 'The renderer uses window.companion, not the preload itself.' },
+  nodeBuiltins,
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'reports/**', 'test/fixtures/**'] },
@@ -88,15 +123,11 @@ export default tseslint.config(
     files: ['main/app/ipc.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  // The contract is pure: zod and itself, not even a type from main/ (both sides build on it).
-  ...[0, 1, 2, 3].map((depth) => ({
-    files: [`preload/contract/${'*/'.repeat(depth)}*.ts`],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: `^(?!zod$|\\.)|^(\\.\\./){${depth + 1}}`, message: 'The contract imports nothing but zod and itself.' }],
-      }],
-    },
-  })),
+  // The contract is pure: zod and itself, not even a type from main/ (both sides build on it). Its core
+  // imports no product's part; a product's part builds on the core only; the top composes them.
+  ...Object.entries(CONTRACT_ZONES).flatMap(([zone, allowed]) =>
+    zoneRules(zone, allowed, { paths: [], patterns: [{ regex: '^(?!zod$|\\.)', message: 'The contract imports nothing but zod and itself.' }] }),
+  ),
   {
     files: ['preload/**/*.ts'],
     ignores: ['preload/contract/**', 'preload/index.ts'],
@@ -113,14 +144,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [noElectron, { name: 'zod', message: 'Schemas are checked in main; keep zod out of the renderer bundle.', allowTypeImports: true }],
-        patterns: [
-          { group: ['**/main/**', '**/main'], message: 'The renderer never imports from main/: use window.companion.' },
-          { group: ['**/preload/index', '**/preload/bridge', '**/preload/browser-entry'], message: 'The renderer uses window.companion, not the preload itself.' },
-          nodeBuiltins,
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: rendererPaths, patterns: rendererPatterns }],
     },
   },
+  ...Object.entries(RENDERER_ZONES).flatMap(([zone, allowed]) => zoneRules(zone, allowed, { paths: rendererPaths, patterns: rendererPatterns })),
 );

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/products';
-import type { EnvironmentId } from '../preload/contract/settings';
+import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/core/products';
+import type { EnvironmentId } from '../preload/contract/core/settings';
 import { type HandlerSet, composeHandlers } from './core/bridge/compose-handlers';
 import { type Dispatch, createDispatch } from './core/bridge/dispatch';
 import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';

@@ -1,7 +1,7 @@
 import { createBridge } from './bridge';
 import type { Channel } from './contract/channels';
 import type { BridgeEventName } from './contract/events';
-import type { Result } from './contract/result';
+import type { Result } from './contract/core/result';
 
 /**
  * The browser shell's preload: the same `createBridge`, with a Playwright binding as its transport.

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from './bridge';
-import type { Result } from './contract/result';
+import type { Result } from './contract/core/result';
 import { EVENT_CHANNEL } from './ipc-names';
 
 // Runs in the sandboxed preload: only `electron` may be required, so everything else is bundled in.

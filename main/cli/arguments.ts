@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CLIENT_CONCURRENCY } from '../../preload/contract/settings';
-import { describeControlCharacter, findControlCharacter } from '../../preload/contract/store-rules';
+import { CLIENT_CONCURRENCY } from '../../preload/contract/core/settings';
+import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
 import { defaultDataDir } from '../core/data-dir';
 import { UsageError } from './exit-codes';
 

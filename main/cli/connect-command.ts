@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isUnauthorized } from '../core/session/api-call-error';
 import { checkCredentials } from '../core/session/check-credentials';
-import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, isProductId, productIds } from '../../preload/contract/products';
+import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, isProductId, productIds } from '../../preload/contract/core/products';
 import { printable } from './arguments';
 import { MISSING_CREDENTIALS, SANDBOX_CREDENTIALS, checkBaseUrl, credentialsFromEnv } from './connection';
 import { failureLines } from './error-report';

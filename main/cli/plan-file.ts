@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
-import { StorePlan } from '../../preload/contract/store-plan';
-import { describeControlCharacter, findControlCharacter } from '../../preload/contract/store-rules';
+import { StorePlan } from '../../preload/contract/sign-de/store-plan';
+import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
 import { UsageError } from './exit-codes';
 
 export type Environment = StorePlan['environment'];

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StorePlan } from '../../preload/contract/store-plan';
+import { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
-import type { RunReport } from '../products/sign-de/provisioning/orchestrator';
+import type { RunReport } from '../../preload/contract/sign-de/runs';
 import type { Services } from '../services';
 import { VaultError } from '../vault';
 import { parseClientConcurrency, printable } from './arguments';

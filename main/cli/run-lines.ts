@@ -1,4 +1,4 @@
-import type { ProgressEvent, RunReport } from '../products/sign-de/provisioning/orchestrator';
+import type { ProgressEvent, RunReport } from '../../preload/contract/sign-de/runs';
 import { printable } from './arguments';
 
 /** A run's progress as lines on stderr: each step's end, and the clients as they register. */

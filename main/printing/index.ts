@@ -1,9 +1,8 @@
 /** Country-neutral printing: paper, text wrapping, QR symbols, ESC/POS bytes, raw TCP printers, the print port. */
-export { PAPER, type Paper, type PaperWidth, PRINTER_DPI, dotsToMm } from './paper';
+export { PAPER, type Paper, type PaperWidth } from './paper';
 export { type PrintLayout, MIN_COLUMNS, MAX_COLUMNS, checkColumns } from './print-layout';
 export { PrintError, PrintErrorCode } from './print-error';
 export { ESC_POS_CODEPAGE, type EscPosOptions, encodeEscPos } from './escpos';
-export { MIN_DOTS_PER_MODULE, QR_ERROR_CORRECTION, QR_QUIET_ZONE_MODULES } from './qr-symbol';
 export { DEFAULT_PRINTER_PORT, type PrinterAddress, formatPrinterAddress, parsePrinterAddress } from './printer-address';
 export { NetworkPrinterError, NetworkPrinterErrorCode } from './network-printer-error';
 export {

@@ -10,20 +10,13 @@ export interface Paper {
   paperMm: number;
   /** Width the print head reaches; the rest is margin the printer keeps. */
   printableMm: number;
-  /** printableMm in dots at PRINTER_DPI. */
+  /** printableMm in dots at PRINTER_DPI (contract/core/printing.ts). */
   printableDots: number;
   /** Characters per line in Font A (12 × 24 dots). */
   columns: number;
 }
 
-export const PRINTER_DPI = 203;
-
 export const PAPER: Readonly<Record<PaperWidth, Paper>> = {
   '80mm': { paperMm: 80, printableMm: 72, printableDots: 576, columns: 48 },
   '58mm': { paperMm: 58, printableMm: 48, printableDots: 384, columns: 32 },
 };
-
-/** Millimetres for a number of dots at PRINTER_DPI, rounded up to the micrometre so it is never fewer dots. */
-export function dotsToMm(dots: number): number {
-  return Math.ceil((dots * 25.4 * 1000) / PRINTER_DPI) / 1000;
-}

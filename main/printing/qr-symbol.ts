@@ -1,17 +1,21 @@
 import QRCode, { type QRCodeSegment } from 'qrcode';
 import { escapeHtml } from './html-escape';
-import { PAPER, type PaperWidth, dotsToMm } from './paper';
+import {
+  MIN_DOTS_PER_MODULE,
+  QR_ERROR_CORRECTION,
+  QR_QUIET_ZONE_MODULES,
+  dotsToMm,
+  withQuietZone,
+} from '../../preload/contract/core/printing';
+import { PAPER, type PaperWidth } from './paper';
 import { PrintError, PrintErrorCode } from './print-error';
 
 /**
  * The receipt's QR code, the same symbol for every output: byte mode (the text is never re-encoded
  * or shortened), error correction M, a 4-module quiet zone, and a whole number of printer dots per
- * module, at least 4 (0.5 mm at 203 dpi).
+ * module, at least 4 (0.5 mm at 203 dpi). The preview in the page draws it with the same parameters.
  */
 
-export const QR_ERROR_CORRECTION = 'M';
-export const QR_QUIET_ZONE_MODULES = 4;
-export const MIN_DOTS_PER_MODULE = 4;
 /** GS ( k function 167 takes 1–16 on Epson, 1–8 in most libraries and clones. */
 export const MAX_DOTS_PER_MODULE = 8;
 /** Bigger modules scan more easily, but past 5 the code gets longer than the receipt needs. */
@@ -20,7 +24,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Modules per side, quiet zone included. */
 export function qrModulesWithQuietZone(data: string): number {
-  return QRCode.create(segments(data), { errorCorrectionLevel: QR_ERROR_CORRECTION }).modules.size + 2 * QR_QUIET_ZONE_MODULES;
+  return withQuietZone(QRCode.create(segments(data), { errorCorrectionLevel: QR_ERROR_CORRECTION }).modules.size);
 }
 
 /**
@@ -81,7 +85,7 @@ export interface QrBitmap {
 export function qrBitmap(data: string, dotsPerModule: number): QrBitmap {
   if (!Number.isInteger(dotsPerModule) || dotsPerModule < 1) throw new Error(`dotsPerModule must be a positive integer, got ${dotsPerModule}`);
   const { modules } = QRCode.create(segments(data), { errorCorrectionLevel: QR_ERROR_CORRECTION });
-  const side = (modules.size + 2 * QR_QUIET_ZONE_MODULES) * dotsPerModule;
+  const side = withQuietZone(modules.size) * dotsPerModule;
   const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
   for (let y = 0; y < side; y++) {
     const row = Math.floor(y / dotsPerModule) - QR_QUIET_ZONE_MODULES;

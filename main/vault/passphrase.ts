@@ -1,4 +1,4 @@
-import { MIN_PASSPHRASE_LENGTH } from '../../preload/contract/store-rules';
+import { MIN_PASSPHRASE_LENGTH } from '../../preload/contract/core/vault';
 import { vaultErrors } from './vault-errors';
 
 /** The recovery passphrase as the vault uses it: NFKC first, so the same words typed on any keyboard match. */

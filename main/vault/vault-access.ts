@@ -1,4 +1,4 @@
-import type { RecoveryImportResult, VaultState } from '../../preload/contract';
+import type { RecoveryImportResult, VaultState } from '../../preload/contract/core/vault';
 import { AppError } from '../core/errors';
 import { type EntryKinds, type KeyWrapper, Vault, VaultError, VaultErrorCode, type VaultOptions } from './index';
 

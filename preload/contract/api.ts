@@ -1,6 +1,6 @@
 import type { Channel, ChannelRequest, ChannelResponse } from './channels';
 import type { BridgeEventName, BridgeEvents } from './events';
-import type { Result } from './result';
+import type { Result } from './core/result';
 
 type AreaOf<C> = C extends `${infer A}:${string}` ? A : never;
 type VerbOf<C, A extends string> = C extends `${A}:${infer V}` ? V : never;

@@ -1,20 +1,12 @@
-import type { Settings } from './settings';
-import type { ExportProgress, ProgressEvent, RunReport } from './workbench';
+import { type CoreEvents, coreEvents } from './core/events';
+import { type SignDeEvents, signDeEvents } from './sign-de/events';
 
 /** Events main pushes to the renderer; the renderer subscribes with `companion.on`. */
-export interface BridgeEvents {
-  'settings:changed': Settings;
-  /** Every step of a provisioning run, with the share done. */
-  'provisioning:progress': ProgressEvent;
-  /** A run ended: done, failed (with the error and what to do next) or cancelled. */
-  'provisioning:finished': RunReport;
-  /** A TAR export's progress (elapsed, fiskaly's estimate), then saved or failed. */
-  'tss:export-progress': ExportProgress;
-}
+export interface BridgeEvents extends CoreEvents, SignDeEvents {}
 
 export type BridgeEventName = keyof BridgeEvents;
 
-export const bridgeEvents: readonly BridgeEventName[] = ['settings:changed', 'provisioning:progress', 'provisioning:finished', 'tss:export-progress'];
+export const bridgeEvents: readonly BridgeEventName[] = [...coreEvents, ...signDeEvents];
 
 export const isBridgeEvent = (name: unknown): name is BridgeEventName =>
   typeof name === 'string' && (bridgeEvents as readonly string[]).includes(name);

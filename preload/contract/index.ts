@@ -1,13 +1,7 @@
+/** The bridge contract: the neutral core, each product's part, and the one registry composed from them. */
 export * from './api';
-export * from './app-info';
 export * from './channels';
+export * from './core';
 export * from './events';
-export * from './products';
-export * from './provisioning-steps';
-export * from './result';
 export * from './schemas';
-export * from './settings';
-export * from './stale-transactions';
-export * from './store-plan';
-export * from './store-rules';
-export * from './workbench';
+export * from './sign-de';

@@ -4,11 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { CompanionApi } from '../../preload/contract/api';
 import { resolveBridge } from './bridge/unavailable-bridge';
-import { App } from './components/App';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { App } from './shell/frame/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { bindLanguage } from './i18n/bind-language';
-import { createI18n } from './i18n/create-i18n';
-import { createAppStore } from './state/app-store';
+import { createI18n } from './shell/i18n/create-i18n';
+import { createAppStore } from './shell/state/app-store';
 import { StoreProvider } from './state/store-context';
 
 const bridge = resolveBridge(window.companion as CompanionApi | undefined);

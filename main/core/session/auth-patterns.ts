@@ -1,4 +1,4 @@
-import type { AuthPattern as AuthPatternId } from '../../../preload/contract/products';
+import type { AuthPattern as AuthPatternId } from '../../../preload/contract/core/products';
 
 export interface ApiCredentials {
   apiKey: string;

@@ -1,4 +1,4 @@
-import { type CredentialsCheck, PRODUCTS, type ProductId } from '../../../preload/contract/products';
+import { type CredentialsCheck, PRODUCTS, type ProductId } from '../../../preload/contract/core/products';
 import { SessionHttp } from './http';
 import { Session } from './session';
 

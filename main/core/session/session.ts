@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { type AuthPattern as AuthPatternId, UNIFIED_API_VERSION } from '../../../preload/contract/products';
+import { type AuthPattern as AuthPatternId, UNIFIED_API_VERSION } from '../../../preload/contract/core/products';
 import { ApiCallError, isUnauthorized } from './api-call-error';
 import { AUTH_PATTERNS, type ApiCredentials, type AuthPattern, type AuthRequest, type PatternContext } from './auth-patterns';
 import { type TokenState, readTokenAnswer } from './token-state';

@@ -1,6 +1,11 @@
-import { type Settings, type SettingsPatch, Settings as SettingsSchema, defaultSettings } from '../../../preload/contract';
-import { UNIFIED_API_VERSION } from '../../../preload/contract/products';
-import { CLIENT_CONCURRENCY } from '../../../preload/contract/settings';
+import {
+  CLIENT_CONCURRENCY,
+  type Settings,
+  type SettingsPatch,
+  Settings as SettingsSchema,
+  defaultSettings,
+} from '../../../preload/contract/core/settings';
+import { UNIFIED_API_VERSION } from '../../../preload/contract/core/products';
 import { withFileLock } from '../durable/file-lock';
 import type { EventHub } from '../events';
 import type { KeyValueStore } from './key-value-store';

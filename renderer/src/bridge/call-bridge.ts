@@ -1,4 +1,4 @@
-import { type Result, fail } from '../../../preload/contract/result';
+import { type Result, fail } from '../../../preload/contract/core/result';
 import { rendererErrorCodes } from './error-codes';
 
 /**

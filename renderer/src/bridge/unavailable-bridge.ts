@@ -1,6 +1,6 @@
 import type { CompanionApi } from '../../../preload/contract/api';
 import { channels } from '../../../preload/contract/channels';
-import { fail } from '../../../preload/contract/result';
+import { fail } from '../../../preload/contract/core/result';
 import { rendererErrorCodes } from './error-codes';
 
 /**

@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
-import type { Language } from '../../../preload/contract/settings';
-import type { AppStore } from '../state/app-store';
+import type { Language } from '../../../preload/contract/core/settings';
+import type { AppStore } from '../state/store-types';
 import { defaultLanguage } from './languages';
 
 /** The part of `document.documentElement` this needs, so tests can pass a plain object. */

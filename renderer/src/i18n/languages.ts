@@ -1,4 +1,4 @@
-import type { Language } from '../../../preload/contract/settings';
+import type { Language } from '../../../preload/contract/core/settings';
 
 /**
  * The languages the UI has texts for. Written out here rather than imported from the contract, whose

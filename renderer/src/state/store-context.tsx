@@ -1,6 +1,6 @@
 import { type ReactNode, createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppStore, AppStoreState } from './app-store';
+import type { AppStore, AppStoreState } from './store-types';
 
 const StoreContext = createContext<AppStore | null>(null);
 

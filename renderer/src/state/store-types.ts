@@ -1,38 +1,20 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CompanionApi } from '../../../preload/contract/api';
-import type { Result } from '../../../preload/contract/result';
-import type { FrameActions, FrameState } from './slices/frame-slice';
-import type { OrgsActions, OrgsState } from './slices/orgs-slice';
-import type { OverviewActions, OverviewState } from './slices/overview-slice';
-import type { ReceiptActions, ReceiptState } from './slices/receipt-slice';
-import type { RecoveryActions, RecoveryState } from './slices/recovery-slice';
-import type { RunActions, RunSliceState } from './slices/run-slice';
-import type { StoresActions, StoresState } from './slices/stores-slice';
-import type { VaultActions, VaultSliceState } from './slices/vault-slice';
-import type { WizardActions, WizardSliceState } from './slices/wizard-slice';
+import type { Result } from '../../../preload/contract/core/result';
 import type { Operation } from './ui-error';
 
+/** Every screen by name; the shell's and the products' screens (the shell composes their components). */
 export type Screen = 'home' | 'wizard' | 'recovery' | 'overview' | 'receipt' | 'settings';
 
-export type AppState = FrameState &
-  VaultSliceState &
-  OrgsState &
-  StoresState &
-  WizardSliceState &
-  RunSliceState &
-  RecoveryState &
-  OverviewState &
-  ReceiptState;
-
-export type AppActions = FrameActions &
-  VaultActions &
-  OrgsActions &
-  StoresActions &
-  WizardActions &
-  RunActions &
-  RecoveryActions &
-  OverviewActions &
-  ReceiptActions;
+/**
+ * The renderer's one store: its state and actions. Empty here on purpose: the shell and each product wing
+ * add their slices by declaration merging (`declare module` in shell/state/shell-slices.ts and in
+ * products/<wing>/<wing>-slices.ts), so this neutral file names none of them and every part sees the whole store.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface AppState {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface AppActions {}
 
 export type AppStoreState = AppState & AppActions;
 export type AppStore = StoreApi<AppStoreState>;

@@ -1,4 +1,4 @@
-import type { BridgeError } from '../../../preload/contract/result';
+import type { BridgeError } from '../../../preload/contract/core/result';
 
 /** What the technician was doing when a call failed; it picks the error's first sentence. */
 export type Operation =

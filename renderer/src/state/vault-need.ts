@@ -1,4 +1,4 @@
-import type { VaultState } from '../../../preload/contract/workbench';
+import type { VaultState } from '../../../preload/contract/core/vault';
 
 /** What the vault needs before PINs and PUKs can be stored: a first setup, an unlock, or nothing. */
 export type VaultNeed = 'setup' | 'unlock' | null;

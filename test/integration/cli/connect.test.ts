@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../main/products/sign-de/sandbox/server';
-import { productIds, sandboxBaseUrl } from '../../../preload/contract/products';
+import { productIds, sandboxBaseUrl } from '../../../preload/contract/core/products';
 import { startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
 

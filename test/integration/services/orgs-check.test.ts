@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CredentialsCheck, Result } from '../../../preload/contract';
-import { productIds } from '../../../preload/contract/products';
+import { productIds } from '../../../preload/contract/core/products';
 import type { Sandbox } from '../../../main/products/sign-de/sandbox/server';
 import { type Services, createServices } from '../../../main/services';
 import { startSandbox } from '../../support/sandbox-api';

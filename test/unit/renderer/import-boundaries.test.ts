@@ -62,8 +62,9 @@ describe('renderer import boundaries', () => {
   it('finds the renderer sources, and tells zod-free contract modules from the others', () => {
     expect(files.some((file) => file.endsWith('main.tsx'))).toBe(true);
     expect(isZodFree(join(contractDir, 'channels.ts'))).toBe(true);
-    expect(isZodFree(join(contractDir, 'result.ts'))).toBe(true);
-    expect(isZodFree(join(contractDir, 'settings.ts'))).toBe(false);
+    expect(isZodFree(join(contractDir, 'core/result.ts'))).toBe(true);
+    expect(isZodFree(join(contractDir, 'sign-de/german-format.ts'))).toBe(true);
+    expect(isZodFree(join(contractDir, 'core/settings.ts'))).toBe(false);
     expect(isZodFree(join(contractDir, 'index.ts'))).toBe(false);
   });
 

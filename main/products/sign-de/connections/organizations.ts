@@ -1,4 +1,4 @@
-import type { Organization } from '../../../../preload/contract/workbench';
+import type { Organization } from '../../../../preload/contract/core/organizations';
 import { AppError } from '../../../core/errors';
 import type { Connections } from './connections';
 import type { SignDeVaultAccess } from '../vault-kinds';

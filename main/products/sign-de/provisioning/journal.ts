@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { StepName } from '../../../../preload/contract/provisioning-steps';
+import type { StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
+import type { NextAction, ReceiptRecord } from '../../../../preload/contract/sign-de/runs';
 import { type JournalKind, RunJournal, runsFolder } from '../../../core/runs/run-journal';
-import type { CommonNextAction, RunRecord } from '../../../core/runs/run-record';
+import type { RunRecord } from '../../../core/runs/run-record';
 import type { StorePlan } from './store-plan';
 
-export { STEP_NAMES, type StepName } from '../../../../preload/contract/provisioning-steps';
+export { STEP_NAMES, type StepName } from '../../../../preload/contract/sign-de/provisioning-steps';
+export type { NextAction, ReceiptRecord } from '../../../../preload/contract/sign-de/runs';
 export { JournalTakenOver, runLockTarget } from '../../../core/runs/run-journal';
 export type { RunStatus } from '../../../core/runs/run-record';
-
-/**
- * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
- * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
- * recovery and then resume, or abandon the run and set the store up anew.
- */
-export type NextAction = CommonNextAction | 'repair' | 'puk-recovery';
 
 export interface JournalClient {
   serialNumber: string;
   clientId: string;
   registered: boolean;
-}
-
-export interface ReceiptRecord {
-  txId: string;
-  /** Written before the start request: only then can the transaction exist at fiskaly. */
-  startSent?: boolean;
-  number?: number;
-  qrCodeData?: string;
-  timeStart?: number;
-  timeEnd?: number;
-  signatureCounter?: string;
-  receiptType?: string;
-  valid?: boolean;
-  checks?: Array<{ name: string; ok: boolean; detail: string }>;
 }
 
 /** The plan as the journal keeps it: never the technician's PIN. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors';
 import { RunCancelled } from '../../../core/runs/run-errors';
 import { FiskalyError } from '../api/fiskaly-error';
-import type { NextAction } from './journal';
+import type { NextAction } from '../../../../preload/contract/sign-de/runs';
 
 export { RunCancelled };
 

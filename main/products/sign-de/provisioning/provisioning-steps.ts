@@ -1,4 +1,4 @@
-import { CLIENT_CONCURRENCY } from '../../../../preload/contract/settings';
+import { CLIENT_CONCURRENCY } from '../../../../preload/contract/core/settings';
 import type { StepContext, StepExecutor } from '../../../core/runs/run-flow';
 import type { RecordChange } from '../../../core/runs/run-record';
 import type { FiskalyClient } from '../api/client';

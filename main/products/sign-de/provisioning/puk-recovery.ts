@@ -1,21 +1,11 @@
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
-import type { EnvironmentId } from '../connections/connections';
+import type { KnownTss } from '../../../../preload/contract/sign-de/known-tss';
 import { signDeEnvironmentOf } from '../environments';
 import type { SignDeVault } from '../vault-kinds';
 import { generateAdminPin } from './admin-pin';
 import { ProvisioningError } from './provisioning-error';
 import { MIN_PIN_LENGTH } from './store-plan';
-
-export interface KnownTss {
-  tssId: string;
-  storeName?: string;
-  environment: EnvironmentId;
-  organizationId?: string;
-  hasPuk: boolean;
-  hasPin: boolean;
-  updatedAt: string;
-}
 
 /** Every TSS the vault holds a PIN or PUK for: read from the labels, so it works locked and offline. */
 export async function listKnownTss(vault: SignDeVault): Promise<KnownTss[]> {

@@ -1,4 +1,4 @@
-import { CLIENT_CONCURRENCY } from '../../../../preload/contract/settings';
+import { CLIENT_CONCURRENCY } from '../../../../preload/contract/core/settings';
 import { AppError } from '../../../core/errors';
 import type { EventHub } from '../../../core/events';
 import { RunManager as EngineRunManager } from '../../../core/runs/run-manager';

@@ -1,29 +1,8 @@
 import type { RunProgress } from '../../../core/runs/run-flow';
-import type { Environment } from './environment';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import type { JournalData, StepName } from './journal';
 
-/** A provisioning run's progress as the bridge and the CLI get it: the engine's, with the store it is for. */
-export interface ProgressEvent extends RunProgress<StepName> {
-  storeName: string;
-}
-
-export interface RunReport {
-  runId: string;
-  storeName: string;
-  environment: Environment;
-  status: JournalData['status'];
-  tssId: string;
-  tssSerialNumber?: string;
-  bsiCertificationId?: string;
-  timeInit?: number;
-  clients: Array<{ serialNumber: string; clientId: string; registered: boolean }>;
-  receipt: JournalData['receipt'];
-  error?: JournalData['error'];
-  /** What a resume found missing at the server and did again. */
-  repairs?: JournalData['repairs'];
-  /** Listed while another window or process executes the run (its lock is held there). */
-  busyElsewhere?: boolean;
-}
+export type { ProgressEvent, RunReport };
 
 export const reportOf = (data: JournalData): RunReport => ({
   runId: data.runId,

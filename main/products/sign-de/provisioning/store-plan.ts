@@ -1,9 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import { StorePlan } from '../../../../preload/contract/store-plan';
+import { StorePlan } from '../../../../preload/contract/sign-de/store-plan';
 
-export { CLIENT_SERIAL_PATTERN, MAX_CLIENTS, MIN_PIN_LENGTH, TSS_DESCRIPTION_PATTERN } from '../../../../preload/contract/store-rules';
-export { StorePlan, type StorePlanInput } from '../../../../preload/contract/store-plan';
+export { CLIENT_SERIAL_PATTERN, MAX_CLIENTS, MIN_PIN_LENGTH, TSS_DESCRIPTION_PATTERN } from '../../../../preload/contract/sign-de/store-rules';
+export { StorePlan, type StorePlanInput } from '../../../../preload/contract/sign-de/store-plan';
 
 /** A plan file holds one store or many: `{...}`, `[{...}, ...]` or `{ "stores": [...] }`. */
 const PlanFileJson = z.union([z.array(StorePlan), z.object({ stores: z.array(StorePlan).min(1) }).transform((f) => f.stores), StorePlan.transform((s) => [s])]);

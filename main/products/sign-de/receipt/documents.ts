@@ -3,8 +3,8 @@ import { writePrivateFile } from '../../../core/durable/atomic-file';
 import { AppError } from '../../../core/errors';
 import { Journal, type JournalData } from '../provisioning/journal';
 import { type PaperWidth, sendToNetworkPrinter } from '../../../printing';
+import type { ReceiptModel } from '../../../../preload/contract/sign-de/receipt';
 import {
-  type ReceiptModel,
   buildReceiptModel,
   encodeReceiptEscPos,
   renderHandoverReportHtml,

@@ -1,7 +1,7 @@
-import { RECEIPT_TIME_ZONE, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from './german-format';
+import { RECEIPT_TIME_ZONE, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from '../../../../preload/contract/sign-de/german-format';
 import { escapeHtml } from '../../../printing/html-escape';
 import { qrSvg } from '../../../printing/qr-symbol';
-import type { ReceiptEnvironment, ReceiptModel } from './receipt-model';
+import type { ReceiptEnvironment, ReceiptModel } from '../../../../preload/contract/sign-de/receipt';
 
 /**
  * The A4 page a store keeps after provisioning: what was set up (TSS, clients, test receipt) and the

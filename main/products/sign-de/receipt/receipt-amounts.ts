@@ -1,3 +1,4 @@
+import type { PaymentAmount, VatAmount, VatRate } from '../../../../preload/contract/sign-de/receipt';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
 
 /**
@@ -8,17 +9,6 @@ import { ReceiptError, ReceiptErrorCode } from './receipt-error';
 
 export const KASSENBELEG_V1 = 'Kassenbeleg-V1';
 
-export interface VatRate {
-  /** fiskaly's vat_rate name. */
-  key: 'NORMAL' | 'REDUCED_1' | 'SPECIAL_RATE_1' | 'SPECIAL_RATE_2' | 'NULL';
-  /** DSFinV-K USt-Schlüssel 1–5 as the letter printed next to amounts. */
-  letter: 'A' | 'B' | 'C' | 'D' | 'E';
-  /** The rate as printed, in percent: "19", "7", "10.7", "5.5", "0". */
-  percent: string;
-  /** The rate in tenths of a percent, for exact arithmetic. */
-  permille: bigint;
-}
-
 /** The five slots in processData order. */
 export const VAT_RATES: readonly VatRate[] = [
   { key: 'NORMAL', letter: 'A', percent: '19', permille: 190n },
@@ -27,22 +17,6 @@ export const VAT_RATES: readonly VatRate[] = [
   { key: 'SPECIAL_RATE_2', letter: 'D', percent: '5.5', permille: 55n },
   { key: 'NULL', letter: 'E', percent: '0', permille: 0n },
 ];
-
-export interface VatAmount {
-  rate: VatRate;
-  /** Amounts as two-decimal strings with a dot, as processData has them: "1.00". */
-  gross: string;
-  tax: string;
-  net: string;
-}
-
-export interface PaymentAmount {
-  /** DSFinV-K ZAHLART_TYP as signed: "Bar" or "Unbar". */
-  type: 'Bar' | 'Unbar';
-  /** ISO 4217; EUR when processData names none. */
-  currency: string;
-  amount: string;
-}
 
 export interface ReceiptAmounts {
   /** DSFinV-K BON_TYP, e.g. "Beleg" or "AVTraining". */

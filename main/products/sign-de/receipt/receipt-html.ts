@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../../printing/html-escape';
 import { PAPER, type PaperWidth } from '../../../printing/paper';
 import { qrDotsPerModule, qrModuleMm, qrModulesWithQuietZone, qrSvg } from '../../../printing/qr-symbol';
-import type { ReceiptModel } from './receipt-model';
+import type { ReceiptModel } from '../../../../preload/contract/sign-de/receipt';
 import { receiptTextLayout } from './receipt-text';
 
 /**

@@ -1,14 +1,13 @@
+import type { ReceiptEnvironment, ReceiptModel } from '../../../../preload/contract/sign-de/receipt';
 import { checkReceipt, parseQrCodeData, serialNumberOfPublicKey } from '../tse';
-import { type PaymentAmount, type VatAmount, type VatRate, amountsFromProcessData } from './receipt-amounts';
+import { amountsFromProcessData } from './receipt-amounts';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
-import { RECEIPT_TIME_ZONE, berlinIsoDate } from './german-format';
+import { RECEIPT_TIME_ZONE, berlinIsoDate } from '../../../../preload/contract/sign-de/german-format';
 
 /**
  * Everything a printed test receipt shows (§6 KassenSichV, AEAO zu §146a Nr. 2.2), taken from the signed
  * qr_code_data wherever the QR has it, so the human-readable text can never disagree with the QR code.
  */
-
-export type ReceiptEnvironment = 'sandbox' | 'test' | 'live';
 
 export interface ReceiptModelInput {
   storeName: string;
@@ -37,74 +36,6 @@ export interface ReceiptModelInput {
     /** fiskaly's receipt_type: RECEIPT, TRAINING, … */
     receiptType: string;
   };
-}
-
-export interface ReceiptItem {
-  quantity: number;
-  description: string;
-  /** Two-decimal amounts with a dot, gross. */
-  unitPrice: string;
-  total: string;
-  vatRate: VatRate;
-}
-
-export interface ReceiptTse {
-  tssId: string;
-  /** TSE-Seriennummer. */
-  serialNumber: string;
-  bsiCertificationId?: string;
-  /** Kassen-Seriennummer (the EAS / client serial number). */
-  clientSerialNumber: string;
-  /** TSE-Signatur, base64 as signed. */
-  signature: string;
-  /** TSE-Signaturzähler. */
-  signatureCounter: number;
-  /** TSE-Hashalgorithmus, e.g. ecdsa-plain-SHA256. */
-  signatureAlgorithm: string;
-  /** TSE-Zeitformat, e.g. unixTime. */
-  logTimeFormat: string;
-  /** TSE-PublicKey, base64. */
-  publicKey: string;
-  processType: string;
-  processData: string;
-}
-
-export interface ReceiptModel {
-  environment: ReceiptEnvironment;
-  /** Not a fiscal receipt: sandbox or TEST, or a TRAINING receipt in LIVE. */
-  training: boolean;
-  /** "TRAININGSBELEG – kein steuerlicher Beleg" or "Testbeleg". */
-  headline: string;
-  headlineEnglish: string;
-  /** Which system signed it, for the technician: "fiskaly TEST", … */
-  environmentLabel: string;
-  seller: { name: string; addressLines: string[] };
-  /** The zone the receipt shows its times in. */
-  timeZone: typeof RECEIPT_TIME_ZONE;
-  /** Date of issue: the Berlin calendar date of the end time, YYYY-MM-DD. */
-  issueDate: string;
-  /** ISO 8601 UTC (TSE-Start). */
-  startTime: string;
-  /** ISO 8601 UTC (TSE-Stop, the Finish log's time). */
-  endTime: string;
-  /** TSE-Transaktion. */
-  transactionNumber: number;
-  /** fiskaly receipt_type. */
-  receiptType: string;
-  /** DSFinV-K BON_TYP from processData: Beleg, AVTraining, … */
-  bonTyp: string;
-  items: ReceiptItem[];
-  vat: VatAmount[];
-  currency: 'EUR';
-  total: string;
-  payments: PaymentAmount[];
-  tse: ReceiptTse;
-  /** The QR code's text, exactly as signed and returned (DSFinV-K Annex I, V0). */
-  qrCodeData: string;
-  /** The receipt check (signature over the Finish log) on this very QR text. */
-  signatureCheck: { valid: boolean; failed: string[] };
-  /** Legally required content the input did not have (printed as a gap, named here). */
-  missingRequiredContent: string[];
 }
 
 export const TEST_ITEM_DESCRIPTION = 'Testbeleg / test receipt';

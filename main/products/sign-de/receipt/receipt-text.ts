@@ -1,5 +1,5 @@
-import { RECEIPT_TIME_ZONE, berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from './german-format';
-import type { ReceiptModel } from './receipt-model';
+import { RECEIPT_TIME_ZONE, berlinDate, berlinDateTime, berlinZoneName, germanAmount, germanPercent } from '../../../../preload/contract/sign-de/german-format';
+import type { ReceiptModel } from '../../../../preload/contract/sign-de/receipt';
 import { centredLines, labelledData, labelledLines, ruleLine, wrapText } from '../../../printing/text-wrap';
 import { type PrintLayout, checkColumns } from '../../../printing';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { PRODUCTS, sandboxBaseUrl } from '../../../../preload/contract/products';
+import { PRODUCTS, sandboxBaseUrl } from '../../../../preload/contract/core/products';
 import { type Sandbox, createSandbox } from './server';
 
 const USAGE =

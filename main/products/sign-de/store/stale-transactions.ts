@@ -4,7 +4,7 @@ import type {
   StaleTill,
   StaleTillResult,
   StaleTransaction,
-} from '../../../../preload/contract/stale-transactions';
+} from '../../../../preload/contract/sign-de/stale-transactions';
 import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { ExportProgress } from '../../../../preload/contract/sign-de/tss';
 import { writeFileAtomic } from '../../../core/durable/atomic-file';
 import { ensurePrivateFolder, removeOrphanTempFiles } from '../../../core/durable/private-folder';
 import { AppError } from '../../../core/errors';
@@ -8,27 +9,6 @@ import { FiskalyError } from '../api/fiskaly-error';
 import type { Export } from '../api/resources';
 import { type ExportJob, ExportJournal } from './export-journal';
 import { fileNamePart } from '../../../core/file-name';
-
-/** What the store overview shows of a TSS's export, as a bridge event while it runs and on request. */
-export interface ExportProgress {
-  tssId: string;
-  exportId: string;
-  /**
-   * pending: journaled, nobody works on it right now (e.g. after a restart: exporting again resumes it);
-   * triggering, waiting, downloading: this app works on it; saved and failed: over.
-   */
-  phase: 'pending' | 'triggering' | 'waiting' | 'downloading' | 'saved' | 'failed';
-  /** fiskaly's last word: PENDING, WORKING, COMPLETED, ERROR, CANCELLED (null before the first answer). */
-  fiskalyState: string | null;
-  /** When it was asked for, ms since the epoch. */
-  requestedAt: number;
-  elapsedMs: number;
-  /** fiskaly's estimate, ms since the epoch (null when fiskaly gives none). */
-  estimatedCompletionAt: number | null;
-  file: { path: string; bytes: number } | null;
-  /** Why it failed (fiskaly's state and exception). */
-  failure: string | null;
-}
 
 export interface ExportEngineOptions {
   onProgress?: (progress: ExportProgress) => void;

@@ -1,10 +1,11 @@
-import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/stale-transactions';
-import type { TssOverview } from '../../../../preload/contract/workbench';
+import type { StaleCloseResult, StalePreview } from '../../../../preload/contract/sign-de/stale-transactions';
+import type { TssOverview } from '../../../../preload/contract/sign-de/tss';
 import { AppError } from '../../../core/errors';
 import type { FiskalyClient } from '../api/client';
 import { Journal } from '../provisioning/journal';
 import type { Connections, EnvironmentId } from '../connections/connections';
-import { type ExportEngineOptions, type ExportProgress, TssExports } from './tss-exports';
+import type { ExportProgress } from '../../../../preload/contract/sign-de/tss';
+import { type ExportEngineOptions, TssExports } from './tss-exports';
 import { closeStaleTransactions, previewStaleTransactions } from './stale-transactions';
 import { signDeEnvironmentOf } from '../environments';
 import type { SignDeVaultAccess } from '../vault-kinds';

@@ -11,7 +11,7 @@ export {
   processDataFromSchema,
 } from './process-data';
 export { type QrCodeData, type QrCodeField, type QrCodeParseError, type QrCodeParseResult, buildQrCodeData, parseQrCodeData } from './qr-code-data';
-export { type KnownReceiptFacts, type ReceiptCheck, type ReceiptCheckName, type ReceiptCheckResult, checkReceipt } from './receipt-check';
+export { type KnownReceiptFacts, type ReceiptCheckResult, checkReceipt } from './receipt-check';
 export { serialNumberOfPublicKey } from './serial-number';
 export { SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './signature-algorithm';
 export {

@@ -1,18 +1,10 @@
+import type { ReceiptCheck } from '../../../../preload/contract/sign-de/receipt';
 import { decodeCanonicalBase64 } from './base64';
 import { type QrCodeData, parseQrCodeData } from './qr-code-data';
 import { serialNumberOfPublicKey } from './serial-number';
 import { type SignatureAlgorithm, isSignatureAlgorithm } from './signature-algorithm';
 import { publicKeyFromRawPoint, verifyLogSignature } from './signer';
 import { encodeTransactionLog } from './transaction-log';
-
-export type ReceiptCheckName = 'format' | 'algorithm' | 'log-time-format' | 'public-key' | 'serial-number' | 'start-time' | 'signature';
-
-export interface ReceiptCheck {
-  name: ReceiptCheckName;
-  ok: boolean;
-  /** Plain English for logs and support; the UI translates by name. */
-  detail: string;
-}
 
 export interface ReceiptCheckResult {
   valid: boolean;

@@ -1,12 +1,12 @@
 import { createBridge } from '../../../../preload/bridge';
 import type { CompanionApi } from '../../../../preload/contract/api';
-import type { AppInfo } from '../../../../preload/contract/app-info';
+import type { AppInfo } from '../../../../preload/contract/core/app-info';
 import { type Channel, isChannel } from '../../../../preload/contract/channels';
 import type { BridgeEventName, BridgeEvents } from '../../../../preload/contract/events';
-import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/result';
+import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/core/result';
 import { requestSchemas } from '../../../../preload/contract/schemas';
-import { type Settings, Settings as SettingsSchema, defaultSettings } from '../../../../preload/contract/settings';
-import type { ProgressEvent, RunReport } from '../../../../preload/contract/workbench';
+import { type Settings, Settings as SettingsSchema, defaultSettings } from '../../../../preload/contract/core/settings';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import { type FakeMainState, handleWorkbench, initialFakeMain, needConfirmation } from './fake-main';
 
 export const fakeAppInfo: AppInfo = {

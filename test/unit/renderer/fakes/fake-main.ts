@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../../preload/contract/channels';
-import { type Result, fail, ok } from '../../../../preload/contract/result';
-import type {
-  ExportProgress,
-  KnownTss,
-  Organization,
-  PrinterInfo,
-  ProgressEvent,
-  RunReport,
-  SavedFile,
-  TssOverview,
-  VaultState,
-} from '../../../../preload/contract/workbench';
+import { type Result, fail, ok } from '../../../../preload/contract/core/result';
+import type { ExportProgress, TssOverview } from '../../../../preload/contract/sign-de/tss';
+import type { KnownTss } from '../../../../preload/contract/sign-de/known-tss';
+import type { Organization } from '../../../../preload/contract/core/organizations';
+import type { PrinterInfo } from '../../../../preload/contract/core/printing';
+import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
+import type { SavedFile } from '../../../../preload/contract/core/files';
+import type { VaultState } from '../../../../preload/contract/core/vault';
 import { buildReceiptModel } from '../../../../main/products/sign-de/receipt/receipt-model';
 import { checkReceipt } from '../../../../main/products/sign-de/tse';
 import { signedTestReceipt } from '../../main/products/sign-de/receipt/signed-receipt';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
-import type { ProductId } from '../../../../../preload/contract/products';
+import type { ProductId } from '../../../../../preload/contract/core/products';
 import { ApiError } from '../api-error';
 import type { OrganizationRecord, SandboxState } from '../state';
 

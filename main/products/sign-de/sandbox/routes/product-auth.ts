@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { PRODUCTS, type ProductId, SCOPE_ID_PATTERN, UNIFIED_API_VERSION } from '../../../../../preload/contract/products';
+import { PRODUCTS, type ProductId, SCOPE_ID_PATTERN, UNIFIED_API_VERSION } from '../../../../../preload/contract/core/products';
 import { ApiError } from '../api-error';
 import { unauthorized } from '../auth/tokens';
 import type { RouteModule, SandboxContext } from '../context';

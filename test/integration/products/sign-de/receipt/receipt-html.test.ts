@@ -3,7 +3,8 @@ import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutable } from '../../../../../main/browser-shell/chromium';
 import type { PaperWidth } from '../../../../../main/printing';
-import { type ReceiptModel, buildReceiptModel, renderHandoverReportHtml, renderReceiptHtml } from '../../../../../main/products/sign-de/receipt';
+import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
+import { buildReceiptModel, renderHandoverReportHtml, renderReceiptHtml } from '../../../../../main/products/sign-de/receipt';
 import { signedTestReceipt } from '../../../../unit/main/products/sign-de/receipt/signed-receipt';
 
 /** CSS pixels per mm in Chromium (96 px per inch). */

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNIFIED_API_VERSION, sandboxBaseUrl } from '../../../../../preload/contract/products';
+import { UNIFIED_API_VERSION, sandboxBaseUrl } from '../../../../../preload/contract/core/products';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
 import { type SandboxApi, startSandbox } from '../../../../support/sandbox-api';
 

@@ -7,7 +7,8 @@ import type { SandboxOptionsInput } from '../../../../../main/products/sign-de/s
 import { DEFAULT_ORGANIZATION } from '../../../../../main/products/sign-de/sandbox/organizations';
 import { readExportTar } from '../../../../../main/products/sign-de/tse';
 import { ExportJournal } from '../../../../../main/products/sign-de/store/export-journal';
-import { type ExportEngineOptions, type ExportProgress, TssExports } from '../../../../../main/products/sign-de/store/tss-exports';
+import type { ExportProgress } from '../../../../../preload/contract/sign-de/tss';
+import { type ExportEngineOptions, TssExports } from '../../../../../main/products/sign-de/store/tss-exports';
 import { startSandbox } from '../../../../support/sandbox-api';
 import { makeTempDir } from '../../../../support/temp-dir';
 

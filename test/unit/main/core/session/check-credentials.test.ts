@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUnauthorized } from '../../../../../main/core/session/api-call-error';
 import { checkCredentials, environmentOfHost } from '../../../../../main/core/session/check-credentials';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
-import { productIds, sandboxBaseUrl } from '../../../../../preload/contract/products';
+import { productIds, sandboxBaseUrl } from '../../../../../preload/contract/core/products';
 import { startSandbox } from '../../../../support/sandbox-api';
 
 describe('checking a key and secret for any product', () => {

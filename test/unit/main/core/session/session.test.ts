@@ -7,7 +7,7 @@ import { Session } from '../../../../../main/core/session/session';
 import type { SessionCall, SessionTransport } from '../../../../../main/core/session/transport';
 import { DEFAULT_ORGANIZATION } from '../../../../../main/products/sign-de/sandbox/organizations';
 import type { Sandbox } from '../../../../../main/products/sign-de/sandbox/server';
-import { PRODUCTS, type ProductId, UNIFIED_API_VERSION, sandboxBaseUrl } from '../../../../../preload/contract/products';
+import { PRODUCTS, type ProductId, UNIFIED_API_VERSION, sandboxBaseUrl } from '../../../../../preload/contract/core/products';
 import { type SandboxApi, startSandbox } from '../../../../support/sandbox-api';
 
 const START = Date.UTC(2026, 0, 1);

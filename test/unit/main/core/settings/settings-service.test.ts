@@ -5,7 +5,7 @@ import { withFileLock } from '../../../../../main/core/durable/file-lock';
 import { EventHub } from '../../../../../main/core/events';
 import { openConfStore } from '../../../../../main/core/settings/key-value-store';
 import { SettingsService } from '../../../../../main/core/settings/settings-service';
-import { UNIFIED_API_VERSION } from '../../../../../preload/contract/products';
+import { UNIFIED_API_VERSION } from '../../../../../preload/contract/core/products';
 import { makeTempDir } from '../../../../support/temp-dir';
 
 const onDisk = (dir: string) => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ReceiptModel, buildReceiptModel, receiptPlainText, receiptTextLayout } from '../../../../../../main/products/sign-de/receipt';
+import type { ReceiptModel } from '../../../../../../preload/contract/sign-de/receipt';
+import { buildReceiptModel, receiptPlainText, receiptTextLayout } from '../../../../../../main/products/sign-de/receipt';
 import { WINTER_START, signedTestReceipt } from './signed-receipt';
 
 const allLines = (model: ReceiptModel, columns: number) => {

@@ -1,0 +1,46 @@
+import type { AppInfo } from './app-info';
+import type { SavedFile } from './files';
+import type { Organization } from './organizations';
+import type { PrinterInfo } from './printing';
+import type { CredentialsCheck } from './products';
+import type { Settings } from './settings';
+import type { RecoveryImportResult, VaultState } from './vault';
+
+/** The channels every product shares: the app, its settings, the vault, organizations and the printer list. */
+export const coreChannels = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'vault:status',
+  'vault:setup',
+  'vault:unlock',
+  'vault:export-recovery',
+  'vault:import-recovery',
+  'vault:restore-previous',
+  'orgs:list',
+  'orgs:save',
+  'orgs:check',
+  'print:printers',
+] as const;
+
+export type CoreChannel = (typeof coreChannels)[number];
+
+/** What each core channel resolves to when it succeeds. */
+export interface CoreChannelResponses {
+  'app:info': AppInfo;
+  'settings:get': Settings;
+  'settings:set': Settings;
+  'vault:status': VaultState;
+  'vault:setup': VaultState;
+  'vault:unlock': VaultState;
+  'vault:export-recovery': SavedFile;
+  'vault:import-recovery': RecoveryImportResult;
+  'vault:restore-previous': VaultState;
+  'orgs:list': Organization[];
+  'orgs:save': Organization;
+  'orgs:check': CredentialsCheck;
+  'print:printers': PrinterInfo[];
+}
+
+/** A channel with an empty answer (`{}`). */
+export type Empty = Record<string, never>;

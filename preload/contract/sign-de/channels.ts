@@ -1,0 +1,64 @@
+import type { Empty } from '../core/channels';
+import type { SavedFile } from '../core/files';
+import type { KnownTss } from './known-tss';
+import type { ReceiptModel, ReceiptVerification } from './receipt';
+import type { RunReport } from './runs';
+import type { StaleCloseResult, StalePreview } from './stale-transactions';
+import type { ExportProgress, TssOverview } from './tss';
+
+/** SIGN DE's channels: provisioning runs, PUK recovery, the store overview, test receipts and their printing. */
+export const signDeChannels = [
+  'runs:list',
+  'runs:get',
+  'provisioning:start',
+  'provisioning:resume',
+  'provisioning:cancel',
+  'provisioning:repair',
+  'provisioning:abandon',
+  'recovery:list',
+  'recovery:reveal',
+  'recovery:unblock',
+  'tss:overview',
+  'tss:set-client-state',
+  'tss:stale-preview',
+  'tss:close-stale',
+  'tss:export',
+  'tss:export-status',
+  'tss:disable',
+  'receipt:get',
+  'receipt:verify',
+  'print:receipt',
+  'print:pdf',
+  'print:escpos',
+  'report:handover',
+] as const;
+
+export type SignDeChannel = (typeof signDeChannels)[number];
+
+/** What each SIGN DE channel resolves to when it succeeds. */
+export interface SignDeChannelResponses {
+  'runs:list': RunReport[];
+  'runs:get': RunReport;
+  'provisioning:start': { runId: string };
+  'provisioning:resume': { runId: string };
+  'provisioning:cancel': Empty;
+  'provisioning:repair': { runId: string };
+  'provisioning:abandon': RunReport;
+  'recovery:list': KnownTss[];
+  'recovery:reveal': { puk: string };
+  'recovery:unblock': Empty;
+  'tss:overview': TssOverview;
+  'tss:set-client-state': TssOverview;
+  'tss:stale-preview': StalePreview;
+  'tss:close-stale': StaleCloseResult;
+  'tss:export': SavedFile;
+  /** The TSS's current or last export as journaled; null when it never had one here. */
+  'tss:export-status': ExportProgress | null;
+  'tss:disable': TssOverview;
+  'receipt:get': ReceiptModel;
+  'receipt:verify': ReceiptVerification;
+  'print:receipt': Empty;
+  'print:pdf': SavedFile;
+  'print:escpos': { bytes: number };
+  'report:handover': SavedFile;
+}

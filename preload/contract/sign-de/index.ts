@@ -1,0 +1,13 @@
+/** SIGN DE's part of the bridge contract: store plans, runs, PUK recovery, the store overview and test receipts. */
+export * from './channels';
+export * from './events';
+export * from './german-format';
+export * from './known-tss';
+export * from './provisioning-steps';
+export * from './receipt';
+export * from './runs';
+export * from './schemas';
+export * from './stale-transactions';
+export * from './store-plan';
+export * from './store-rules';
+export * from './tss';

@@ -1,0 +1,75 @@
+import type { EnvironmentId } from '../core/settings';
+import type { StepName } from './provisioning-steps';
+
+/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
+export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+
+/**
+ * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
+ * repair it (resume that also sets the vault's PIN again with the vault's PUK), set a new PIN in the PUK
+ * recovery and then resume, or abandon the run and set the store up anew.
+ */
+export type NextAction = 'resume' | 'repair' | 'puk-recovery' | 'abandon';
+
+/** The run's test transaction as the journal keeps it. */
+export interface ReceiptRecord {
+  txId: string;
+  /** Written before the start request: only then can the transaction exist at fiskaly. */
+  startSent?: boolean;
+  number?: number;
+  qrCodeData?: string;
+  timeStart?: number;
+  timeEnd?: number;
+  signatureCounter?: string;
+  receiptType?: string;
+  valid?: boolean;
+  checks?: Array<{ name: string; ok: boolean; detail: string }>;
+}
+
+/** Why a run stopped, and where the technician goes next. */
+export interface RunError {
+  code: string;
+  message: string;
+  step: StepName;
+  next?: NextAction;
+}
+
+/** What a resume found missing at the server and did again (no secrets). */
+export interface RunRepair {
+  at: string;
+  what: string;
+}
+
+/** One store's provisioning run as the screens and the CLI show it. */
+export interface RunReport {
+  runId: string;
+  storeName: string;
+  environment: EnvironmentId;
+  status: RunStatus;
+  tssId: string;
+  tssSerialNumber?: string;
+  bsiCertificationId?: string;
+  timeInit?: number;
+  clients: Array<{ serialNumber: string; clientId: string; registered: boolean }>;
+  receipt: ReceiptRecord | null;
+  error?: RunError;
+  /** What a resume found missing at the server and did again. */
+  repairs?: RunRepair[];
+  /** Listed while another window or process executes the run (its lock is held there). */
+  busyElsewhere?: boolean;
+}
+
+/** Every step of a provisioning run, with the share done. */
+export interface ProgressEvent {
+  runId: string;
+  storeName: string;
+  step: StepName;
+  /** 1-based position of the step among the run's steps. */
+  index: number;
+  total: number;
+  status: 'running' | 'done' | 'skipped' | 'failed';
+  /** Share of the run done, 0..1. */
+  fraction: number;
+  /** For the clients step: how many are registered so far. */
+  detail?: { done: number; total: number };
+}

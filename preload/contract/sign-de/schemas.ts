@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ConfirmPassphrase, Id, NoPayload, OpeningPassphrase } from '../core/schemas';
+import type { SignDeChannel } from './channels';
+import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
+import { StorePlan } from './store-plan';
+import { MAX_PIN_LENGTH, MIN_PIN_LENGTH } from './store-rules';
+
+const ByRun = z.strictObject({ runId: Id });
+const ByTss = z.strictObject({ tssId: Id });
+const PaperWidth = z.union([z.literal(80), z.literal(58)]);
+const StaleHours = z
+  .number()
+  .int('must be whole hours')
+  .min(STALE_MIN_HOURS, `must be at least ${STALE_MIN_HOURS} hour: younger transactions may be sales in progress`)
+  .max(STALE_MAX_HOURS);
+
+/** The schema every SIGN DE request payload must pass before a handler sees it. */
+export const signDeRequestSchemas = {
+  'runs:list': NoPayload,
+  'runs:get': ByRun,
+  'provisioning:start': z.strictObject({ plan: StorePlan, organizationId: Id.optional(), passphrase: ConfirmPassphrase }),
+  'provisioning:resume': ByRun,
+  'provisioning:cancel': ByRun,
+  'provisioning:repair': ByRun,
+  'provisioning:abandon': ByRun,
+  'recovery:list': NoPayload,
+  'recovery:reveal': z.strictObject({ tssId: Id, passphrase: OpeningPassphrase }),
+  'recovery:unblock': z.strictObject({ tssId: Id, newPin: z.string().min(MIN_PIN_LENGTH).max(MAX_PIN_LENGTH).optional(), passphrase: ConfirmPassphrase }),
+  'tss:overview': ByTss,
+  'tss:set-client-state': z.strictObject({ tssId: Id, clientId: Id, state: z.enum(['REGISTERED', 'DEREGISTERED']) }),
+  'tss:stale-preview': z.strictObject({ tssId: Id, olderThanHours: StaleHours }),
+  'tss:close-stale': z.strictObject({
+    tssId: Id,
+    olderThanHours: StaleHours,
+    transactionIds: z
+      .array(Id)
+      .min(1, 'name at least one transaction')
+      .max(STALE_MAX_IDS)
+      .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'names a transaction twice'),
+  }),
+  'tss:export': ByTss,
+  'tss:export-status': ByTss,
+  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase }),
+  'receipt:get': ByRun,
+  'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
+  'print:receipt': z.strictObject({ runId: Id, printer: z.string().min(1).max(300), width: PaperWidth }),
+  'print:pdf': z.strictObject({ runId: Id, width: PaperWidth }),
+  'print:escpos': z.strictObject({
+    runId: Id,
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65_535).default(9100),
+    width: PaperWidth,
+    nativeQr: z.boolean().default(true),
+  }),
+  'report:handover': ByRun,
+} as const satisfies Record<SignDeChannel, z.ZodType>;

@@ -1,0 +1,40 @@
+import type { EnvironmentId } from '../core/settings';
+
+/** A TSS as the store overview shows it: its state, counters and clients. */
+export interface TssOverview {
+  tssId: string;
+  environment: EnvironmentId;
+  storeName?: string;
+  state: string;
+  serialNumber: string;
+  bsiCertificationId?: string;
+  timeInit?: number;
+  signatureCounter: string | null;
+  transactionCounter: string | null;
+  registeredClients: number;
+  maxRegisteredClients: number;
+  activeTransactions: number;
+  maxActiveTransactions: number;
+  clients: Array<{ id: string; serialNumber: string; state: string }>;
+}
+
+/** What the store overview shows of a TSS's export, as a bridge event while it runs and on request. */
+export interface ExportProgress {
+  tssId: string;
+  exportId: string;
+  /**
+   * pending: journaled, nobody works on it right now (e.g. after a restart: exporting again resumes it);
+   * triggering, waiting, downloading: this app works on it; saved and failed: over.
+   */
+  phase: 'pending' | 'triggering' | 'waiting' | 'downloading' | 'saved' | 'failed';
+  /** fiskaly's last word: PENDING, WORKING, COMPLETED, ERROR, CANCELLED (null before the first answer). */
+  fiskalyState: string | null;
+  /** When it was asked for, ms since the epoch. */
+  requestedAt: number;
+  elapsedMs: number;
+  /** fiskaly's estimate, ms since the epoch (null when fiskaly gives none). */
+  estimatedCompletionAt: number | null;
+  file: { path: string; bytes: number } | null;
+  /** Why it failed (fiskaly's state and exception). */
+  failure: string | null;
+}

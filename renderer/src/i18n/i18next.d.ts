@@ -1,9 +1,0 @@
-import type { Messages } from './de';
-
-/** Makes `t('…')` check its key against the German message shape. */
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Messages };
-  }
-}

@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import type { SliceTools } from '../state/store-types';
+import { SIGN_DE_NAMESPACE, type SignDeMessages, SignDeHomeCards, createSignDeSlices, initialSignDeState, signDeMessages, signDeScreens } from './sign-de';
+
+/**
+ * The product wings, the one place the shell reaches them through: their part of the store, their screens
+ * (each loaded on first use), their cards on Home and their texts, one i18n namespace each.
+ */
+export type { WizardStep } from './sign-de';
+
+export const initialProductState = { ...initialSignDeState };
+
+export const createProductSlices = (tools: SliceTools) => ({ ...createSignDeSlices(tools) });
+
+export const productScreens = { ...signDeScreens };
+
+export const productHomeCards: readonly ComponentType[] = [SignDeHomeCards];
+
+/** Each wing's namespace and its texts per language. */
+export const productMessages = { [SIGN_DE_NAMESPACE]: signDeMessages } as const;
+
+/** The namespaces' message shapes, for i18next's types. */
+export interface ProductMessages {
+  [SIGN_DE_NAMESPACE]: SignDeMessages;
+}

@@ -1,0 +1,12 @@
+import { StoresCard } from './stores/StoresCard';
+import { UnfinishedRunsCard } from './stores/UnfinishedRunsCard';
+
+/** What SIGN DE shows on Home: unfinished runs to resume, then the stores and TSS known. */
+export function SignDeHomeCards() {
+  return (
+    <>
+      <UnfinishedRunsCard />
+      <StoresCard />
+    </>
+  );
+}

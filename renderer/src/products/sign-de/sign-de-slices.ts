@@ -1,0 +1,34 @@
+import type { SliceTools } from '../../state/store-types';
+import { type OverviewActions, type OverviewState, createOverviewSlice, initialOverviewState } from './overview/overview-slice';
+import { type ReceiptActions, type ReceiptState, createReceiptSlice, initialReceiptState } from './receipt/receipt-slice';
+import { type RecoveryActions, type RecoveryState, createRecoverySlice, initialRecoveryState } from './recovery/recovery-slice';
+import { type RunActions, type RunSliceState, createRunSlice, initialRunState } from './run/run-slice';
+import { type StoresActions, type StoresState, createStoresSlice, initialStoresState } from './stores/stores-slice';
+import { type WizardActions, type WizardSliceState, createWizardSlice, initialWizardState } from './wizard/wizard-slice';
+
+type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & ReceiptState;
+type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & ReceiptActions;
+
+declare module '../../state/store-types' {
+  interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, ReceiptState {}
+  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, ReceiptActions {}
+}
+
+/** SIGN DE's part of the store: stores and runs, the wizard, the run, PUK recovery, the overview, the receipt. */
+export const initialSignDeState: SignDeState = {
+  ...initialStoresState,
+  ...initialWizardState,
+  ...initialRunState,
+  ...initialRecoveryState,
+  ...initialOverviewState,
+  ...initialReceiptState,
+};
+
+export const createSignDeSlices = (tools: SliceTools): SignDeActions => ({
+  ...createStoresSlice(tools),
+  ...createWizardSlice(tools),
+  ...createRunSlice(tools),
+  ...createRecoverySlice(tools),
+  ...createOverviewSlice(tools),
+  ...createReceiptSlice(tools),
+});

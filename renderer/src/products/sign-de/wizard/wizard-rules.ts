@@ -1,0 +1,185 @@
+import type { EnvironmentId } from '../../../../../preload/contract/core/settings';
+import type { StorePlanInput } from '../../../../../preload/contract/sign-de/store-plan';
+import {
+  MAX_CLIENTS,
+  MAX_PIN_LENGTH,
+  MIN_PIN_LENGTH,
+  STORE_ADDRESS_MAX,
+  STORE_NAME_MAX,
+  TSS_DESCRIPTION_PATTERN,
+} from '../../../../../preload/contract/sign-de/store-rules';
+import type { Organization } from '../../../../../preload/contract/core/organizations';
+import type { VaultState } from '../../../../../preload/contract/core/vault';
+import { clientListProblems } from './client-list';
+import { type RunPhase, isRunStarted } from '../run/run-progress';
+import { vaultNeed } from '../../../state/vault-need';
+
+export const wizardSteps = ['connect', 'store', 'pin', 'clients', 'run', 'receipt', 'handover'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
+
+/** The steps that make the plan; once a run started they are fixed. */
+const planSteps: readonly WizardStep[] = ['connect', 'store', 'pin', 'clients'];
+
+export type PinMode = 'generate' | 'own';
+
+/** What the technician entered so far. The admin PIN is here only between its step and the start. */
+export interface WizardDraft {
+  organizationId: string | null;
+  storeName: string;
+  storeAddress: string;
+  tssDescription: string;
+  pinMode: PinMode;
+  adminPin: string;
+  adminPinRepeat: string;
+  clients: string[];
+}
+
+export const emptyDraft: WizardDraft = {
+  organizationId: null,
+  storeName: '',
+  storeAddress: '',
+  tssDescription: '',
+  pinMode: 'generate',
+  adminPin: '',
+  adminPinRepeat: '',
+  clients: [],
+};
+
+/** Everything outside the draft a step's check depends on. */
+export interface WizardContext {
+  environment: EnvironmentId | null;
+  organizations: Organization[] | null;
+  vault: VaultState | null;
+  runPhase: RunPhase;
+}
+
+export type DraftField = 'environment' | 'organization' | 'vault' | 'storeName' | 'storeAddress' | 'tssDescription' | 'adminPin' | 'adminPinRepeat' | 'clients';
+
+/** A reason a step is not complete; each has a plain-language text (wizard.problems.*). */
+export type DraftProblem =
+  | 'environmentUnknown'
+  | 'organizationMissing'
+  | 'organizationNone'
+  | 'vaultNotReady'
+  | 'storeNameMissing'
+  | 'storeNameTooLong'
+  | 'storeAddressTooLong'
+  | 'tssDescriptionInvalid'
+  | 'pinTooShort'
+  | 'pinTooLong'
+  | 'pinMismatch'
+  | 'clientsMissing'
+  | 'clientsTooMany'
+  | 'clientsInvalid';
+
+export type StepProblems = Partial<Record<DraftField, DraftProblem>>;
+
+/** Organizations that can serve `environment` (the sandbox needs none). */
+export function organizationsFor(organizations: Organization[] | null, environment: EnvironmentId | null): Organization[] {
+  if (!organizations || environment === null || environment === 'sandbox') return [];
+  return organizations.filter((organization) => organization.environment === environment);
+}
+
+export function stepProblems(step: WizardStep, draft: WizardDraft, context: WizardContext): StepProblems {
+  const problems: StepProblems = {};
+  switch (step) {
+    case 'connect': {
+      if (context.environment === null) problems.environment = 'environmentUnknown';
+      else if (context.environment !== 'sandbox') {
+        const candidates = organizationsFor(context.organizations, context.environment);
+        if (candidates.length === 0) problems.organization = 'organizationNone';
+        else if (!candidates.some((organization) => organization.id === draft.organizationId)) problems.organization = 'organizationMissing';
+      }
+      if (vaultNeed(context.vault) !== null) problems.vault = 'vaultNotReady';
+      break;
+    }
+    case 'store': {
+      const name = draft.storeName.trim();
+      if (name === '') problems.storeName = 'storeNameMissing';
+      else if (name.length > STORE_NAME_MAX) problems.storeName = 'storeNameTooLong';
+      if (draft.storeAddress.trim().length > STORE_ADDRESS_MAX) problems.storeAddress = 'storeAddressTooLong';
+      if (!TSS_DESCRIPTION_PATTERN.test(draft.tssDescription.trim())) problems.tssDescription = 'tssDescriptionInvalid';
+      break;
+    }
+    case 'pin': {
+      if (draft.pinMode === 'generate') break;
+      if (draft.adminPin.length < MIN_PIN_LENGTH) problems.adminPin = 'pinTooShort';
+      else if (draft.adminPin.length > MAX_PIN_LENGTH) problems.adminPin = 'pinTooLong';
+      if (draft.adminPinRepeat !== draft.adminPin) problems.adminPinRepeat = 'pinMismatch';
+      break;
+    }
+    case 'clients': {
+      if (draft.clients.length === 0) problems.clients = 'clientsMissing';
+      else if (draft.clients.length > MAX_CLIENTS) problems.clients = 'clientsTooMany';
+      else if (clientListProblems(draft.clients).length > 0) problems.clients = 'clientsInvalid';
+      break;
+    }
+    default:
+      break;
+  }
+  return problems;
+}
+
+export function isStepComplete(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
+  if (planSteps.includes(step)) return Object.keys(stepProblems(step, draft, context)).length === 0;
+  if (step === 'run') return context.runPhase === 'done';
+  return false;
+}
+
+/** Every plan step is complete: the run can start. */
+export function isPlanComplete(draft: WizardDraft, context: WizardContext): boolean {
+  return planSteps.every((step) => isStepComplete(step, draft, context));
+}
+
+/**
+ * Which steps the stepper lets the technician open. Plan steps while no run started, each once the ones
+ * before it are complete; the run once the plan is complete (or a run is going); receipt and handover
+ * once the run is done.
+ */
+export function canVisit(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
+  const started = isRunStarted(context.runPhase);
+  if (planSteps.includes(step)) {
+    if (started) return false;
+    const before = planSteps.slice(0, planSteps.indexOf(step));
+    return before.every((previous) => isStepComplete(previous, draft, context));
+  }
+  if (step === 'run') return started || isPlanComplete(draft, context);
+  return context.runPhase === 'done';
+}
+
+export function nextStep(step: WizardStep): WizardStep | null {
+  return wizardSteps[wizardSteps.indexOf(step) + 1] ?? null;
+}
+
+export function previousStep(step: WizardStep): WizardStep | null {
+  return wizardSteps[wizardSteps.indexOf(step) - 1] ?? null;
+}
+
+/** Next is allowed when this step is complete and the next one may be opened. */
+export function canGoNext(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
+  const next = nextStep(step);
+  if (next === null) return false;
+  if (step === 'receipt') return context.runPhase === 'done';
+  return isStepComplete(step, draft, context) && canVisit(next, draft, context);
+}
+
+/** Back is allowed unless it would reopen the plan of a run that has started. */
+export function canGoBack(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
+  const previous = previousStep(step);
+  return previous !== null && canVisit(previous, draft, context);
+}
+
+/** The plan provisioning:start gets; the PIN only when the technician chose their own. */
+export function buildPlan(draft: WizardDraft, environment: EnvironmentId): StorePlanInput {
+  const address = draft.storeAddress.trim();
+  const description = draft.tssDescription.trim();
+  return {
+    storeName: draft.storeName.trim(),
+    ...(address ? { storeAddress: address } : {}),
+    environment,
+    ...(description ? { tssDescription: description } : {}),
+    clients: draft.clients.map((serialNumber) => ({ serialNumber })),
+    testReceipt: true,
+    ...(draft.pinMode === 'own' ? { adminPin: draft.adminPin } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+import { type ClientListChange, addClients } from './client-list';
+import { isRunActive } from '../run/run-progress';
+import type { AppState, SliceTools } from '../../../state/store-types';
+import {
+  type WizardContext,
+  type WizardDraft,
+  type WizardStep,
+  canGoBack,
+  canGoNext,
+  canVisit,
+  emptyDraft,
+  nextStep,
+  previousStep,
+} from './wizard-rules';
+
+export interface WizardSliceState {
+  wizard: { step: WizardStep; draft: WizardDraft };
+}
+
+export interface WizardActions {
+  updateDraft(patch: Partial<WizardDraft>): void;
+  /** Opens a step from the stepper, if the rules allow it. */
+  goToStep(step: WizardStep): boolean;
+  wizardNext(): boolean;
+  wizardBack(): boolean;
+  /** Adds a typed serial or a pasted list; what was refused comes back with its reason. */
+  addClientList(text: string): ClientListChange;
+  removeClient(serial: string): void;
+  clearClients(): void;
+  /** Drops the technician's own admin PIN from memory (after the start, or when the wizard is left). */
+  forgetWizardPin(): void;
+  /** A fresh wizard for the next store; refused while a run is going. */
+  resetWizard(): boolean;
+}
+
+export const initialWizardState: WizardSliceState = { wizard: { step: 'connect', draft: emptyDraft } };
+
+/** What the wizard's rules need from the rest of the state. */
+export function wizardContext(state: AppState): WizardContext {
+  return {
+    environment: state.settings?.environment ?? null,
+    organizations: state.organizations,
+    vault: state.vault,
+    runPhase: state.run.phase,
+  };
+}
+
+export function createWizardSlice({ set, get }: SliceTools): WizardActions {
+  const setStep = (step: WizardStep) => set((state) => ({ wizard: { ...state.wizard, step } }));
+  const setDraft = (draft: WizardDraft) => set((state) => ({ wizard: { ...state.wizard, draft } }));
+
+  return {
+    updateDraft(patch) {
+      setDraft({ ...get().wizard.draft, ...patch });
+    },
+
+    goToStep(step) {
+      const state = get();
+      if (state.wizard.step === step) return true;
+      if (!canVisit(step, state.wizard.draft, wizardContext(state))) return false;
+      setStep(step);
+      return true;
+    },
+
+    wizardNext() {
+      const state = get();
+      const next = nextStep(state.wizard.step);
+      if (!next || !canGoNext(state.wizard.step, state.wizard.draft, wizardContext(state))) return false;
+      setStep(next);
+      return true;
+    },
+
+    wizardBack() {
+      const state = get();
+      const previous = previousStep(state.wizard.step);
+      if (!previous || !canGoBack(state.wizard.step, state.wizard.draft, wizardContext(state))) return false;
+      setStep(previous);
+      return true;
+    },
+
+    addClientList(text) {
+      const change = addClients(get().wizard.draft.clients, text);
+      if (change.added.length > 0) setDraft({ ...get().wizard.draft, clients: change.clients });
+      return change;
+    },
+
+    removeClient(serial) {
+      const draft = get().wizard.draft;
+      setDraft({ ...draft, clients: draft.clients.filter((client) => client !== serial) });
+    },
+
+    clearClients() {
+      setDraft({ ...get().wizard.draft, clients: [] });
+    },
+
+    forgetWizardPin() {
+      const draft = get().wizard.draft;
+      if (draft.adminPin === '' && draft.adminPinRepeat === '') return;
+      setDraft({ ...draft, adminPin: '', adminPinRepeat: '' });
+    },
+
+    resetWizard() {
+      if (isRunActive(get().run.phase)) return false;
+      set({ wizard: { step: 'connect', draft: emptyDraft } });
+      get().resetRun();
+      return true;
+    },
+  };
+}

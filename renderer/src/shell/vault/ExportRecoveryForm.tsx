@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedFile } from '../../../../preload/contract/core/files';
+import { useApp } from '../../state/store-context';
+import { SavedPath } from '../../ui/SavedPath';
+import { PassphraseForm } from '../../ui/PassphraseForm';
+
+/** Saves the passphrase-sealed recovery file (for another laptop, with no network). */
+export function ExportRecoveryForm() {
+  const { t } = useTranslation();
+  const exportRecovery = useApp((state) => state.exportRecovery);
+  const busy = useApp((state) => state.busy.exportRecovery === true);
+  const [saved, setSaved] = useState<SavedFile | null>(null);
+
+  return (
+    <PassphraseForm
+      intro={<p>{t('backup.exportIntro')}</p>}
+      buttonLabel={t('backup.exportButton')}
+      busy={busy}
+      onPassphrase={async (passphrase) => setSaved(await exportRecovery(passphrase))}
+    >
+      <SavedPath file={saved} />
+    </PassphraseForm>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../state/store-context';
+import type { ImportSummary } from './vault-slice';
+import { BusySubmit, PassphraseField, usePassphraseSubmit } from '../../ui/PassphraseForm';
+import { readFileAsBase64 } from './read-file';
+
+/**
+ * Imports a recovery file from another laptop: the file (read here as base64), its passphrase, and this
+ * vault's passphrase, which main checks before it changes anything. A PUK or PIN that differs from the
+ * vault's own is never taken over: the result lists it as a conflict.
+ */
+export function ImportRecoveryForm() {
+  const { t } = useTranslation();
+  const importRecovery = useApp((state) => state.importRecovery);
+  const busy = useApp((state) => state.busy.importRecovery === true);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileId = useId();
+  const fileErrorId = `${fileId}-error`;
+  const [file, setFile] = useState<File | null>(null);
+  const [readFailed, setReadFailed] = useState(false);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
+
+  const { onSubmit, field } = usePassphraseSubmit({
+    busy,
+    ready: file !== null && vaultPassphrase !== '',
+    onAttempt: () => setSummary(null),
+    onPassphrase: async (passphrase) => {
+      const mine = vaultPassphrase;
+      setVaultPassphrase('');
+      if (!file) return;
+      const content = await readFileAsBase64(file);
+      setReadFailed(content === null);
+      if (content === null) return;
+      const result = await importRecovery(content, passphrase, mine);
+      setSummary(result);
+      if (result) {
+        setFile(null);
+        if (fileInput.current) fileInput.current.value = '';
+      }
+    },
+  });
+  const tried = field.tried;
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <p>{t('backup.importIntro')}</p>
+      <div className="field">
+        <label htmlFor={fileId} className="field__label">
+          {t('backup.fileLabel')}
+        </label>
+        <input
+          ref={fileInput}
+          id={fileId}
+          className="field__file"
+          type="file"
+          aria-describedby={tried && !file ? fileErrorId : undefined}
+          aria-invalid={(tried && !file) || undefined}
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+        {tried && !file && (
+          <p id={fileErrorId} className="field__error" role="alert">
+            {t('backup.fileMissing')}
+          </p>
+        )}
+        {readFailed && (
+          <p className="field__error" role="alert">
+            {t('backup.fileUnreadable')}
+          </p>
+        )}
+      </div>
+      <PassphraseField {...field} label={t('backup.filePassphraseLabel')} autoComplete="off" />
+      <PassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} tried={tried} label={t('vaultSafety.vaultPassphraseLabel')} />
+      <p className="muted">{t('vaultSafety.vaultPassphraseHint')}</p>
+      <BusySubmit busy={busy} label={t('backup.importButton')} />
+      <p className="saved" role="status">
+        {summary && t('backup.imported', { added: summary.added, updated: summary.updated, kept: summary.kept })}
+      </p>
+      {summary && summary.conflicts.length > 0 && (
+        <div className="callout" role="alert">
+          <p>{t('vaultSafety.conflicts', { number: summary.conflicts.length })}</p>
+          <ul>
+            {summary.conflicts.map((c) => (
+              <li key={`${c.kind}:${c.tssId}`}>
+                {t('vaultSafety.conflictEntry', { kind: t(`vaultSafety.conflictKinds.${c.kind}`), tssId: c.tssId, store: c.storeName ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  );
+}

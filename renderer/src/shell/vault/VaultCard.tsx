@@ -1,0 +1,56 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../state/store-context';
+import { vaultNeed } from '../../state/vault-need';
+import type { ErrorArea } from '../../state/ui-error';
+import { ErrorNotices } from '../../ui/ErrorNotices';
+import { ExportRecoveryForm } from './ExportRecoveryForm';
+import { RestorePreviousForm } from './RestorePreviousForm';
+import { VaultSetupForm } from './VaultSetupForm';
+import { VaultUnlockForm } from './VaultUnlockForm';
+
+/**
+ * The vault, where PINs and PUKs are kept: set up on first use, unlocked with the passphrase when the
+ * keychain cannot, and otherwise its state and the recovery file.
+ */
+export function VaultCard({
+  showExport = true,
+  level = 2,
+  errorAreas = ['vault', 'backup'],
+}: {
+  showExport?: boolean;
+  level?: 2 | 3;
+  /** The error areas shown here (the wizard shows the vault's errors itself). */
+  errorAreas?: ErrorArea[];
+}) {
+  const { t } = useTranslation();
+  const vault = useApp((state) => state.vault);
+  const titleId = useId();
+  const damage = vault?.damage ?? null;
+  const need = damage ? null : vaultNeed(vault);
+  const Title = level === 2 ? 'h2' : 'h3';
+
+  return (
+    <section className={`card${need || damage ? ' card--attention' : ''}`} aria-labelledby={titleId}>
+      <Title id={titleId} className="card__title">
+        {damage ? t('vaultSafety.damagedTitle') : need === 'setup' ? t('vault.setupTitle') : need === 'unlock' ? t('vault.unlockTitle') : t('vault.title')}
+      </Title>
+      {errorAreas.length > 0 && <ErrorNotices areas={errorAreas} />}
+      {vault === null && <p className="muted">{t('vault.unknown')}</p>}
+      {damage && <RestorePreviousForm damage={damage} />}
+      {need === 'setup' && <VaultSetupForm />}
+      {need === 'unlock' && <VaultUnlockForm problem={vault?.keychainProblem ?? null} />}
+      {vault && !damage && need === null && (
+        <>
+          <p>{t('vault.ready', { count: vault.entries })}</p>
+          {showExport && (
+            <details className="disclosure">
+              <summary className="disclosure__summary">{t('backup.exportSummary')}</summary>
+              <ExportRecoveryForm />
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../state/store-context';
+import { PassphraseForm } from '../../ui/PassphraseForm';
+
+/** The keychain did not open the vault: the recovery passphrase does. Cleared after the call. */
+export function VaultUnlockForm({ problem }: { problem: string | null }) {
+  const { t } = useTranslation();
+  const unlockVault = useApp((state) => state.unlockVault);
+  const busy = useApp((state) => state.busy.unlockVault === true);
+
+  return (
+    <PassphraseForm
+      intro={
+        <>
+          <p>{t('vault.unlockIntro')}</p>
+          {problem && (
+            <p className="callout">
+              {t('vault.keychainProblem')} <span className="callout__detail">{problem}</span>
+            </p>
+          )}
+        </>
+      }
+      buttonLabel={t('vault.unlockButton')}
+      primary
+      busy={busy}
+      onPassphrase={unlockVault}
+    />
+  );
+}
