@@ -1,6 +1,7 @@
 import type { RefusalWords } from './run-errors';
 import type { JournalKind } from './run-journal';
 import type { RecordChange, RunFailure, RunRecord } from './run-record';
+import type { RunProgress } from '../../../preload/contract/core/runs';
 
 export type StepOf<R extends RunRecord> = R['done'][number];
 export type NextOf<R extends RunRecord> = Exclude<NonNullable<R['error']>['next'], undefined>;
@@ -58,18 +59,7 @@ export interface StepExecutor<R extends RunRecord> {
   verify?(): Promise<string[]>;
 }
 
-export interface RunProgress<S extends string = string> {
-  runId: string;
-  step: S;
-  /** 1-based position of the step among the run's steps. */
-  index: number;
-  total: number;
-  status: 'running' | 'done' | 'skipped' | 'failed';
-  /** Share of the run done, 0..1. */
-  fraction: number;
-  /** For a step of many parts: how many are done so far. */
-  detail?: { done: number; total: number };
-}
+export type { RunProgress };
 
 /** What the caller of an execution hears and controls. */
 export interface ExecutionHooks<R extends RunRecord> {

@@ -1,5 +1,6 @@
-/** `abandoned`: the technician gave the run up; nothing was deleted. */
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+import type { RunStatus } from '../../../preload/contract/core/runs';
+
+export type { RunStatus };
 
 /** The ways out every flow has: go on with the run, or give it up. A flow may name more of its own. */
 export type CommonNextAction = 'resume' | 'abandon';

@@ -9,6 +9,7 @@ export * from './organizations';
 export * from './printing';
 export * from './products';
 export * from './result';
+export * from './runs';
 export * from './schemas';
 export * from './settings';
 export * from './vault';

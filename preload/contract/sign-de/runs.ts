@@ -1,8 +1,8 @@
+import type { RunProgress, RunStatus } from '../core/runs';
 import type { EnvironmentId } from '../core/settings';
 import type { StepName } from './provisioning-steps';
 
-/** `abandoned`: the technician gave the run up; nothing was deleted, its secrets stay in the vault. */
-export type RunStatus = 'running' | 'cancelled' | 'failed' | 'done' | 'abandoned';
+export type { RunStatus };
 
 /**
  * Where the technician goes next, each an action that exists in the app and the CLI: resume the run,
@@ -59,17 +59,7 @@ export interface RunReport {
   busyElsewhere?: boolean;
 }
 
-/** Every step of a provisioning run, with the share done. */
-export interface ProgressEvent {
-  runId: string;
+/** Every step of a provisioning run, with the share done, and the store it is for. */
+export interface ProgressEvent extends RunProgress<StepName> {
   storeName: string;
-  step: StepName;
-  /** 1-based position of the step among the run's steps. */
-  index: number;
-  total: number;
-  status: 'running' | 'done' | 'skipped' | 'failed';
-  /** Share of the run done, 0..1. */
-  fraction: number;
-  /** For the clients step: how many are registered so far. */
-  detail?: { done: number; total: number };
 }
