@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors';
 import type { HandlerSet } from '../../core/bridge/compose-handlers';
 import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
@@ -59,5 +60,15 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
       return documents.escpos(runId, host, port, paper(width), nativeQr);
     },
     'report:handover': ({ runId }) => documents.handoverReport(runId),
+    // Issue #10 (store record, master data, handover in three forms) is being built: until then these say so.
+    'store:get': () => notYet(),
+    'store:set-master-data': () => notYet(),
+    'store:add-tills': () => notYet(),
+    'store:deregister-till': () => notYet(),
+    'handover:save': () => notYet(),
   };
+}
+
+function notYet(): never {
+  throw new AppError('E_NOT_AVAILABLE', 'This action is not available in this version yet.');
 }

@@ -4,6 +4,7 @@ import type { KnownTss } from './known-tss';
 import type { ReceiptModel, ReceiptVerification } from './receipt';
 import type { RunReport } from './runs';
 import type { StaleCloseResult, StalePreview } from './stale-transactions';
+import type { HandoverFiles, StoreRecord } from './store-record';
 import type { ExportProgress, TssOverview } from './tss';
 
 /** SIGN DE's channels: provisioning runs, PUK recovery, the store overview, test receipts and their printing. */
@@ -31,6 +32,11 @@ export const signDeChannels = [
   'print:pdf',
   'print:escpos',
   'report:handover',
+  'store:get',
+  'store:set-master-data',
+  'store:add-tills',
+  'store:deregister-till',
+  'handover:save',
 ] as const;
 
 export type SignDeChannel = (typeof signDeChannels)[number];
@@ -61,4 +67,13 @@ export interface SignDeChannelResponses {
   'print:pdf': SavedFile;
   'print:escpos': { bytes: number };
   'report:handover': SavedFile;
+  'store:get': StoreRecord;
+  /** A changed address or taxpayer: notifiable, so a new handover follows. */
+  'store:set-master-data': StoreRecord;
+  /** Registers more tills on the store's TSS (a journaled run in main) and records them. */
+  'store:add-tills': StoreRecord;
+  /** Deregisters a till at fiskaly and records its decommissioning. */
+  'store:deregister-till': StoreRecord;
+  /** The handover as PDF, JSON and experimental XML, saved together. */
+  'handover:save': HandoverFiles;
 }

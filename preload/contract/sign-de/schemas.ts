@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ConfirmPassphrase, Id, NoPayload, OpeningPassphrase } from '../core/schemas';
 import type { SignDeChannel } from './channels';
 import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
-import { StorePlan } from './store-plan';
-import { MAX_PIN_LENGTH, MIN_PIN_LENGTH } from './store-rules';
+import { Decommissioning, StoreMasterData } from './master-data';
+import { ClientPlan, StorePlan } from './store-plan';
+import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH } from './store-rules';
 
 const ByRun = z.strictObject({ runId: Id });
 const ByTss = z.strictObject({ tssId: Id });
@@ -40,7 +41,8 @@ export const signDeRequestSchemas = {
   }),
   'tss:export': ByTss,
   'tss:export-status': ByTss,
-  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase }),
+  // Disabling decommissions the TSE: its date and reason go into the store's handover.
+  'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase, decommissioning: Decommissioning.optional() }),
   'receipt:get': ByRun,
   'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
   'print:receipt': z.strictObject({ runId: Id, printer: z.string().min(1).max(300), width: PaperWidth }),
@@ -53,4 +55,9 @@ export const signDeRequestSchemas = {
     nativeQr: z.boolean().default(true),
   }),
   'report:handover': ByRun,
+  'store:get': ByTss,
+  'store:set-master-data': z.strictObject({ tssId: Id, masterData: StoreMasterData }),
+  'store:add-tills': z.strictObject({ tssId: Id, tills: z.array(ClientPlan).min(1, 'add at least one till').max(MAX_CLIENTS), passphrase: ConfirmPassphrase }),
+  'store:deregister-till': z.strictObject({ tssId: Id, clientId: Id, decommissioning: Decommissioning }),
+  'handover:save': ByTss,
 } as const satisfies Record<SignDeChannel, z.ZodType>;

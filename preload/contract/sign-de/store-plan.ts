@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeControlCharacter, findControlCharacter } from '../core/control-characters';
+import { StoreMasterData, TillDetails } from './master-data';
 import {
   CLIENT_SERIAL_PATTERN,
   MAX_CLIENTS,
@@ -18,11 +19,13 @@ const noControlCharacters =
     if (found) ctx.addIssue({ code: 'custom', message: describeControlCharacter(found) });
   };
 
-export const ClientPlan = z.object({
+/** One till (EAS): its serial number (the fiskaly client serial_number, in the QR, DSFinV-K and ELSTER) and its notification details. */
+export const ClientPlan = TillDetails.extend({
   serialNumber: z
     .string()
     .regex(CLIENT_SERIAL_PATTERN, "a client serial number is 1–70 letters, digits, spaces or ' ( ) + , - . : = ?, with no / or _ and no space at either end"),
 });
+export type ClientPlan = z.output<typeof ClientPlan>;
 
 /** One store's provisioning plan, as the wizard, the CLI and plan files give it. */
 export const StorePlan = z
@@ -32,6 +35,8 @@ export const StorePlan = z
     /** Seller name and address as printed on receipts (KassenSichV §6). */
     storeAddress: z.string().superRefine(noControlCharacters({ lineBreaks: true })).trim().max(STORE_ADDRESS_MAX).optional(),
     environment: z.enum(['sandbox', 'test', 'live']),
+    /** Taxpayer and Betriebsstätte for the § 146a(4) AO notification; required in TEST and LIVE. */
+    masterData: StoreMasterData.optional(),
     tssDescription: z.string().regex(TSS_DESCRIPTION_PATTERN, "a TSS description is up to 100 letters, digits, spaces or ' ( ) + , - . / : = ?").optional(),
     clients: z.array(ClientPlan).min(1, 'a store needs at least one client').max(MAX_CLIENTS, `a TSS takes at most ${MAX_CLIENTS} clients`),
     testReceipt: z.boolean().default(true),
@@ -39,12 +44,17 @@ export const StorePlan = z
     adminPin: z.string().min(MIN_PIN_LENGTH, `the admin PIN needs at least ${MIN_PIN_LENGTH} characters`).max(MAX_PIN_LENGTH).optional(),
   })
   .superRefine((plan, ctx) => {
+    if (plan.environment !== 'sandbox' && !plan.masterData) {
+      ctx.addIssue({ code: 'custom', path: ['masterData'], message: 'a TEST or LIVE store needs its taxpayer and Betriebsstätte (for the tax notification and the receipt)' });
+    }
     const seen = new Set<string>();
     plan.clients.forEach((client, index) => {
-      if (seen.has(client.serialNumber)) {
+      // fiskaly and ELSTER tell serials apart by case, a technician reading a label does not.
+      const key = client.serialNumber.toLowerCase();
+      if (seen.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['clients', index, 'serialNumber'], message: `the serial number ${client.serialNumber} appears twice` });
       }
-      seen.add(client.serialNumber);
+      seen.add(key);
     });
   });
 export type StorePlan = z.output<typeof StorePlan>;
