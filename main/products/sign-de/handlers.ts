@@ -4,6 +4,7 @@ import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
 import type { SignDeServices } from './services';
+import { storeHandlers } from './store/store-handlers';
 import { checkReceipt } from './tse';
 import type { SignDeVaultAccess } from './vault-kinds';
 
@@ -43,10 +44,6 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
     'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),
     'tss:export': ({ tssId }) => tss.exportTar(tssId),
     'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
-    'tss:disable': async ({ tssId, confirmation, passphrase }) => {
-      await requirePassphrase(vault, 'disable-tss', passphrase);
-      return tss.disable(tssId, confirmation);
-    },
     'receipt:get': ({ runId }) => documents.receipt(runId),
     'receipt:verify': ({ qrCodeData, tssSerialNumber }) => {
       const result = checkReceipt(qrCodeData, tssSerialNumber ? { tssSerialNumber } : {});
@@ -60,11 +57,8 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
       return documents.escpos(runId, host, port, paper(width), nativeQr);
     },
     'report:handover': ({ runId }) => documents.handoverReport(runId),
+    ...storeHandlers(services, vault),
     // Issue #10 (store record, master data, handover in three forms) is being built: until then these say so.
-    'store:get': () => notYet(),
-    'store:set-master-data': () => notYet(),
-    'store:add-tills': () => notYet(),
-    'store:deregister-till': () => notYet(),
     'handover:save': () => notYet(),
   };
 }

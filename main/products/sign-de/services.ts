@@ -7,6 +7,7 @@ import { RunManager } from './provisioning/run-manager';
 import { Documents } from './receipt/documents';
 import type { SandboxOptionsInput } from './sandbox/options';
 import type { ExportEngineOptions } from './store/tss-exports';
+import { StoreRecords } from './store/store-records';
 import { TssOperations } from './store/tss-operations';
 import type { SignDeVaultAccess } from './vault-kinds';
 
@@ -37,6 +38,8 @@ export interface SignDeServices {
   organizations: Organizations;
   tss: TssOperations;
   documents: Documents;
+  /** What this laptop keeps of each store it set up (master data, tills, TSE, changes): the handover's source. */
+  storeRecords: StoreRecords;
 }
 
 export function createSignDeServices(core: SignDeCore): SignDeServices {
@@ -48,6 +51,7 @@ export function createSignDeServices(core: SignDeCore): SignDeServices {
     organizations: new Organizations(core.vault, connections),
     tss: new TssOperations(core.dataDir, core.vault, connections, { ...core.exports, onProgress: (progress) => core.events.emit('tss:export-progress', progress) }),
     documents: new Documents(core.dataDir, core.printPort),
+    storeRecords: new StoreRecords(core.dataDir),
   };
 }
 

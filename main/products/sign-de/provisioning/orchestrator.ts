@@ -1,4 +1,5 @@
 import type { HeldRunLock } from '../../../core/runs/run-lock';
+import { StoreRecords } from '../store/store-records';
 import { storePin } from './admin-pin';
 import { Journal } from './journal';
 import { provisioningRuns } from './provisioning-flow';
@@ -64,6 +65,10 @@ export async function resumeRun(runId: string, deps: OrchestratorDeps, options: 
     },
     options.claimed,
   );
+  if (record.status === 'done') {
+    // Best effort: a store whose record is missing gets it from this journal when it is first asked for.
+    await new StoreRecords(deps.dataDir).recordCommissioning(record).catch(() => {});
+  }
   return reportOf(record);
 }
 

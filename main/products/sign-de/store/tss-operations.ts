@@ -9,6 +9,7 @@ import { type ExportEngineOptions, TssExports } from './tss-exports';
 import { closeStaleTransactions, previewStaleTransactions } from './stale-transactions';
 import { signDeEnvironmentOf } from '../environments';
 import type { SignDeVaultAccess } from '../vault-kinds';
+import { asTssAdmin } from './tss-admin';
 
 interface TssHome {
   environment: EnvironmentId;
@@ -97,16 +98,8 @@ export class TssOperations {
     return this.overview(tssId);
   }
 
-  /** Admin work: log in with the stored PIN, do it, log out (as fiskaly's own integrations do). */
   private async asAdmin<T>(client: FiskalyClient, tssId: string, work: () => Promise<T>): Promise<T> {
-    const pin = await (await this.vault.unlocked()).get(tssId, 'admin-pin');
-    if (!pin) throw new AppError('E_SECRET_MISSING', 'The vault has no admin PIN for this TSS. Import its recovery file or use the PUK recovery.');
-    await client.adminLogin(tssId, pin.pin);
-    try {
-      return await work();
-    } finally {
-      await client.adminLogout(tssId).catch(() => {});
-    }
+    return asTssAdmin(client, await this.vault.unlocked(), tssId, work);
   }
 
   private async client(tssId: string): Promise<{ client: FiskalyClient; home: TssHome }> {
