@@ -9,6 +9,7 @@ import { EXIT, UsageError } from './exit-codes';
 import { type CommandIo, provisionCommand } from './provision-command';
 import { recoverCommand } from './recover-command';
 import { runsCommand } from './runs-command';
+import { STORE_USAGE, storeCommand } from './store-command';
 import { vaultCommand } from './vault-command';
 import { verifyQrCommand } from './verify-qr-command';
 
@@ -17,6 +18,7 @@ export const USAGE = `usage: tss-companion <command>
   runs [--json]                         list provisioning runs (unfinished first, each with what to do next)
   runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
   runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
+  ${STORE_USAGE}
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
   ${CONNECT_USAGE}
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
@@ -38,13 +40,15 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir' | 'se
     const services = commandServices(dataDir);
     const full = { ...io, dataDir, services: services.get };
     // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
-    if (['provision', 'runs', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
+    if (['provision', 'runs', 'store', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
     try {
       switch (command) {
         case 'provision':
           return await provisionCommand(rest, full);
         case 'runs':
           return await runsCommand(rest, full);
+        case 'store':
+          return await storeCommand(rest, full);
         case 'verify-qr':
           return verifyQrCommand(rest, full);
         case 'connect':
