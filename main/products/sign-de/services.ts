@@ -1,9 +1,11 @@
+import { AppError } from '../../core/errors';
 import type { EventHub } from '../../core/events';
 import type { PrintPort } from '../../printing/print-port';
 import { Connections } from './connections/connections';
 import { Organizations } from './connections/organizations';
 import { ForegroundRuns } from './provisioning/foreground-runs';
 import { RunManager } from './provisioning/run-manager';
+import { HandoverDocuments, type StoreRecordSource } from './handover';
 import { Documents } from './receipt/documents';
 import type { SandboxOptionsInput } from './sandbox/options';
 import type { ExportEngineOptions } from './store/tss-exports';
@@ -37,6 +39,8 @@ export interface SignDeServices {
   organizations: Organizations;
   tss: TssOperations;
   documents: Documents;
+  /** The § 146a(4) AO handover of a store (PDF, JSON, XML), from its store record. */
+  handover: HandoverDocuments;
 }
 
 export function createSignDeServices(core: SignDeCore): SignDeServices {
@@ -48,8 +52,17 @@ export function createSignDeServices(core: SignDeCore): SignDeServices {
     organizations: new Organizations(core.vault, connections),
     tss: new TssOperations(core.dataDir, core.vault, connections, { ...core.exports, onProgress: (progress) => core.events.emit('tss:export-progress', progress) }),
     documents: new Documents(core.dataDir, core.printPort),
+    handover: new HandoverDocuments(core.dataDir, core.printPort, storeRecordsPending),
   };
 }
+
+// Issue #10: the store records (store/store-records.ts, `storeRecords`) are being built in parallel; at
+// the merge the handover takes them here instead.
+const storeRecordsPending: StoreRecordSource = {
+  get: async () => {
+    throw new AppError('E_NOT_AVAILABLE', 'This action is not available in this version yet.');
+  },
+};
 
 /** Stops exports polling, waits for the runs of this process, closes the sessions and the sandbox. */
 export async function closeSignDeServices(services: SignDeServices): Promise<void> {
