@@ -64,17 +64,20 @@ export function renderHandoverHtml(handover: Elster146aHandover, notes: Handover
   @bottom-left { content: ${cssString(`${notes.storeName} – Mitteilung § 146a Abs. 4 AO`)}; font: 8.5pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.3; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9pt; line-height: 1.25; }
 h1 { font-size: 15pt; margin: 0 0 1mm; }
 h2 { font-size: 12pt; margin: 5mm 0 1.5mm; border-bottom: 0.3mm solid #000; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 0.5mm; break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { text-align: left; vertical-align: top; padding: 0.8mm 2mm 0.8mm 0; border-bottom: 0.2mm solid #999; }
+th, td { text-align: left; vertical-align: top; padding: 0.5mm 2mm 0.5mm 0; border-bottom: 0.2mm solid #999; }
 th { width: 42%; font-weight: normal; }
-.note { display: block; font-size: 8pt; color: #444; }
+.note { display: block; font-size: 7.5pt; color: #444; }
+.part { font-size: 8pt; color: #333; margin: 1mm 0 0.5mm; }
 .value { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; overflow-wrap: anywhere; }
 .missing { color: #555; font-style: italic; }
+.postings th { width: auto; }
+.postings td, .postings th { white-space: nowrap; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .box { border: 0.5mm solid #000; padding: 2mm 3mm; margin: 3mm 0; }
 .warning { border: 0.6mm solid #000; padding: 2mm 3mm; margin: 3mm 0; font-weight: bold; }
@@ -132,28 +135,28 @@ function easBlock(eas: HandoverEas, index: number, count: number): string {
     ['Art des eAs', eas.art ? `${eas.art} – ${EAS_KIND_LABELS[eas.art] ?? eas.art}` : null],
     ['Software des eAs', eas.software],
     ['Software-Version des eAs', eas.software_version],
-    ['Seriennummer des eAs / Software-App', eas.serial_number, 'wie an die TSE übergeben (fiskaly Client serial_number)'],
+    ['Seriennummer des eAs / Software-App', eas.serial_number, 'wie an die TSE übergeben (Client-Seriennummer)'],
     ['Hersteller des eAs', eas.manufacturer],
     ['Modell des eAs', eas.model],
     ['Anschaffung des eAs', eas.acquisition_date, 'Rechnung, Lieferschein oder Leasingbeginn'],
     ['Inbetriebnahme des eAs', eas.commissioning_date, 'in dieser Betriebsstätte'],
     ['Außerbetriebnahme des eAs', eas.decommissioning_date ?? '–', 'nur bei Außerbetriebnahme'],
-    ['Grund der Außerbetriebnahme', eas.decommissioning_reason ?? '–', 'nur bei Außerbetriebnahme'],
+    ['Grund der Außerbetriebnahme', eas.decommissioning_reason ?? '–'],
     ['Bemerkungen zum eAs', null, 'optional'],
   ];
   const bsi = formBsiId(eas.tse.bsi_certification_id);
   const tseRows: Row[] = [
     ['Seriennummer der TSE', eas.tse.serial_number || null],
-    ['BSI-Zertifizierungs-ID', bsi === null ? null : `BSI-K-TR-${bsi}`, bsi === null ? undefined : `im Formular nach dem festen Präfix „BSI-K-TR-“ eintragen: ${bsi}`],
+    ['BSI-Zertifizierungs-ID', bsi === null ? null : `BSI-K-TR-${bsi}`, bsi === null ? undefined : `im Formular nach „BSI-K-TR-“: ${bsi}`],
     ['Inbetriebnahme / Aktivierung der TSE', eas.tse.activation_date],
     ['Art / Bauform der TSE', `${TSE_KIND_LABELS[eas.tse.art] ?? eas.tse.art}`],
   ];
   const status = eas.decommissioning_date ? ' (außer Betrieb)' : '';
   return `<div class="keep">
 <h3>eAs ${index + 1} von ${count}: ${escapeHtml(eas.serial_number)}${status}</h3>
-<p class="small">Angaben zum elektronischen Aufzeichnungssystem</p>
+<p class="part">Angaben zum elektronischen Aufzeichnungssystem</p>
 ${table(easRows)}
-<p class="small">Angaben zur TSE</p>
+<p class="part">Angaben zur TSE</p>
 ${table(tseRows)}
 <p class="small">fiskaly (nicht für ELSTER): TSS-ID <span class="value">${escapeHtml(eas.fiskaly.tss_id)}</span>, Client-ID <span class="value">${escapeHtml(eas.fiskaly.client_id)}</span>, ${escapeHtml(eas.fiskaly.env)}</p>
 </div>`;
@@ -175,8 +178,8 @@ function testPostingsSection(handover: Elster146aHandover): string {
   if (handover.test_postings.length === 0) return '';
   return `<section class="keep">
 <h2>Testbuchung bei der Inbetriebnahme</h2>
-<p>Zur Prüfung der Einrichtung wurde je eine Testbuchung signiert (Barumsatz, Beleg ausgedruckt). In TEST und LIVE ist sie ein echter, von der TSE signierter Vorgang im Journal der Kasse: bitte in der Verfahrensdokumentation der Betriebsstätte als Testbuchung des Technikers bei der Inbetriebnahme erklären.</p>
-<table>
+<p>Zweck: Bei der Einrichtung hat der Techniker mit dieser Buchung geprüft, dass die TSE signiert und der Beleg mit QR-Code korrekt ist (Testbeleg). In TEST und LIVE ist sie ein echter, von der TSE signierter Vorgang mit fortlaufender Transaktionsnummer: bitte in der Verfahrensdokumentation der Betriebsstätte als Testbuchung bei der Inbetriebnahme erklären, damit sie bei einer Prüfung zugeordnet werden kann.</p>
+<table class="postings">
 <tr><th>Transaktionsnummer</th><th>Signaturzähler</th><th>Kasse (Seriennummer)</th><th>Zeit</th><th>Umgebung</th></tr>
 ${handover.test_postings
   .map(
