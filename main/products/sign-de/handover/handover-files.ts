@@ -51,9 +51,13 @@ export class HandoverDocuments {
    */
   async save(tssId: string, options: { outDir?: string; now?: Date } = {}): Promise<HandoverFiles> {
     const now = options.now ?? new Date();
-    const set = await this.make(tssId, now);
+    return this.write(await this.make(tssId, now), { outDir: options.outDir, now });
+  }
+
+  /** Writes a made handover as `<store>-<date>.{pdf,json,xml}`. */
+  async write(set: HandoverDocumentSet & { record: StoreRecord }, options: { outDir?: string; now: Date }): Promise<HandoverFiles> {
     const dir = options.outDir ?? join(this.dataDir, 'handover');
-    const base = join(dir, `${fileNamePart(set.record.storeName, 'store')}-${berlinIsoDate(now.toISOString())}`);
+    const base = join(dir, `${fileNamePart(set.record.storeName, 'store')}-${berlinIsoDate(options.now.toISOString())}`);
     const write = async (path: string, content: Buffer | string) => {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       await (options.outDir ? writeFileAtomic(path, bytes) : writePrivateFile(path, bytes));
