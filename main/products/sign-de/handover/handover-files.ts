@@ -23,7 +23,7 @@ export interface HandoverDocumentSet {
 }
 
 /**
- * The handover files of a store: `<store>-<date>.pdf`, `.json` and `.xml` (experimental), written together
+ * The handover files of a store: `elster-146a-<store>-<date>.pdf`, `.json` and `.xml` (experimental), written together
  * into `handover/` of the data folder, or into a folder the CLI names.
  */
 export class HandoverDocuments {
@@ -54,10 +54,11 @@ export class HandoverDocuments {
     return this.write(await this.make(tssId, now), { outDir: options.outDir, now });
   }
 
-  /** Writes a made handover as `<store>-<date>.{pdf,json,xml}`. */
+  /** Writes a made handover as `elster-146a-<store>-<date>.{pdf,json,xml}`. */
   async write(set: HandoverDocumentSet & { record: StoreRecord }, options: { outDir?: string; now: Date }): Promise<HandoverFiles> {
     const dir = options.outDir ?? join(this.dataDir, 'handover');
-    const base = join(dir, `${fileNamePart(set.record.storeName, 'store')}-${berlinIsoDate(options.now.toISOString())}`);
+    // The reference's name for the JSON (§5.5), for all three; a second handover the same day replaces the first.
+    const base = join(dir, `elster-146a-${fileNamePart(set.record.storeName, 'store')}-${berlinIsoDate(options.now.toISOString())}`);
     const write = async (path: string, content: Buffer | string) => {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       await (options.outDir ? writeFileAtomic(path, bytes) : writePrivateFile(path, bytes));

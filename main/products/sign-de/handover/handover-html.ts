@@ -25,6 +25,7 @@ export const EAS_KIND_LABELS: Record<string, string> = {
 };
 const TSE_KIND_LABELS: Record<string, string> = { '1': 'SD-Karte', '2': 'USB-Stick', '3': 'Cloud' };
 const MISSING = 'nicht angegeben – bitte ergänzen';
+const OPTIONAL = 'optional';
 
 type Row = [label: string, value: string | null, note?: string];
 
@@ -35,19 +36,23 @@ export function renderHandoverHtml(handover: Elster146aHandover, notes: Handover
   const taxpayerRows: Row[] = [
     ['Name / Firma', taxpayer.name],
     ['Steuernummer (ELSTER-Format, 13 Stellen)', taxpayer.tax_number_elster],
+    ['Finanzamt (Bundesfinanzamtsnummer)', taxpayer.tax_number_elster?.slice(0, 4) ?? null, 'die ersten vier Stellen der Steuernummer'],
     ['Bundesland', taxpayer.bundesland ? `${landName(taxpayer.bundesland)} (${taxpayer.bundesland})` : null],
-    ['Umsatzsteuer-Identifikationsnummer', taxpayer.vat_id, 'optional'],
+    ['Umsatzsteuer-Identifikationsnummer', taxpayer.vat_id, OPTIONAL],
+    ['Identifikationsnummer (§ 139b AO)', null, OPTIONAL],
+    ['Wirtschafts-Identifikationsnummer', null, 'sobald vergeben'],
+    ['Anschrift des Steuerpflichtigen', null, 'im Formular anzugeben, auch wenn gleich der Betriebsstätte'],
   ];
   const siteRows: Row[] = [
-    ['Bezeichnung der Betriebsstätte', site.designation, 'optional'],
+    ['Bezeichnung der Betriebsstätte', site.designation, OPTIONAL],
     ['Straße', site.street],
     ['Hausnummer', site.house_number],
-    ['Hausnummerzusatz', site.house_number_suffix, 'optional'],
+    ['Hausnummerzusatz', site.house_number_suffix, OPTIONAL],
     ['Postleitzahl', site.zip_code],
     ['Ort', site.town],
     ['Anzahl der eAs', String(site.eas_count), 'alle eAs der Betriebsstätte, die nicht endgültig außer Betrieb genommen sind'],
-    ['Außerbetriebnahme / Aufgabe der Betriebsstätte', site.decommissioning_date, 'nur bei Aufgabe der Betriebsstätte'],
-    ['Bemerkungen', null, 'optional'],
+    ['Außerbetriebnahme / Aufgabe der Betriebsstätte', site.decommissioning_date ?? '–', 'nur bei Aufgabe der Betriebsstätte'],
+    ['Bemerkungen', null, OPTIONAL],
   ];
 
   return `<!doctype html>
@@ -142,7 +147,9 @@ function easBlock(eas: HandoverEas, index: number, count: number): string {
     ['Inbetriebnahme des eAs', eas.commissioning_date, 'in dieser Betriebsstätte'],
     ['Außerbetriebnahme des eAs', eas.decommissioning_date ?? '–', 'nur bei Außerbetriebnahme'],
     ['Grund der Außerbetriebnahme', eas.decommissioning_reason ?? '–'],
-    ['Bemerkungen zum eAs', null, 'optional'],
+    ['Bemerkungen zum eAs', null, OPTIONAL],
+    // Only taxameters and odometers have one. VERIFY (reference §2.3).
+    ...(eas.art === '4' || eas.art === '5' ? [['Kfz-Kennzeichen', null] as Row] : []),
   ];
   const bsi = formBsiId(eas.tse.bsi_certification_id);
   const tseRows: Row[] = [
@@ -202,7 +209,8 @@ function signature(who: string): string {
 function table(rows: Row[]): string {
   return `<table>${rows
     .map(([label, value, note]) => {
-      const shown = value === null ? `<span class="missing">${escapeHtml(MISSING)}</span>` : escapeHtml(value);
+      // An optional field not given stays blank, to write in by hand; a needed one says it is missing.
+      const shown = value !== null ? escapeHtml(value) : note === OPTIONAL ? '' : `<span class="missing">${escapeHtml(MISSING)}</span>`;
       return `<tr><th>${escapeHtml(label)}${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</th><td class="value">${shown}</td></tr>`;
     })
     .join('\n')}</table>`;

@@ -9,7 +9,7 @@ import { createChromiumPrintPort } from '../../../../../main/browser-shell/chrom
 import { HandoverDocuments, buildHandover, formBsiId, renderHandoverHtml } from '../../../../../main/products/sign-de/handover';
 import { Elster146aHandoverSchema } from '../../../../../preload/contract/sign-de/handover-schema';
 import type { StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
-import { fullStoreRecord } from '../../../../unit/main/products/sign-de/handover/store-record-fixture';
+import { bareStoreRecord, fullStoreRecord } from '../../../../unit/main/products/sign-de/handover/store-record-fixture';
 
 const NOW = new Date('2026-05-20T10:15:00Z');
 const NO_EXTERNAL = [/https?:(?!\/\/finkonsens)/i, /\bsrc=/i, /\bhref=/i, /url\(/i, /@import/i, /<script/i, /<link/i, /<img/i, /<iframe/i];
@@ -51,12 +51,21 @@ describe('handover PDF, JSON and XML files', () => {
     expect(html).not.toContain('<b>"Süd"</b>');
   });
 
+  it('says what is missing, and that a sandbox or TEST store is not to be notified', () => {
+    const record = bareStoreRecord();
+    const html = renderHandoverHtml(buildHandover(record, NOW), { storeName: record.storeName, tseDecommissioning: null });
+    expect(html).toContain('SANDBOX: keine echte TSE. Diese Angaben nicht an das Finanzamt melden.');
+    expect(html.match(/nicht angegeben – bitte ergänzen/g)?.length).toBeGreaterThan(10);
+    const live = renderHandoverHtml(buildHandover(fullStoreRecord(), NOW), { storeName: 'x', tseDecommissioning: null });
+    expect(live).not.toContain('nicht an das Finanzamt melden');
+  });
+
   it('writes the three files; the PDF holds every field value, the due date, page numbers and no heading alone at a page end', async () => {
     const record = bigStore();
     const documents = new HandoverDocuments(dir, createChromiumPrintPort(() => browser, dir), { get: async () => record });
     const files = await documents.save(record.tssId, { now: NOW, outDir: join(dir, 'out') });
 
-    expect(files.pdf.path).toBe(join(dir, 'out', 'Caf-Süd-Söhne-2026-05-20.pdf'));
+    expect(files.pdf.path).toBe(join(dir, 'out', 'elster-146a-Caf-Süd-Söhne-2026-05-20.pdf'));
     for (const file of [files.pdf, files.json, files.xml]) expect((await stat(file.path)).size).toBe(file.bytes);
     const handover = Elster146aHandoverSchema.parse(JSON.parse(await readFile(files.json.path, 'utf8')));
     expect(handover).toEqual(buildHandover(record, NOW));
@@ -107,6 +116,9 @@ describe('handover PDF, JSON and XML files', () => {
     for (const label of [
       ...HEADINGS,
       'Name / Firma',
+      'Finanzamt (Bundesfinanzamtsnummer) 2893',
+      'Identifikationsnummer (§ 139b AO)',
+      'Anschrift des Steuerpflichtigen',
       'Steuernummer',
       'Bezeichnung der Betriebsstätte',
       'Anzahl der eAs',
