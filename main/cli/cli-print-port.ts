@@ -9,32 +9,32 @@ import { type PrintPort, noPrintPort } from '../printing/print-port';
  * (most commands never make one) and closed with the command. Paper printing stays the app's.
  */
 export function lazyChromiumPrintPort(dataDir: string): PrintPort & { close(): Promise<void> } {
-  let browser: Promise<Browser> | null = null;
+  let launching: Promise<Browser> | null = null;
+  let browser: Browser | null = null;
   const launch = async (): Promise<Browser> => {
     try {
       const { chromium } = await import('@playwright/test');
       return await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
     } catch (error) {
-      browser = null;
+      launching = null;
       throw new AppError('E_NO_PRINTING', `Making a PDF needs Chromium (set CHROMIUM_PATH, or install chromium): ${(error as Error).message.split('\n')[0]}`);
     }
   };
-  let started: Browser | null = null;
   const port = createChromiumPrintPort(() => {
-    if (!started) throw new AppError('E_NO_PRINTING', 'Chromium has not started.');
-    return started;
+    if (!browser) throw new AppError('E_NO_PRINTING', 'Chromium has not started.');
+    return browser;
   }, dataDir);
   return {
     printers: noPrintPort.printers,
     print: noPrintPort.print,
     pdf: async (html, options) => {
-      started = await (browser ??= launch());
+      browser = await (launching ??= launch());
       return port.pdf(html, options);
     },
     close: async () => {
-      const open = browser;
+      const open = launching;
+      launching = null;
       browser = null;
-      started = null;
       if (open) await (await open.catch(() => null))?.close();
     },
   };

@@ -16,6 +16,7 @@ export interface StoreRecordSource {
 
 /** The handover of one store in its three forms, from one handover object. */
 export interface HandoverDocumentSet {
+  record: StoreRecord;
   handover: Elster146aHandover;
   json: string;
   xml: string;
@@ -34,7 +35,7 @@ export class HandoverDocuments {
   ) {}
 
   /** The three forms of the store's handover, made now. */
-  async make(tssId: string, now = new Date()): Promise<HandoverDocumentSet & { record: StoreRecord }> {
+  async make(tssId: string, now = new Date()): Promise<HandoverDocumentSet> {
     const record = await this.records.get(tssId);
     const handover = buildHandover(record, now);
     const html = renderHandoverHtml(handover, {
@@ -55,7 +56,7 @@ export class HandoverDocuments {
   }
 
   /** Writes a made handover as `elster-146a-<store>-<date>.{pdf,json,xml}`. */
-  async write(set: HandoverDocumentSet & { record: StoreRecord }, options: { outDir?: string; now: Date }): Promise<HandoverFiles> {
+  async write(set: HandoverDocumentSet, options: { outDir?: string; now: Date }): Promise<HandoverFiles> {
     const dir = options.outDir ?? join(this.dataDir, 'handover');
     // The reference's name for the JSON (§5.5), for all three; a second handover the same day replaces the first.
     const base = join(dir, `elster-146a-${fileNamePart(set.record.storeName, 'store')}-${berlinIsoDate(options.now.toISOString())}`);
