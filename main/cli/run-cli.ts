@@ -6,6 +6,7 @@ import { commandServices } from './cli-services';
 import { CONNECT_USAGE, connectCommand } from './connect-command';
 import { describeFailure, failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
+import { HANDOVER_USAGE, handoverCommand } from './handover-command';
 import { type CommandIo, provisionCommand } from './provision-command';
 import { recoverCommand } from './recover-command';
 import { runsCommand } from './runs-command';
@@ -20,6 +21,8 @@ export const USAGE = `usage: tss-companion <command>
   runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
   ${STORE_USAGE}
   verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
+  ${HANDOVER_USAGE.replace('usage: tss-companion ', '')}
+                                        the store's § 146a(4) AO handover: PDF, JSON and (experimental) ELSTER XML
   ${CONNECT_USAGE}
   recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
   vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
@@ -40,7 +43,7 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir' | 'se
     const services = commandServices(dataDir);
     const full = { ...io, dataDir, services: services.get };
     // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
-    if (['provision', 'runs', 'store', 'recover', 'vault'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
+    if (['provision', 'runs', 'store', 'recover', 'vault', 'handover'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
     try {
       switch (command) {
         case 'provision':
@@ -51,6 +54,8 @@ export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir' | 'se
           return await storeCommand(rest, full);
         case 'verify-qr':
           return verifyQrCommand(rest, full);
+        case 'handover':
+          return await handoverCommand(rest, full);
         case 'connect':
           return await connectCommand(rest, full);
         case 'recover':

@@ -1,4 +1,3 @@
-import { AppError } from '../../core/errors';
 import type { HandlerSet } from '../../core/bridge/compose-handlers';
 import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
@@ -12,7 +11,7 @@ const paper = (width: 80 | 58) => `${width}mm` as const;
 
 /** The bridge channels SIGN DE answers: organizations, runs, recovery, the store overview, receipts and handover. */
 export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess): HandlerSet {
-  const { connections, runs, organizations, tss, documents } = services;
+  const { connections, runs, organizations, tss, documents, handover } = services;
   return {
     'orgs:list': () => organizations.list(),
     'orgs:save': (input) => organizations.save(input),
@@ -56,13 +55,9 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
       await checkNetworkPrinter({ host, port });
       return documents.escpos(runId, host, port, paper(width), nativeQr);
     },
-    'report:handover': ({ runId }) => documents.handoverReport(runId),
+    // The run's store: its handover in all three forms; the page answers with the PDF.
+    'report:handover': async ({ runId }) => (await handover.save(await documents.finishedRunTss(runId))).pdf,
     ...storeHandlers(services, vault),
-    // Issue #10 (store record, master data, handover in three forms) is being built: until then these say so.
-    'handover:save': () => notYet(),
+    'handover:save': ({ tssId }) => handover.save(tssId),
   };
-}
-
-function notYet(): never {
-  throw new AppError('E_NOT_AVAILABLE', 'This action is not available in this version yet.');
 }

@@ -4,6 +4,7 @@ import { Connections } from './connections/connections';
 import { Organizations } from './connections/organizations';
 import { ForegroundRuns } from './provisioning/foreground-runs';
 import { RunManager } from './provisioning/run-manager';
+import { HandoverDocuments } from './handover';
 import { Documents } from './receipt/documents';
 import type { SandboxOptionsInput } from './sandbox/options';
 import type { ExportEngineOptions } from './store/tss-exports';
@@ -40,10 +41,13 @@ export interface SignDeServices {
   documents: Documents;
   /** What this laptop keeps of each store it set up (master data, tills, TSE, changes): the handover's source. */
   storeRecords: StoreRecords;
+  /** The § 146a(4) AO handover of a store (PDF, JSON, XML), from its store record. */
+  handover: HandoverDocuments;
 }
 
 export function createSignDeServices(core: SignDeCore): SignDeServices {
   const connections = new Connections(core.dataDir, () => core.vault.unlocked(), { sandbox: { deployDelayMs: 0, ...core.sandbox }, fiskalyUrl: core.fiskalyUrl });
+  const storeRecords = new StoreRecords(core.dataDir);
   return {
     connections,
     runs: new RunManager(core.dataDir, core.vault, connections, core.events, core.clientConcurrency),
@@ -51,7 +55,8 @@ export function createSignDeServices(core: SignDeCore): SignDeServices {
     organizations: new Organizations(core.vault, connections),
     tss: new TssOperations(core.dataDir, core.vault, connections, { ...core.exports, onProgress: (progress) => core.events.emit('tss:export-progress', progress) }),
     documents: new Documents(core.dataDir, core.printPort),
-    storeRecords: new StoreRecords(core.dataDir),
+    storeRecords,
+    handover: new HandoverDocuments(core.dataDir, core.printPort, storeRecords),
   };
 }
 

@@ -31,6 +31,8 @@ export interface StoreRecord {
 export interface StoreTill extends TillDetails {
   serialNumber: string;
   clientId: string;
+  /** ISO time the client was registered at fiskaly (time_creation), where known: its TSE activation. */
+  registeredAt?: string;
   decommissioning?: Decommissioning;
 }
 

@@ -7,13 +7,12 @@ import type { ReceiptModel } from '../../../../preload/contract/sign-de/receipt'
 import {
   buildReceiptModel,
   encodeReceiptEscPos,
-  renderHandoverReportHtml,
   renderReceiptHtml,
 } from './index';
 import { fileNamePart } from '../../../core/file-name';
 import type { PrintPort } from '../../../printing/print-port';
 
-/** The test receipt and the handover report of a run: as data, on paper, as PDF, or as ESC/POS. */
+/** The test receipt of a run: as data, on paper, as PDF, or as ESC/POS. */
 export class Documents {
   constructor(
     private readonly dataDir: string,
@@ -43,21 +42,11 @@ export class Documents {
     return { bytes: bytes.length };
   }
 
-  async handoverReport(runId: string): Promise<{ path: string; bytes: number }> {
+  /** The TSS of a finished run: whose store the handover is made for. */
+  async finishedRunTss(runId: string): Promise<string> {
     const run = await this.run(runId);
     if (run.status !== 'done') throw new AppError('E_RUN_NOT_DONE', 'The handover report is made once the run is finished.');
-    const html = await renderHandoverReportHtml({
-      storeName: run.plan.storeName,
-      storeAddress: run.plan.storeAddress,
-      environment: run.plan.environment,
-      tssId: run.tssId,
-      tssSerialNumber: run.tssSerialNumber ?? '',
-      bsiCertificationId: run.bsiCertificationId,
-      timeInit: run.timeInit,
-      clients: run.clients.map((c) => ({ serialNumber: c.serialNumber, clientId: c.clientId })),
-      testReceipt: run.receipt?.qrCodeData ? receiptOf(run) : undefined,
-    });
-    return this.save(`uebergabe-${run.plan.storeName}`, await this.port.pdf(html, { a4: true }));
+    return run.tssId;
   }
 
   private async run(runId: string): Promise<JournalData> {

@@ -3,8 +3,7 @@ import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutable } from '../../../../../main/browser-shell/chromium';
 import type { PaperWidth } from '../../../../../main/printing';
-import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
-import { buildReceiptModel, renderHandoverReportHtml, renderReceiptHtml } from '../../../../../main/products/sign-de/receipt';
+import { buildReceiptModel, renderReceiptHtml } from '../../../../../main/products/sign-de/receipt';
 import { signedTestReceipt } from '../../../../unit/main/products/sign-de/receipt/signed-receipt';
 
 /** CSS pixels per mm in Chromium (96 px per inch). */
@@ -105,63 +104,5 @@ describe('receipt HTML', () => {
     } finally {
       await page.close();
     }
-  });
-
-  describe('handover report', () => {
-    const receipt: ReceiptModel = buildReceiptModel(signedTestReceipt({ environment: 'live' }));
-    const input = {
-      storeName: 'Filiale <Süd> & Co',
-      storeAddress: 'Große Straße 12\n50667 Köln',
-      environment: 'live' as const,
-      tssId: receipt.tse.tssId,
-      tssSerialNumber: receipt.tse.serialNumber,
-      bsiCertificationId: 'BSI-K-TR-0490-2021',
-      timeInit: 1_787_078_000,
-      clients: [
-        { serialNumber: 'KASSE-01 Filiale Koeln', clientId: '0b7c9f1e-6c1e-4a50-9a5e-2f7c1d3e4a5b' },
-        { serialNumber: 'KASSE-02', clientId: '5d0f3e7a-1b2c-4d5e-8f90-a1b2c3d4e5f6' },
-      ],
-      testReceipt: receipt,
-      createdAt: new Date('2026-08-18T18:45:00Z'),
-    };
-
-    it('lists what the store needs for its §146a (4) AO notification, in German with English subtitles', async () => {
-      const html = await renderHandoverReportHtml(input);
-      for (const pattern of NO_EXTERNAL) expect(html).not.toMatch(pattern);
-      expect(html).toContain('@page { size: A4');
-      expect(html).toContain('Filiale &lt;Süd&gt; &amp; Co');
-      for (const fact of [
-        receipt.tse.serialNumber,
-        'BSI-K-TR-0490-2021',
-        receipt.tse.tssId,
-        'KASSE-01 Filiale Koeln',
-        'KASSE-02',
-        '18.08.2026 20:33:20 MESZ',
-        'Cloud-TSE fiskaly SIGN DE',
-        'fiskaly LIVE',
-        '§ 146a Abs. 4 AO',
-        'ELSTER',
-        'innerhalb eines Monats',
-        'Eine Mitteilung je Betriebsstätte',
-        'Steuernummer',
-        'Notification to the tax office',
-        'TSS serial number',
-      ]) {
-        expect(html).toContain(fact);
-      }
-      expect(html).not.toContain('Nicht an das Finanzamt melden');
-    });
-
-    it('warns that a TEST or sandbox TSS is not to be reported', async () => {
-      const html = await renderHandoverReportHtml({ ...input, environment: 'test', testReceipt: undefined });
-      expect(html).toContain('Nicht an das Finanzamt melden');
-      expect(html).not.toContain('<svg');
-    });
-
-    it('shows the test receipt with a QR code that decodes to its qr_code_data', async () => {
-      const html = await renderHandoverReportHtml(input);
-      const decoded = await decodeQr(html, '.receipt svg');
-      expect(decoded.text).toBe(receipt.qrCodeData);
-    });
   });
 });

@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { printable } from './arguments';
+import { EXIT, UsageError } from './exit-codes';
+import type { CommandIo } from './provision-command';
+
+export const HANDOVER_USAGE = 'usage: tss-companion handover (--run RUN_ID | --tss TSS_ID) --out DIR [--json]';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `tss-companion handover`: the store's § 146a(4) AO handover as PDF, JSON (elster146a-handover/1) and the
+ * experimental ELSTER XML, written into DIR; the paths on stdout, or with --json the handover JSON itself
+ * (the paths then on stderr). A run names its store by its TSS.
+ */
+export async function handoverCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { run: { type: 'string' }, tss: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0 || (values.run === undefined) === (values.tss === undefined) || !values.out) throw new UsageError(HANDOVER_USAGE);
+  const id = (values.run ?? values.tss)!;
+  if (!UUID.test(id)) throw new UsageError(`"${id}" is not a ${values.run ? 'run' : 'TSS'} id; \`tss-companion ${values.run ? 'runs' : 'recover list'}\` lists them.`);
+  const outDir = resolve(values.out);
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
+
+  const { signDe } = io.services();
+  const tssId = values.run ? await signDe.documents.finishedRunTss(id.toLowerCase()) : id.toLowerCase();
+  const now = new Date();
+  const made = await signDe.handover.make(tssId, now);
+  const files = await signDe.handover.write(made, { outDir, now });
+  const paths = [files.pdf.path, files.json.path, files.xml.path].map(printable);
+  if (values.json) {
+    io.out(made.json.trimEnd());
+    for (const path of paths) io.err(path);
+  } else {
+    for (const path of paths) io.out(path);
+  }
+  return EXIT.ok;
+}
