@@ -30,7 +30,7 @@ export async function addTills(records: StoreRecords, access: TssAccess, tssId: 
   return records.update(tssId, (record) => {
     const added = (record.pendingTills ?? []).filter((t) => ids.has(t.clientId) && !record.tills.some((known) => known.clientId === t.clientId));
     // Registered on a TSS already in use: the TSE's activation for this till is its registration (handover).
-    record.tills.push(...added.map((till) => ({ ...till, registeredAt: till.registeredAt ?? new Date().toISOString() })));
+    record.tills.push(...added.map((till) => ({ ...till, registeredAt: till.registeredAt ?? now.toISOString() })));
     record.pendingTills = (record.pendingTills ?? []).filter((t) => !ids.has(t.clientId));
     if (record.pendingTills.length === 0) delete record.pendingTills;
     if (added.length > 0) record.changes.push({ at: now.toISOString(), what: 'tills-added', detail: added.map((t) => t.serialNumber).join(', ') });
