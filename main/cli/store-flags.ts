@@ -1,4 +1,4 @@
-import { StorePlan } from '../../preload/contract/sign-de/store-plan';
+import type { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { MAX_CLIENTS } from '../../preload/contract/sign-de/store-rules';
 import { sandboxSerials } from '../products/sign-de/provisioning/serials';
 import { UsageError } from './exit-codes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { StorePlan } from '../../../../preload/contract/sign-de/store-plan';
 
 export { CLIENT_SERIAL_PATTERN, MAX_CLIENTS, MIN_PIN_LENGTH, TSS_DESCRIPTION_PATTERN } from '../../../../preload/contract/sign-de/store-rules';
