@@ -96,7 +96,9 @@ function checkCombination(values: StoreFlags & { plan?: string; resume?: string;
   const tills = values.client !== undefined ? '--client' : values.clients !== undefined ? '--clients' : undefined;
   const details = storeDetailFlagsGiven(values);
   if (values.resume !== undefined) {
-    if (values.plan !== undefined || tills) throw new UsageError('--resume continues one run as it was planned: leave out --plan, --client and --clients');
+    if (values.plan !== undefined || tills || details.length > 0) {
+      throw new UsageError('--resume continues one run as it was planned: leave out --plan, --client, --clients and the master data');
+    }
     if (!RUN_ID.test(values.resume)) throw new UsageError(`--resume takes a run id (a lower-case UUID) as \`tss-companion runs\` lists it, not "${values.resume}"`);
     return;
   }
