@@ -1,21 +1,26 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import type { z } from 'zod';
-import { StorePlan } from '../../preload/contract/sign-de/store-plan';
-import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
+import { ClientPlan, StorePlan } from '../../preload/contract/sign-de/store-plan';
+import { Establishment, StoreMasterData, Taxpayer } from '../../preload/contract/sign-de/master-data';
+import { findControlCharacter } from '../../preload/contract/core/control-characters';
 import { UsageError } from './exit-codes';
+import { parseCsvPlan } from './plan-csv';
+import { jsonPath, validated, valueAt } from './plan-issues';
+
+export { jsonPath } from './plan-issues';
 
 export type Environment = StorePlan['environment'];
 
 /** Far above any real plan (199 clients × thousands of stores); a bigger file is not a plan. */
 const MAX_PLAN_BYTES = 10 * 1024 * 1024;
-const MAX_ISSUES = 5;
 const STORE_KEYS = new Set(Object.keys(StorePlan.shape));
-const CSV_REQUIRED = ['store', 'client_serial'];
-const CSV_OPTIONAL = ['tss_description', 'test_receipt', 'store_address', 'environment'];
-const YES = /^(yes|ja|true|1)$/i;
-const NO = /^(no|nein|false|0)$/i;
+/** The objects inside a store whose keys are checked, so a misspelt field is named rather than dropped. */
+const NESTED_KEYS: Array<[path: ReadonlyArray<PropertyKey>, keys: string[]]> = [
+  [['masterData'], Object.keys(StoreMasterData.shape)],
+  [['masterData', 'taxpayer'], Object.keys(Taxpayer.shape)],
+  [['masterData', 'establishment'], Object.keys(Establishment.shape)],
+];
+const CLIENT_KEYS = Object.keys(ClientPlan.shape);
 
 /** A plan file as the README shows it: JSON (.json) or CSV (.csv; other names by their first character). */
 export async function loadPlanFile(path: string, environment: Environment): Promise<StorePlan[]> {
@@ -27,8 +32,20 @@ export async function loadPlanFile(path: string, environment: Environment): Prom
   );
   if (size < 0) throw new UsageError(`--plan ${path}: not a file`);
   if (size > MAX_PLAN_BYTES) throw new UsageError(`--plan ${path}: ${size} bytes is too big for a plan file (at most ${MAX_PLAN_BYTES})`);
-  const text = await readFile(path, 'utf8');
+  const text = decodePlanBytes(await readFile(path));
   return parsePlanText(text, basename(path), formatOf(path, text), environment);
+}
+
+/**
+ * The file's text: UTF-8 (with or without a BOM), else Windows-1252, as German Excel saves "CSV (Trennzeichen-
+ * getrennt)". A file that is not valid UTF-8 is taken for Windows-1252, where every byte is a character.
+ */
+export function decodePlanBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 export function formatOf(path: string, text: string): 'json' | 'csv' {
@@ -74,8 +91,22 @@ function parseJsonPlan(text: string, source: string, environment: Environment): 
     if (fields.environment !== undefined && fields.environment !== environment) {
       throw new UsageError(`${source}: ${join(path, 'environment')}: the plan says ${JSON.stringify(fields.environment)} but the command runs in ${environment}; leave environment out (the flags decide) or use the matching flags`);
     }
-    return validated({ ...fields, environment }, (issuePath) => `${source}: ${join(path, jsonPath(issuePath)) || 'the plan'}`);
+    refuseUnknownNested(fields, source, path);
+    const input = { ...fields, environment };
+    return validated(input, (issuePath) => ({ where: `${source}: ${join(path, jsonPath(issuePath)) || 'the plan'}`, value: valueAt(input, issuePath) }));
   });
+}
+
+/** A misspelt field inside the master data or a client would otherwise be dropped without a word. */
+function refuseUnknownNested(store: Record<string, unknown>, source: string, at: string): void {
+  const objects: Array<[ReadonlyArray<PropertyKey>, string[]]> = [...NESTED_KEYS];
+  if (Array.isArray(store.clients)) store.clients.forEach((_, index) => objects.push([['clients', index], CLIENT_KEYS]));
+  for (const [path, keys] of objects) {
+    const value = valueAt(store, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const unknown = Object.keys(value).find((key) => !keys.includes(key));
+    if (unknown !== undefined) throw new UsageError(`${source}: ${join(at, jsonPath([...path, unknown]))}: unknown field; there ${keys.length === 1 ? 'is' : 'are'} ${keys.join(', ')}`);
+  }
 }
 
 function storesOf(json: unknown, source: string): { stores: unknown[]; prefix: string } {
@@ -89,124 +120,6 @@ function storesOf(json: unknown, source: string): { stores: unknown[]; prefix: s
   }
   if (json && typeof json === 'object') return { stores: [json], prefix: '' };
   throw new UsageError(`${source}: the plan must be a store {...}, a list [{...}] or {"stores": [...]}`);
-}
-
-// --- CSV: one row per client ---------------------------------------------------------------------------
-
-interface CsvStore {
-  line: number;
-  fields: { storeName: string; storeAddress?: string; tssDescription?: string; testReceipt: boolean };
-  clients: Array<{ serialNumber: string; line: number }>;
-}
-
-function parseCsvPlan(text: string, source: string, environment: Environment): StorePlan[] {
-  const header = text.split(/\r?\n/, 1)[0]!;
-  const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
-  let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    rows = parseCsv(text, {
-      delimiter,
-      columns: (names: string[]) => checkColumns(names, source, delimiter),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const csvError = error as Error & { lines?: number };
-    const reason = csvError.message.replace(/ on line \d+$/, '').replace(/^Invalid Record Length: /, 'wrong number of columns: ');
-    throw new UsageError(`${source}: ${csvError.lines ? `line ${csvError.lines}: ` : ''}not valid CSV: ${reason}`);
-  }
-  const stores = new Map<string, CsvStore>();
-  for (const { record, info } of rows) {
-    const line = info.lines;
-    for (const [column, value] of Object.entries(record)) {
-      const found = findControlCharacter(value, { lineBreaks: column === 'store_address' });
-      if (found) throw new UsageError(`${source}: line ${line}, column ${column}: ${describeControlCharacter(found)}`);
-    }
-    const name = record.store ?? '';
-    if (!name) throw new UsageError(`${source}: line ${line}, column store: every row needs the store's name`);
-    if (!record.client_serial) throw new UsageError(`${source}: line ${line}, column client_serial: every row needs a client serial number`);
-    if (record.environment && record.environment.toLowerCase() !== environment) {
-      throw new UsageError(`${source}: line ${line}, column environment: the plan says "${record.environment}" but the command runs in ${environment}; leave the column empty (the flags decide) or use the matching flags`);
-    }
-    const fields = {
-      storeName: name,
-      ...(record.store_address ? { storeAddress: record.store_address } : {}),
-      ...(record.tss_description ? { tssDescription: record.tss_description } : {}),
-      testReceipt: testReceiptOf(record.test_receipt ?? '', `${source}: line ${line}, column test_receipt`),
-    };
-    const store = stores.get(name);
-    if (!store) {
-      stores.set(name, { line, fields, clients: [{ serialNumber: record.client_serial, line }] });
-      continue;
-    }
-    for (const key of ['storeAddress', 'tssDescription', 'testReceipt'] as const) {
-      if (store.fields[key] !== fields[key]) {
-        throw new UsageError(`${source}: line ${line}: store "${name}" has a different ${COLUMN_OF[key]} than on line ${store.line}; one store, one value`);
-      }
-    }
-    store.clients.push({ serialNumber: record.client_serial, line });
-  }
-  if (stores.size === 0) throw new UsageError(`${source}: the plan has a header but no rows`);
-  return [...stores.values()].map((store) =>
-    validated({ ...store.fields, environment, clients: store.clients.map(({ serialNumber }) => ({ serialNumber })) }, (issuePath) => {
-      const client = issuePath[0] === 'clients' && typeof issuePath[1] === 'number' ? store.clients[issuePath[1]] : undefined;
-      const column = client ? 'client_serial' : (CSV_COLUMN_OF[String(issuePath[0])] ?? 'store');
-      return `${source}: line ${client?.line ?? store.line}, column ${column}`;
-    }),
-  );
-}
-
-const COLUMN_OF = { storeAddress: 'store_address', tssDescription: 'tss_description', testReceipt: 'test_receipt' } as const;
-const CSV_COLUMN_OF: Record<string, string> = { storeName: 'store', ...COLUMN_OF };
-
-function checkColumns(names: string[], source: string, delimiter: string): string[] {
-  const columns = names.map((name) => name.trim().toLowerCase());
-  const known = [...CSV_REQUIRED, ...CSV_OPTIONAL];
-  const unknown = columns.find((column) => !known.includes(column));
-  if (unknown !== undefined) {
-    const found = findControlCharacter(unknown);
-    const what = found ? `a column name ${describeControlCharacter(found)}` : `unknown column "${unknown}"`;
-    throw new UsageError(`${source}: line 1: ${what}; the columns are store, client_serial and, optionally, ${CSV_OPTIONAL.join(', ')} (separated by "${delimiter}")`);
-  }
-  const twice = columns.find((column, index) => columns.indexOf(column) !== index);
-  if (twice) throw new UsageError(`${source}: line 1: the column ${twice} appears twice`);
-  const missing = CSV_REQUIRED.filter((column) => !columns.includes(column));
-  if (missing.length > 0) throw new UsageError(`${source}: line 1: the header needs the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}`);
-  return columns;
-}
-
-function testReceiptOf(value: string, where: string): boolean {
-  if (value === '' || YES.test(value)) return true;
-  if (NO.test(value)) return false;
-  throw new UsageError(`${where}: "${value}" is neither yes nor no`);
-}
-
-// --- shared ---------------------------------------------------------------------------------------------
-
-/** The plan schema's verdict, each issue prefixed with where it is in the file. */
-function validated(input: unknown, where: (path: ReadonlyArray<PropertyKey>) => string): StorePlan {
-  const parsed = StorePlan.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new UsageError(describe(parsed.error, where));
-}
-
-function describe(error: z.ZodError, where: (path: ReadonlyArray<PropertyKey>) => string): string {
-  const lines = error.issues.slice(0, MAX_ISSUES).map((issue) => `${where(issue.path)}: ${issue.message}`);
-  const more = error.issues.length > MAX_ISSUES ? `\n(and ${error.issues.length - MAX_ISSUES} more)` : '';
-  return lines.join('\n') + more;
-}
-
-/** `clients[2].serialNumber`, as a technician would find it in the file. */
-export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
-}
-
-function join(base: string, rest: string): string {
-  if (!base) return rest;
-  if (!rest) return base;
-  return rest.startsWith('[') ? `${base}${rest}` : `${base}.${rest}`;
 }
 
 /**
@@ -249,4 +162,10 @@ function rawControlCharacter(text: string): { line: number; column: number; what
     return { ...lineAndColumn(text, index), what: `the file contains ${found.description} (${found.codePoint}); a plan is plain text` };
   }
   return null;
+}
+
+function join(base: string, rest: string): string {
+  if (!base) return rest;
+  if (!rest) return base;
+  return rest.startsWith('[') ? `${base}${rest}` : `${base}.${rest}`;
 }

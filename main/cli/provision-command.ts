@@ -1,8 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StorePlan } from '../../preload/contract/sign-de/store-plan';
+import type { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
+import { describeDuplicate, duplicateSerials, knownSerials } from '../products/sign-de/provisioning/serials';
 import type { RunReport } from '../../preload/contract/sign-de/runs';
 import type { Services } from '../services';
 import { VaultError } from '../vault';
@@ -10,8 +11,9 @@ import { parseClientConcurrency, printable } from './arguments';
 import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
-import { jsonPath, loadPlanFile } from './plan-file';
+import { loadPlanFile } from './plan-file';
 import { progressLines, summaryLine } from './run-lines';
+import { STORE_FLAG_OPTIONS, type StoreFlags, storeDetailFlagsGiven, storePlanFromFlags } from './store-flags';
 import { openVault } from './vault-access';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -28,11 +30,9 @@ export interface CommandIo {
 
 const OPTIONS = {
   ...CONNECTION_OPTIONS,
+  ...STORE_FLAG_OPTIONS,
   'confirm-live': { type: 'string' },
-  clients: { type: 'string' },
   plan: { type: 'string' },
-  store: { type: 'string' },
-  'no-receipt': { type: 'boolean' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
   'client-concurrency': { type: 'string' },
@@ -50,6 +50,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
   const plans = values.resume ? [] : await readPlans(values, environment);
+  await warnDuplicateSerials(plans, io);
   const { vault, signDe } = io.services();
   const connection = await connectWithFlags(values, signDe.connections, io.env);
   await openVault(vault, io.env);
@@ -91,14 +92,24 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
 }
 
 /** Options that only make sense together, so none is silently ignored. */
-function checkCombination(values: { plan?: string; clients?: string; store?: string; 'no-receipt'?: boolean; resume?: string }): void {
+function checkCombination(values: StoreFlags & { plan?: string; resume?: string; sandbox?: boolean }): void {
+  const tills = values.client !== undefined ? '--client' : values.clients !== undefined ? '--clients' : undefined;
+  const details = storeDetailFlagsGiven(values);
   if (values.resume !== undefined) {
-    if (values.plan !== undefined || values.clients !== undefined) throw new UsageError('--resume continues one run as it was planned: leave out --plan and --clients');
+    if (values.plan !== undefined || tills || details.length > 0) {
+      throw new UsageError('--resume continues one run as it was planned: leave out --plan, --client, --clients and the master data');
+    }
     if (!RUN_ID.test(values.resume)) throw new UsageError(`--resume takes a run id (a lower-case UUID) as \`tss-companion runs\` lists it, not "${values.resume}"`);
     return;
   }
-  if (values.plan !== undefined && values.store !== undefined) throw new UsageError('--store names the store of --clients N; a plan file names its own stores (storeName / store)');
-  if (values.plan !== undefined && values['no-receipt']) throw new UsageError('--no-receipt goes with --clients N; in a plan file set testReceipt (JSON) or test_receipt (CSV) to no');
+  if (values.clients !== undefined && !values.sandbox) {
+    throw new UsageError('--clients N invents till serial numbers, which only --sandbox may do: give each till\'s serial with --client SERIAL (repeatable) or a plan file.');
+  }
+  if (values.client !== undefined && values.clients !== undefined) throw new UsageError('Give the tills either as --client SERIAL … or (sandbox) as --clients N, not both.');
+  if (values.plan !== undefined && values.store !== undefined) throw new UsageError('--store names the store of --client / --clients N; a plan file names its own stores (storeName / store)');
+  if (values.plan !== undefined && tills) throw new UsageError(`${tills} gives the tills of the one store on the command line; a plan file lists its own (clients / client_serial)`);
+  if (values.plan !== undefined && values['no-receipt']) throw new UsageError('--no-receipt goes with --client / --clients N; in a plan file set testReceipt (JSON) or test_receipt (CSV) to no');
+  if (values.plan !== undefined && details.length > 0) throw new UsageError(`${details[0]} goes with --client; a plan file carries the master data and till details itself (masterData / its columns)`);
 }
 
 async function requireRun(dataDir: string, runId: string): Promise<void> {
@@ -107,17 +118,22 @@ async function requireRun(dataDir: string, runId: string): Promise<void> {
   });
 }
 
-async function readPlans(values: { plan?: string; clients?: string; store?: string; 'no-receipt'?: boolean }, environment: StorePlan['environment']): Promise<StorePlan[]> {
-  if (Boolean(values.plan) === Boolean(values.clients)) throw new UsageError('Give either --clients N or --plan FILE.');
+async function readPlans(values: StoreFlags & { plan?: string }, environment: StorePlan['environment']): Promise<StorePlan[]> {
+  const tills = values.client !== undefined || values.clients !== undefined;
+  if (Boolean(values.plan) === tills) throw new UsageError('Give either the tills (--client SERIAL …, or in the sandbox --clients N) or --plan FILE.');
   if (values.plan) return loadPlanFile(values.plan, environment);
-  const count = Number(values.clients);
-  if (!/^\d+$/.test(values.clients!) || count < 1 || count > 199) throw new UsageError(`--clients takes a whole number from 1 to 199, not "${values.clients}"`);
-  const parsed = StorePlan.safeParse({
-    storeName: values.store ?? 'Store',
-    environment,
-    testReceipt: !values['no-receipt'],
-    clients: Array.from({ length: count }, (_, i) => ({ serialNumber: `KASSE-${String(i + 1).padStart(3, '0')}` })),
-  });
-  if (parsed.success) return [parsed.data];
-  throw new UsageError(parsed.error.issues.map((issue) => `${issue.path[0] === 'storeName' ? '--store' : jsonPath(issue.path)}: ${issue.message}`).join('\n'));
+  return [storePlanFromFlags(values, environment)];
+}
+
+/** A till serial another store on this laptop (or an earlier store of this plan) already has: warned about, not refused. */
+async function warnDuplicateSerials(plans: StorePlan[], io: CommandIo): Promise<void> {
+  if (plans.length === 0) return;
+  const known = await knownSerials(io.dataDir);
+  for (const plan of plans) {
+    for (const duplicate of duplicateSerials(plan, known)) io.err(printable(`${plan.storeName}: warning: ${describeDuplicate(duplicate)}`));
+    for (const client of plan.clients) {
+      const key = client.serialNumber.toLowerCase();
+      known.set(key, [...(known.get(key) ?? []), { serialNumber: client.serialNumber, storeName: plan.storeName, runId: '', environment: plan.environment }]);
+    }
+  }
 }

@@ -15,7 +15,9 @@ import { vaultCommand } from './vault-command';
 import { verifyQrCommand } from './verify-qr-command';
 
 export const USAGE = `usage: tss-companion <command>
-  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--clients N [--store NAME] [--no-receipt] | --plan FILE | --resume RUN_ID) [--client-concurrency N] [--json]
+  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--client SERIAL… [--store NAME] [MASTER DATA] [--no-receipt] | --clients N (sandbox) | --plan FILE | --resume RUN_ID) [--client-concurrency N] [--json]
+      MASTER DATA (required in TEST and LIVE): --legal-name --tax-number --bundesland [--vat-id] [--designation] --street --house-number [--house-number-suffix] --postcode --town
+      till details for every --client: [--kind 1-5] [--software] [--software-version] [--manufacturer] [--model] [--acquisition-date] [--commissioning-date]
   runs [--json]                         list provisioning runs (unfinished first, each with what to do next)
   runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
   runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)

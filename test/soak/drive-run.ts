@@ -2,7 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCK_STALE_MS } from '../../main/core/durable/file-lock';
 import { type CliResult, type ProvisionReport, type RunListing, type Target, parseProvisionJson, parseRunsListing, runCli } from './cli-process';
-import type { RunPlan } from './run-plan';
+import { type RunPlan, serialsOf } from './run-plan';
+import { MASTER_DATA_FLAGS } from '../support/master-data';
 
 export interface DriveContext {
   dataDir: string;
@@ -72,7 +73,16 @@ export async function driveRun(plan: RunPlan, ctx: DriveContext): Promise<RunOut
     const kill = kills.shift();
     if (!kill && resumesLeft-- <= 0) break;
     const args = !outcome.runId
-      ? ['provision', '--clients', String(plan.clients), '--store', plan.storeName, ...(plan.testReceipt ? [] : ['--no-receipt']), '--json']
+      ? [
+          'provision',
+          ...serialsOf(plan).flatMap((serial) => ['--client', serial]),
+          '--store',
+          plan.storeName,
+          // Through --base-url the store is a TEST or LIVE one: it needs its master data.
+          ...(ctx.target.kind === 'standalone' ? MASTER_DATA_FLAGS : []),
+          ...(plan.testReceipt ? [] : ['--no-receipt']),
+          '--json',
+        ]
       : repairAdvised
         ? ['runs', 'resume', outcome.runId, '--repair']
         : ['provision', '--resume', outcome.runId, '--json'];

@@ -14,7 +14,8 @@ export interface RunPlan {
   kills: KillPoint[];
 }
 
-export const serialsOf = (plan: RunPlan): string[] => Array.from({ length: plan.clients }, (_, i) => `KASSE-${String(i + 1).padStart(3, '0')}`);
+/** The technician's till serials: unique per store, as real ones are. */
+export const serialsOf = (plan: RunPlan): string[] => Array.from({ length: plan.clients }, (_, i) => `${plan.storeName.toUpperCase()}-K${String(i + 1).padStart(3, '0')}`);
 
 /** Each run drawn from its own generator, so one run's plan does not depend on how many came before. */
 export function planRuns(options: Pick<SoakOptions, 'runs' | 'seed' | 'folders' | 'builtin-share' | 'max-kills'>, random: Random): RunPlan[] {

@@ -73,6 +73,11 @@ export interface ReceiptModel {
   headlineEnglish: string;
   /** Which system signed it, for the technician: "fiskaly TEST", … */
   environmentLabel: string;
+  /**
+   * Name and address of the seller (§ 6 KassenSichV): the taxpayer's legal name and the Betriebsstätte
+   * (designation, then "street no, postcode town") from the master data; without master data (sandbox) the
+   * store's name and free-text address.
+   */
   seller: { name: string; addressLines: string[] };
   /** The zone the receipt shows its times in. */
   timeZone: typeof RECEIPT_TIME_ZONE;

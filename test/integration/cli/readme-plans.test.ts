@@ -77,6 +77,8 @@ describe('the plan examples in README.md', () => {
     for (const block of [...jsonPlans, ...csvPlans]) {
       const plans = parsePlanText(block.text, `README.md ${block.lang} example`, block.lang as 'json' | 'csv', 'sandbox');
       expect(plans.map((plan) => [plan.storeName, plan.clients.map((c) => c.serialNumber)])).toEqual(expectedStores(block));
+      // The examples are for real stores: they carry the master data TEST and LIVE require.
+      expect(parsePlanText(block.text, `README.md ${block.lang} example`, block.lang as 'json' | 'csv', 'live')).toEqual(plans.map((plan) => ({ ...plan, environment: 'live' })));
     }
   });
 

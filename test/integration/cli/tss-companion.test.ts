@@ -8,6 +8,8 @@ import { makeTempDir } from '../../support/temp-dir';
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 const PASSPHRASE = 'a long test passphrase for the cli';
+/** A TEST or LIVE store's taxpayer and Betriebsstätte on the command line. */
+const MASTER_DATA_FLAGS = ['--legal-name', 'Nord GmbH', '--tax-number', '93815/08152', '--bundesland', 'BW', '--street', 'Königstraße', '--house-number', '7', '--postcode', '70173', '--town', 'Stuttgart'];
 
 /** The real bin in a child process, as a technician runs it. */
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -70,6 +72,29 @@ describe('tss-companion CLI', () => {
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('invents sandbox serials per store; takes the technician’s with --client and warns (not refuses) about one another store here has', async () => {
+    // A data folder of its own: the sandbox's TEST organization holds five TSS at most.
+    const own = makeTempDir();
+    try {
+      const serialsOf = (stdout: string) => (JSON.parse(stdout) as Array<{ clients: Array<{ serialNumber: string }> }>)[0]!.clients.map((c) => c.serialNumber);
+      const first = await cli(['provision', '--sandbox', '--clients', '2', '--store', 'Filiale Süd', '--no-receipt', '--json', '--data-dir', own.path]);
+      expect(first.code, first.stderr).toBe(0);
+      const serials = serialsOf(first.stdout);
+      expect(serials).toEqual([expect.stringMatching(/^FILIALE-SUED-[0-9A-F]{4}-01$/), expect.stringMatching(/^FILIALE-SUED-[0-9A-F]{4}-02$/)]);
+      const again = await cli(['provision', '--sandbox', '--clients', '1', '--store', 'Filiale Süd', '--no-receipt', '--json', '--data-dir', own.path]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(serialsOf(again.stdout)[0]).not.toBe(serials[0]);
+      const taken = serials[0]!.toLowerCase();
+      const result = await cli(['provision', '--sandbox', '--store', 'Filiale Zwei', '--client', 'Z-1', '--client', taken, '--no-receipt', '--json', '--data-dir', own.path]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(serialsOf(result.stdout)).toEqual(['Z-1', taken]);
+      expect(result.stderr).toContain(`Filiale Zwei: warning: the till serial ${taken} is already used by the store Filiale Süd (SANDBOX) on this laptop`);
+      expect(result.stderr).not.toMatch(/warning: the till serial Z-1/);
+    } finally {
+      own.remove();
+    }
+  }, 90_000);
+
   it('provisions many stores from a CSV plan', async () => {
     const plan = join(dir.path, 'plan.csv');
     writeFileSync(plan, 'store,client_serial,test_receipt\nNord,N-1,no\nNord,N-2,no\nSüd,S-1,no\n');
@@ -80,9 +105,16 @@ describe('tss-companion CLI', () => {
   }, 60_000);
 
   it.each([
-    [['provision', '--clients', '3'], /--sandbox or --base-url/],
+    [['provision', '--client', 'K-1', ...MASTER_DATA_FLAGS], /--sandbox or --base-url/],
     [['provision', '--sandbox', '--clients', '500'], /--clients takes a whole number/],
-    [['provision', '--base-url', 'https://example.invalid/api/v2', '--clients', '1'], /FISKALY_API_KEY/],
+    [['provision', '--base-url', 'https://example.invalid/api/v2', '--client', 'K-1', ...MASTER_DATA_FLAGS], /FISKALY_API_KEY/],
+    [['provision', '--base-url', 'https://example.invalid/api/v2', '--clients', '2'], /^tss-companion: --clients N invents till serial numbers, which only --sandbox may do: give each till's serial with --client SERIAL \(repeatable\) or a plan file\.\n$/],
+    [['provision', '--base-url', 'https://example.invalid/api/v2', '--live', '--confirm-live', 'LIVE', '--client', 'K-1', '--legal-name', 'Nord GmbH'], /a LIVE store needs its taxpayer and Betriebsstätte: add --tax-number --bundesland --street --house-number --postcode --town/],
+    [['provision', '--base-url', 'https://example.invalid/api/v2', '--client', 'K-1', ...MASTER_DATA_FLAGS, '--postcode', '7017'], /--postcode: a German postcode is 5 digits, not "7017"/],
+    [['provision', '--sandbox', '--client', 'K-1', '--client', 'K/2'], /--client \(the 2nd\): a client serial number is/],
+    [['provision', '--sandbox', '--client', 'K-1', '--clients', '2'], /either as --client SERIAL … or \(sandbox\) as --clients N/],
+    [['provision', '--sandbox', '--plan', 'p.json', '--client', 'K-1'], /--client gives the tills of the one store on the command line/],
+    [['provision', '--sandbox', '--plan', 'p.json', '--town', 'Kiel'], /--town goes with --client; a plan file carries the master data/],
     [['provision', '--sandbox', '--live', '--clients', '1'], /--confirm-live LIVE/],
     [['provision', '--sandbox', '--api-secret', 'x'], /Unknown option/],
     [['frobnicate'], /unknown command/],
@@ -93,7 +125,7 @@ describe('tss-companion CLI', () => {
     [['provision', '--sandbox', '--resume', 'abc'], /--resume takes a run id/],
     [['provision', '--sandbox', '--resume', '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d'], /--resume 3d4e5f60-.*: no such provisioning run/],
     [['provision', '--sandbox', '--plan', '/nonexistent/stores.json'], /--plan \/nonexistent\/stores\.json: no such file/],
-    [['provision', '--sandbox', '--plan', 'p.json', '--store', 'Nord'], /--store names the store of --clients N/],
+    [['provision', '--sandbox', '--plan', 'p.json', '--store', 'Nord'], /--store names the store of --client \/ --clients N/],
     [['recover', 'reveal', 'not-an-id'], /recover reveal: "not-an-id" is not a TSS id/],
     [['recover', 'import', '/nonexistent/backup.tsscr'], /recover import \/nonexistent\/backup\.tsscr: no such file/],
     [['sandbox', '--port', 'abc'], /sandbox: --port: must be a whole number/],
@@ -123,6 +155,7 @@ describe('tss-companion CLI', () => {
     ['bad.csv', 'store,client_serial\nNord,N-1\nNord,N_2\n', /bad\.csv: line 3, column client_serial: a client serial number is/],
     ['bad.csv', 'store,client_serial\n"Nord\u001b[31m",N-1\n', /bad\.csv: line 2, column store: contains an escape character/],
     ['live.json', '{"storeName": "Nord", "environment": "live", "clients": [{"serialNumber": "N-1"}]}', /live\.json: environment: the plan says "live" but the command runs in sandbox/],
+    ['dates.csv', 'store;client_serial;acquisition_date\nNord;N-1;01.03.2026\nNord;N-2;30.02.2026\n', /dates\.csv: line 3, column acquisition_date: "30\.02\.2026" is not a date/],
   ])('refuses the plan file %s, naming where, with exit 2 and nothing provisioned', async (name, text, message) => {
     const plan = join(dir.path, name);
     writeFileSync(plan, text);

@@ -11,6 +11,7 @@ import { Vault, unavailableKeyWrapper } from '../../../main/vault';
 import { clientFor } from '../../support/fiskaly-client';
 import { makeTempDir } from '../../support/temp-dir';
 import { nextEvent } from '../../support/events';
+import { MASTER_DATA_FLAGS } from '../../support/master-data';
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
@@ -29,7 +30,7 @@ async function provision(dataDir: string, url: string, i: number): Promise<CliRe
   const { apiKey, apiSecret } = org(i);
   const { stdout } = await run(
     process.execPath,
-    [BIN, 'provision', '--base-url', url, '--clients', '2', '--store', `Filiale ${i}`, '--no-receipt', '--json'],
+    [BIN, 'provision', '--base-url', url, '--client', `F${i}-1`, '--client', `F${i}-2`, ...MASTER_DATA_FLAGS, '--store', `Filiale ${i}`, '--no-receipt', '--json'],
     {
       env: {
         PATH: process.env.PATH!,

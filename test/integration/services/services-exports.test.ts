@@ -7,6 +7,7 @@ import { readExportTar } from '../../../main/products/sign-de/tse';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
+import { MASTER_DATA } from '../../support/master-data';
 
 /**
  * The export through the bridge's handlers, across an app restart: a second sandbox stands in for fiskaly
@@ -65,7 +66,7 @@ describe('a TAR export across an app restart', () => {
       first.events.subscribe((event, payload) => event === 'provisioning:finished' && resolve(payload as BridgeEvents['provisioning:finished']));
     });
     await call(first, 'provisioning:start', {
-      plan: { storeName: 'Filiale Kiel', storeAddress: 'Hafenstr. 1\n24103 Kiel', environment: 'test', clients: [{ serialNumber: 'KASSE-1' }] },
+      plan: { storeName: 'Filiale Kiel', storeAddress: 'Hafenstr. 1\n24103 Kiel', environment: 'test', masterData: MASTER_DATA, clients: [{ serialNumber: 'KASSE-1' }] },
       organizationId: org.id,
     });
     const { tssId, status } = await finished;

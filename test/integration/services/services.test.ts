@@ -9,6 +9,7 @@ import { TEST_PASSPHRASE } from '../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../support/sandbox-api';
 import { makeTempDir } from '../../support/temp-dir';
 import { nextEvent } from '../../support/events';
+import { MASTER_DATA } from '../../support/master-data';
 
 /** The bridge's handlers over the real engine, the built-in sandbox, and a second sandbox standing in for fiskaly. */
 describe('the technician’s services', () => {
@@ -57,6 +58,7 @@ describe('the technician’s services', () => {
     storeName: 'Filiale Hamburg',
     storeAddress: 'Beispielweg 1\n20095 Hamburg',
     environment,
+    ...(environment === 'sandbox' ? {} : { masterData: MASTER_DATA }),
     clients: [{ serialNumber: 'KASSE-1' }, { serialNumber: 'KASSE-2' }],
   });
 

@@ -73,6 +73,7 @@ function receiptOf(run: JournalData): ReceiptModel {
   return buildReceiptModel({
     storeName: run.plan.storeName,
     storeAddress: run.plan.storeAddress,
+    ...(run.plan.masterData ? { masterData: run.plan.masterData } : {}),
     environment: run.plan.environment,
     tssId: run.tssId,
     tssSerialNumber: run.tssSerialNumber ?? '',

@@ -3,6 +3,7 @@ import { checkReceipt, parseQrCodeData, serialNumberOfPublicKey } from '../tse';
 import { amountsFromProcessData } from './receipt-amounts';
 import { ReceiptError, ReceiptErrorCode } from './receipt-error';
 import { RECEIPT_TIME_ZONE, berlinIsoDate } from '../../../../preload/contract/sign-de/german-format';
+import { type StoreMasterData, addressLine } from '../../../../preload/contract/sign-de/master-data';
 
 /**
  * Everything a printed test receipt shows (§6 KassenSichV, AEAO zu §146a Nr. 2.2), taken from the signed
@@ -13,6 +14,8 @@ export interface ReceiptModelInput {
   storeName: string;
   /** The store's postal address, one line per line; absent when the plan has none. */
   storeAddress?: string;
+  /** Taxpayer and Betriebsstätte: when given, the receipt names the legal name and this address instead. */
+  masterData?: StoreMasterData;
   environment: ReceiptEnvironment;
   /** fiskaly's TSS UUID. */
   tssId: string;
@@ -76,10 +79,7 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
 
   const tssSerialNumber = input.tssSerialNumber || serialNumberOfPublicKey(new Uint8Array(Buffer.from(qr.publicKey, 'base64')));
   const check = checkReceipt(receipt.qrCodeData, { tssSerialNumber, startTime: receipt.timeStart });
-  const addressLines = (input.storeAddress ?? '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+  const seller = sellerOf(input);
   const startTime = isoTime(qr.startTime);
   const endTime = isoTime(qr.logTime);
 
@@ -89,7 +89,7 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
     headline: training ? 'TRAININGSBELEG – kein steuerlicher Beleg' : 'Testbeleg',
     headlineEnglish: training ? 'Training receipt – not a fiscal receipt' : 'Test receipt',
     environmentLabel: ENVIRONMENT_LABELS[input.environment],
-    seller: { name: input.storeName.trim(), addressLines },
+    seller,
     timeZone: RECEIPT_TIME_ZONE,
     issueDate: berlinIsoDate(endTime),
     startTime,
@@ -118,10 +118,26 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
     qrCodeData: receipt.qrCodeData,
     signatureCheck: { valid: check.valid, failed: check.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`) },
     missingRequiredContent: [
-      ...(input.storeName.trim() === '' ? ['seller name (Name des Unternehmers)'] : []),
-      ...(addressLines.length === 0 ? ['seller address (Anschrift des Unternehmers)'] : []),
+      ...(seller.name === '' ? ['seller name (Name des Unternehmers)'] : []),
+      ...(seller.addressLines.length === 0 ? ['seller address (Anschrift des Unternehmers)'] : []),
     ],
   };
+}
+
+/**
+ * Name and address of the seller (§ 6 KassenSichV): the taxpayer's legal name and the Betriebsstätte from the
+ * master data; a sandbox store without master data falls back to its name and free-text address.
+ */
+function sellerOf(input: ReceiptModelInput): ReceiptModel['seller'] {
+  if (input.masterData) {
+    const { taxpayer, establishment } = input.masterData;
+    return { name: taxpayer.legalName.trim(), addressLines: [...(establishment.designation ? [establishment.designation] : []), addressLine(establishment)] };
+  }
+  const addressLines = (input.storeAddress ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return { name: input.storeName.trim(), addressLines };
 }
 
 function isoTime(unixSeconds: number): string {

@@ -14,6 +14,7 @@ import { TEST_PASSPHRASE } from '../../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../../support/sandbox-api';
 import { makeTempDir } from '../../../support/temp-dir';
 import { nextEvent } from '../../../support/events';
+import { MASTER_DATA } from '../../../support/master-data';
 
 const VAULT_OPTIONS = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 const WRONG = 'not the vault passphrase';
@@ -96,7 +97,7 @@ describe('main confirms what a compromised page cannot', () => {
   it('starting a LIVE run: refused without the passphrase and with a wrong one; with it the run goes to LIVE', async () => {
     await call('vault:setup', { passphrase: TEST_PASSPHRASE });
     const org = await call<{ id: string }>('orgs:save', { environment: 'live', label: 'Kette', apiKey: 'live-key', apiSecret: 'live-secret' });
-    const live = { plan: plan({ environment: 'live' }), organizationId: org.id };
+    const live = { plan: plan({ environment: 'live', masterData: MASTER_DATA }), organizationId: org.id };
 
     expect(await send('provisioning:start', live)).toMatchObject(refusedWith('E_CONFIRMATION_REQUIRED'));
     expect(await send('provisioning:start', { ...live, passphrase: WRONG })).toMatchObject(refusedWith('E_CONFIRMATION_FAILED'));

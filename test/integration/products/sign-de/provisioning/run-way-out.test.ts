@@ -12,6 +12,7 @@ import { TEST_PASSPHRASE, runDeps, testVault } from '../../../../support/provisi
 import { type SandboxApi, startSandbox } from '../../../../support/sandbox-api';
 import { makeTempDir } from '../../../../support/temp-dir';
 import { nextEvent } from '../../../../support/events';
+import { MASTER_DATA } from '../../../../support/master-data';
 
 const plan = parseStorePlan({
   storeName: 'Filiale Dresden',
@@ -170,7 +171,7 @@ describe('the ways out through the app’s services', () => {
     const second = open();
     await call(second, 'vault:unlock', { passphrase: TEST_PASSPHRASE });
     // A run made durable but not started, as after a crash before its first request.
-    const runId = await prepareRun({ ...plan, environment: 'test' }, { dataDir: dir.path, vault: await runDepsVault(dir.path) }, org.id);
+    const runId = await prepareRun({ ...plan, environment: 'test', masterData: MASTER_DATA }, { dataDir: dir.path, vault: await runDepsVault(dir.path) }, org.id);
 
     const end = finished(first, runId);
     const answers = await Promise.all([first.dispatch('provisioning:resume', { runId }), second.dispatch('provisioning:resume', { runId })]);
@@ -190,7 +191,7 @@ describe('the ways out through the app’s services', () => {
     await call(services, 'vault:setup', { passphrase: TEST_PASSPHRASE });
     const org = await call<{ id: string }>(services, 'orgs:save', { environment: 'test', label: 'Kette', apiKey: 'store-key', apiSecret: 'store-secret' });
     const end = nextEvent(services.events, 'provisioning:finished');
-    const started = await call<{ runId: string }>(services, 'provisioning:start', { plan: { ...plan, environment: 'test' }, organizationId: org.id });
+    const started = await call<{ runId: string }>(services, 'provisioning:start', { plan: { ...plan, environment: 'test', masterData: MASTER_DATA }, organizationId: org.id });
     const done = await end;
     expect(done).toMatchObject({ runId: started.runId, status: 'done' });
 
@@ -204,7 +205,7 @@ describe('the ways out through the app’s services', () => {
     expect((await fiskalyApi.request('GET', `/tss/${done.tssId}`)).body).toMatchObject({ state: 'INITIALIZED', number_registered_clients: 3 });
 
     // A stuck run: abandoned through dispatch, it leaves the unfinished list.
-    const stuck = await prepareRun({ ...plan, environment: 'test' }, { dataDir: dir.path, vault: await runDepsVault(dir.path) }, org.id);
+    const stuck = await prepareRun({ ...plan, environment: 'test', masterData: MASTER_DATA }, { dataDir: dir.path, vault: await runDepsVault(dir.path) }, org.id);
     const abandoned = await call<{ status: string }>(services, 'provisioning:abandon', { runId: stuck });
     expect(abandoned).toMatchObject({ status: 'abandoned' });
     const runs = await call<Array<{ runId: string; status: string }>>(services, 'runs:list');

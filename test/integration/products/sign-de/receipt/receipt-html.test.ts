@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutable } from '../../../../../main/browser-shell/chromium';
 import type { PaperWidth } from '../../../../../main/printing';
 import { buildReceiptModel, renderReceiptHtml } from '../../../../../main/products/sign-de/receipt';
-import { signedTestReceipt } from '../../../../unit/main/products/sign-de/receipt/signed-receipt';
+import { MASTER_DATA, signedTestReceipt } from '../../../../unit/main/products/sign-de/receipt/signed-receipt';
 
 /** CSS pixels per mm in Chromium (96 px per inch). */
 const PX_PER_MM = 96 / 25.4;
@@ -89,6 +89,16 @@ describe('receipt HTML', () => {
     expect(html).toContain('Café &lt;b&gt;&quot;Zur Post&quot;&lt;/b&gt; &amp; Söhne');
     expect(html).not.toContain('<b>');
     for (const value of [model.tse.serialNumber.slice(0, 32), 'TSE-Signaturzähler', 'Kassen-Seriennummer', 'TRAININGSBELEG']) expect(html).toContain(value);
+  });
+
+  it('heads the page with the legal name and the Betriebsstätte address from the master data, escaped', async () => {
+    const legalName = 'Müller & Söhne <GmbH>';
+    const withMasterData = buildReceiptModel({ ...signedTestReceipt({ environment: 'test' }), masterData: { ...MASTER_DATA, taxpayer: { ...MASTER_DATA.taxpayer, legalName } } });
+    const { html } = await renderReceiptHtml(withMasterData, { paper: '80mm' });
+    const header = /<pre class="header">([\s\S]*?)<\/pre>/.exec(html)![1]!;
+    expect(header).toContain('Müller &amp; Söhne &lt;GmbH&gt;');
+    expect(header).toContain('Große Straße 12a, 50667 Köln');
+    expect(html).toContain('<title>Trainingsbeleg Müller &amp; Söhne &lt;GmbH&gt; – TSE-Transaktion 7</title>');
   });
 
   it('prints to a PDF page of the receipt size', async () => {

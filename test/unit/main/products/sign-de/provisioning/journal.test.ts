@@ -38,6 +38,21 @@ describe('the provisioning journal', () => {
     expect(onDisk).not.toContain('24681357');
   });
 
+  it('keeps the master data and every till’s details, as planned, through a reload', async () => {
+    const masterData = {
+      taxpayer: { legalName: 'Kieler Kaffee GmbH', taxNumber: '1529012345', bundesland: 'SH' as const, vatId: 'DE123456789' },
+      establishment: { designation: 'Filiale Kiel', street: 'Holstenstraße', houseNumber: '1', houseNumberSuffix: 'a', postcode: '24103', town: 'Kiel' },
+    };
+    const till = { kind: '2' as const, software: 'Kasse', softwareVersion: '1.0', manufacturer: 'Apfel', model: 'Tablet', acquisitionDate: '2026-01-02', commissioningDate: '2026-01-05' };
+    const live = parseStorePlan({ storeName: 'Filiale Kiel', environment: 'live', masterData, clients: [{ ...till, serialNumber: 'K-1' }, { serialNumber: 'K-2' }] });
+    const journal = await Journal.create(dir.path, { ...live, adminPin: '24681357' });
+    const reloaded = await Journal.load(dir.path, journal.data.runId);
+    const { adminPin: _pin, ...planned } = { ...live, adminPin: '' };
+    expect(reloaded.data.plan).toEqual(planned);
+    expect(reloaded.data.plan.masterData).toEqual(masterData);
+    expect(reloaded.data.plan.clients[0]).toEqual({ ...till, serialNumber: 'K-1' });
+  });
+
   it('reads and lists a journal an older version wrote (no kind), as it is', async () => {
     mkdirSync(journalDir(dir.path), { recursive: true });
     copyFileSync(BEFORE_KINDS, join(journalDir(dir.path), `${BEFORE_KINDS_ID}.json`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanError, parsePlanFile, parseStorePlan } from '../../../../../../main/products/sign-de/provisioning/store-plan';
+import { PlanError, parseStorePlan } from '../../../../../../main/products/sign-de/provisioning/store-plan';
 
 const base = { storeName: 'Filiale', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-1' }] };
 
@@ -17,24 +17,9 @@ describe('store plans', () => {
     [{ ...base, clients: [{ serialNumber: 'A' }, { serialNumber: 'A' }] }, /appears twice/],
     [{ ...base, adminPin: '12345' }, /at least 6/],
     [{ ...base, storeName: ' ' }, /needs a name/],
+    [{ ...base, environment: 'test' }, /masterData: a TEST or LIVE store needs its taxpayer and Betriebsstätte/],
   ])('refuses a bad plan with a plain reason (%#)', (plan, reason) => {
     expect(() => parseStorePlan(plan)).toThrow(PlanError);
     expect(() => parseStorePlan(plan)).toThrow(reason);
-  });
-
-  it('reads many stores from CSV, one row per client', () => {
-    const plans = parsePlanFile('store,client_serial,environment,test_receipt\nNord,N1,test,yes\nNord,N2,test,yes\nSüd,S1,,no\n', 'csv');
-    expect(plans.map((p) => [p.storeName, p.environment, p.testReceipt, p.clients.length])).toEqual([
-      ['Nord', 'test', true, 2],
-      ['Süd', 'sandbox', false, 1],
-    ]);
-  });
-
-  it('reads JSON as one store, a list, or { stores }', () => {
-    expect(parsePlanFile(JSON.stringify(base), 'json')).toHaveLength(1);
-    expect(parsePlanFile(JSON.stringify([base, base]), 'json')).toHaveLength(2);
-    expect(parsePlanFile(JSON.stringify({ stores: [base] }), 'json')).toHaveLength(1);
-    expect(() => parsePlanFile('{', 'json')).toThrow(/not valid JSON/);
-    expect(() => parsePlanFile('store\nNord\n', 'csv')).toThrow(/needs store and client_serial/);
   });
 });

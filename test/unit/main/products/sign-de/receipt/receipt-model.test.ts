@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReceiptError, buildReceiptModel } from '../../../../../../main/products/sign-de/receipt';
-import { SUMMER_START, signedTestReceipt } from './signed-receipt';
+import { MASTER_DATA, SUMMER_START, signedTestReceipt } from './signed-receipt';
 
 describe('buildReceiptModel', () => {
   it('has every field §6 KassenSichV and the AEAO require, taken from the signed QR data', () => {
@@ -109,6 +109,14 @@ describe('buildReceiptModel', () => {
     const model = buildReceiptModel({ ...input, receipt: { ...input.receipt, qrCodeData: fields.join(';') } });
     expect(model.signatureCheck.valid).toBe(false);
     expect(model.signatureCheck.failed.join()).toMatch(/^signature:/);
+  });
+
+  it('names the taxpayer and the Betriebsstätte from the master data (§ 6 KassenSichV)', () => {
+    const model = buildReceiptModel({ ...signedTestReceipt({ environment: 'test' }), masterData: MASTER_DATA });
+    expect(model.seller).toEqual({ name: 'Bäckerei Müller GmbH & Co. KG', addressLines: ['Filiale Süd', 'Große Straße 12a, 50667 Köln'] });
+    expect(model.missingRequiredContent).toEqual([]);
+    const { designation: _d, ...plain } = MASTER_DATA.establishment;
+    expect(buildReceiptModel({ ...signedTestReceipt(), masterData: { ...MASTER_DATA, establishment: plain } }).seller.addressLines).toEqual(['Große Straße 12a, 50667 Köln']);
   });
 
   it('names a missing seller address instead of inventing one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptModel } from '../../../../../../preload/contract/sign-de/receipt';
 import { buildReceiptModel, receiptPlainText, receiptTextLayout } from '../../../../../../main/products/sign-de/receipt';
-import { WINTER_START, signedTestReceipt } from './signed-receipt';
+import { MASTER_DATA, WINTER_START, signedTestReceipt } from './signed-receipt';
 
 const allLines = (model: ReceiptModel, columns: number) => {
   const layout = receiptTextLayout(model, columns);
@@ -131,6 +131,14 @@ describe('receipt text', () => {
     const text = allLines(winter, 32).join('\n');
     expect(text).toMatch(/^Zeitzone +Europe\/Berlin \(MEZ\)$/m);
     expect(text).toMatch(/^TSE-Start +20\.01\.2026 19:27:22$/m);
+  });
+
+  it('prints the legal name and the Betriebsstätte address from the master data', () => {
+    const text = allLines(buildReceiptModel({ ...signedTestReceipt({ environment: 'test' }), masterData: MASTER_DATA }), 32).join('\n');
+    expect(text).toMatch(/^ *Bäckerei Müller GmbH & Co\. KG *$/m);
+    expect(text).toMatch(/^ *Filiale Süd *$/m);
+    expect(squeezed(text)).toContain(squeezed('Große Straße 12a, 50667 Köln'));
+    expect(text).not.toContain('fehlt');
   });
 
   it('prints a gap where the address is missing instead of leaving it out silently', () => {

@@ -1,11 +1,18 @@
 import { testReceiptSchema } from '../../../../../../main/products/sign-de/provisioning/test-receipt';
 import type { ReceiptModelInput } from '../../../../../../main/products/sign-de/receipt';
+import type { StoreMasterData } from '../../../../../../preload/contract/sign-de/master-data';
 import { buildQrCodeData, encodeTransactionLog, generateTssKey, processDataFromSchema, signLog } from '../../../../../../main/products/sign-de/tse';
 
 /** 2026-08-18T18:38:19Z: summer time in Berlin (MESZ, UTC+2). */
 export const SUMMER_START = 1_787_078_299;
 /** 2026-01-20T18:27:22Z: winter time in Berlin (MEZ, UTC+1). */
 export const WINTER_START = 1_768_933_642;
+
+/** A Cologne bakery's taxpayer and Betriebsstätte, as a TEST or LIVE plan carries them. */
+export const MASTER_DATA: StoreMasterData = {
+  taxpayer: { legalName: 'Bäckerei Müller GmbH & Co. KG', taxNumber: '214/5678/1234', bundesland: 'NW' },
+  establishment: { designation: 'Filiale Süd', street: 'Große Straße', houseNumber: '12', houseNumberSuffix: 'a', postcode: '50667', town: 'Köln' },
+};
 
 export interface SignedReceiptOptions {
   environment?: 'sandbox' | 'test' | 'live';

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../preload/contract/sign-de/store-rules';
+import { Journal } from './journal';
+import type { StorePlan } from './store-plan';
+
+/**
+ * Till serial numbers: the technician's in TEST and LIVE (they go into the QR, DSFinV-K and the ELSTER
+ * notification); invented only for the sandbox, and then unique per store. Serials already used by the
+ * stores this laptop knows are warned about, not refused: a till may move between stores.
+ */
+
+const TRANSLITERATIONS: Record<string, string> = { Ä: 'AE', Ö: 'OE', Ü: 'UE', ß: 'SS' };
+
+/**
+ * `count` sandbox serials for a store: "FILIALE-MITTE-3F9A-01", …; the name says which store, the random part
+ * keeps two stores of the same name apart.
+ */
+export function sandboxSerials(storeName: string, count: number, random: () => string = () => randomBytes(2).toString('hex')): string[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_CLIENTS) throw new RangeError(`a store has 1 to ${MAX_CLIENTS} clients, not ${count}`);
+  const name = storeName
+    .toUpperCase()
+    .replace(/[ÄÖÜß]/g, (char) => TRANSLITERATIONS[char]!)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const prefix = `${name || 'KASSE'}-${random().toUpperCase()}`;
+  const serials = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(count > 99 ? 3 : 2, '0')}`);
+  // Guards the pattern (DSFinV-K: no / or _, at most 70), whatever the store is called.
+  for (const serial of serials) if (!CLIENT_SERIAL_PATTERN.test(serial)) throw new Error(`invented serial ${serial} breaks the client serial rules`);
+  return serials;
+}
+
+/** Where a serial number is already in use on this laptop. */
+export interface KnownSerial {
+  serialNumber: string;
+  storeName: string;
+  runId: string;
+  environment: StorePlan['environment'];
+}
+
+/** Every till serial of the provisioning runs in the data folder's runs/ (abandoned runs aside), by lower case. */
+export async function knownSerials(dataDir: string): Promise<Map<string, KnownSerial[]>> {
+  const known = new Map<string, KnownSerial[]>();
+  for (const run of await Journal.list(dataDir)) {
+    if (run.status === 'abandoned') continue;
+    for (const client of run.plan.clients) {
+      const key = client.serialNumber.toLowerCase();
+      known.set(key, [...(known.get(key) ?? []), { serialNumber: client.serialNumber, storeName: run.plan.storeName, runId: run.runId, environment: run.plan.environment }]);
+    }
+  }
+  return known;
+}
+
+/** A plan's serials that another store already uses (serials differing only in case count as the same). */
+export interface DuplicateSerial {
+  serialNumber: string;
+  usedBy: KnownSerial[];
+}
+
+/** The plan's tills whose serial another store on this laptop already has; the plan's own earlier runs are not counted. */
+export function duplicateSerials(plan: Pick<StorePlan, 'storeName' | 'clients'>, known: Map<string, KnownSerial[]>): DuplicateSerial[] {
+  return plan.clients.flatMap((client) => {
+    const usedBy = (known.get(client.serialNumber.toLowerCase()) ?? []).filter((use) => use.storeName !== plan.storeName);
+    return usedBy.length > 0 ? [{ serialNumber: client.serialNumber, usedBy }] : [];
+  });
+}
+
+/** duplicateSerials against the runs in the data folder, for the app's main process. */
+export async function findDuplicateSerials(plan: Pick<StorePlan, 'storeName' | 'clients'>, dataDir: string): Promise<DuplicateSerial[]> {
+  return duplicateSerials(plan, await knownSerials(dataDir));
+}
+
+/** "serial KASSE-1 is already used by the store Filiale Nord (TEST)" for the CLI and logs. */
+export function describeDuplicate(duplicate: DuplicateSerial): string {
+  const stores = [...new Set(duplicate.usedBy.map((use) => `${use.storeName} (${use.environment.toUpperCase()})`))];
+  return `the till serial ${duplicate.serialNumber} is already used by ${stores.length === 1 ? 'the store' : 'the stores'} ${stores.join(', ')} on this laptop`;
+}
