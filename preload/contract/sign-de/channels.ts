@@ -4,7 +4,7 @@ import type { KnownTss } from './known-tss';
 import type { ReceiptModel, ReceiptVerification } from './receipt';
 import type { RunReport } from './runs';
 import type { StaleCloseResult, StalePreview } from './stale-transactions';
-import type { HandoverFiles, StoreRecord } from './store-record';
+import type { DuplicateSerial, HandoverFiles, StoreRecord } from './store-record';
 import type { ExportProgress, TssOverview } from './tss';
 
 /** SIGN DE's channels: provisioning runs, PUK recovery, the store overview, test receipts and their printing. */
@@ -36,6 +36,7 @@ export const signDeChannels = [
   'store:set-master-data',
   'store:add-tills',
   'store:deregister-till',
+  'store:duplicate-serials',
   'handover:save',
 ] as const;
 
@@ -74,6 +75,8 @@ export interface SignDeChannelResponses {
   'store:add-tills': StoreRecord;
   /** Deregisters a till at fiskaly and records its decommissioning. */
   'store:deregister-till': StoreRecord;
+  /** Tills of a plan whose serial another store on this laptop already uses: a warning, not a refusal. */
+  'store:duplicate-serials': DuplicateSerial[];
   /** The handover as PDF, JSON and experimental XML, saved together. */
   'handover:save': HandoverFiles;
 }

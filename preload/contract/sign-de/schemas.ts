@@ -59,5 +59,9 @@ export const signDeRequestSchemas = {
   'store:set-master-data': z.strictObject({ tssId: Id, masterData: StoreMasterData }),
   'store:add-tills': z.strictObject({ tssId: Id, tills: z.array(ClientPlan).min(1, 'add at least one till').max(MAX_CLIENTS), passphrase: ConfirmPassphrase }),
   'store:deregister-till': z.strictObject({ tssId: Id, clientId: Id, decommissioning: Decommissioning }),
+  'store:duplicate-serials': z.strictObject({
+    storeName: z.string().max(200),
+    serialNumbers: z.array(z.string().max(70)).max(MAX_CLIENTS),
+  }),
   'handover:save': ByTss,
 } as const satisfies Record<SignDeChannel, z.ZodType>;

@@ -45,6 +45,12 @@ export interface TestPosting {
   environment: EnvironmentId;
 }
 
+/** A till serial another store on this laptop already has (serials differing only in case are the same). */
+export interface DuplicateSerial {
+  serialNumber: string;
+  usedBy: Array<{ storeName: string; environment: EnvironmentId }>;
+}
+
 /** The three files of a handover, saved together. */
 export interface HandoverFiles {
   pdf: { path: string; bytes: number };

@@ -81,6 +81,18 @@ describe('the store channels', () => {
     expect(final.changes.map((c) => c.what)).toEqual(['commissioned', 'address-changed', 'tills-added', 'till-deregistered', 'tss-disabled']);
   });
 
+  it('warns of serials another store on this laptop has, in any case, including tills added after the setup', async () => {
+    const tssId = await provision('Filiale Mitte');
+    await call('store:add-tills', { tssId, tills: [{ serialNumber: 'KASSE-9' }] });
+    const duplicates = await call('store:duplicate-serials', { storeName: 'Filiale Süd', serialNumbers: ['kasse-1', 'KASSE-9', 'KASSE-NEU'] });
+    expect(duplicates).toEqual([
+      { serialNumber: 'kasse-1', usedBy: [{ storeName: 'Filiale Mitte', environment: 'sandbox' }] },
+      { serialNumber: 'KASSE-9', usedBy: [{ storeName: 'Filiale Mitte', environment: 'sandbox' }] },
+    ]);
+    // The store's own serials are not a warning when it is set up again.
+    expect(await call('store:duplicate-serials', { storeName: 'Filiale Mitte', serialNumbers: ['KASSE-1'] })).toEqual([]);
+  });
+
   it('records a disabled TSS without a reason as "not given", dated today', async () => {
     const tssId = await provision('Filiale Nord');
     await call('tss:disable', { tssId, confirmation: 'DISABLE', passphrase: TEST_PASSPHRASE });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../preload/contract/sign-de/store-rules';
+import { StoreRecords } from '../store/store-records';
 import { Journal } from './journal';
 import type { StorePlan } from './store-plan';
 
@@ -41,15 +42,24 @@ export interface KnownSerial {
   environment: StorePlan['environment'];
 }
 
-/** Every till serial of the provisioning runs in the data folder's runs/ (abandoned runs aside), by lower case. */
+/**
+ * Every till serial this laptop knows, by lower case: the provisioning runs in the data folder's runs/
+ * (abandoned runs aside) and the store records (tills added after the setup).
+ */
 export async function knownSerials(dataDir: string): Promise<Map<string, KnownSerial[]>> {
   const known = new Map<string, KnownSerial[]>();
-  for (const run of await Journal.list(dataDir)) {
-    if (run.status === 'abandoned') continue;
-    for (const client of run.plan.clients) {
-      const key = client.serialNumber.toLowerCase();
-      known.set(key, [...(known.get(key) ?? []), { serialNumber: client.serialNumber, storeName: run.plan.storeName, runId: run.runId, environment: run.plan.environment }]);
-    }
+  const add = (use: KnownSerial) => {
+    const key = use.serialNumber.toLowerCase();
+    const uses = known.get(key) ?? [];
+    if (!uses.some((other) => other.storeName === use.storeName && other.runId === use.runId)) known.set(key, [...uses, use]);
+  };
+  const runs = (await Journal.list(dataDir)).filter((run) => run.status !== 'abandoned');
+  for (const run of runs) {
+    for (const client of run.plan.clients) add({ serialNumber: client.serialNumber, storeName: run.plan.storeName, runId: run.runId, environment: run.plan.environment });
+  }
+  const runOfTss = new Map(runs.map((run) => [run.tssId, run.runId]));
+  for (const record of await new StoreRecords(dataDir).list()) {
+    for (const till of record.tills) add({ serialNumber: till.serialNumber, storeName: record.storeName, runId: runOfTss.get(record.tssId) ?? record.tssId, environment: record.environment });
   }
   return known;
 }

@@ -5,12 +5,18 @@ import type { SignDeServices } from '../services';
 import type { SignDeVaultAccess } from '../vault-kinds';
 import { findTill, todayInGermany } from './store-records';
 import { addTills } from './till-additions';
+import { findDuplicateSerials } from '../provisioning/serials';
 
 /** The store record's channels, and disabling a TSS (which decommissions its TSE in the record). */
 export function storeHandlers(services: SignDeServices, vault: SignDeVaultAccess): HandlerSet {
   const { connections, tss, storeRecords } = services;
   return {
     'store:get': ({ tssId }) => storeRecords.get(tssId),
+    'store:duplicate-serials': async ({ storeName, serialNumbers }) =>
+      (await findDuplicateSerials({ storeName, clients: serialNumbers.map((serialNumber) => ({ serialNumber })) }, storeRecords.dataDir)).map(({ serialNumber, usedBy }) => ({
+        serialNumber,
+        usedBy: usedBy.map(({ storeName: name, environment }) => ({ storeName: name, environment })),
+      })),
     'store:set-master-data': ({ tssId, masterData }) => storeRecords.setMasterData(tssId, masterData),
     // Registering tills asks no more than a setup does: the passphrase only where a LIVE setup needs it.
     'store:add-tills': async ({ tssId, tills, passphrase }) => {

@@ -33,7 +33,7 @@ export const todayInGermany = (now = new Date()): string => berlinIsoDate(now.to
  * the file under its lock and writes it whole, atomically, so none is lost.
  */
 export class StoreRecords {
-  constructor(private readonly dataDir: string) {}
+  constructor(readonly dataDir: string) {}
 
   /** The store's record; a store set up before records existed gets one from its run's journal. */
   async get(tssId: string): Promise<StoreRecord> {
