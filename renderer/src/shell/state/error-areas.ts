@@ -22,7 +22,7 @@ export function claimedAreas(screen: Screen, wizardStep: WizardStep): ErrorArea[
     case 'recovery':
       return ['recovery', 'backup'];
     case 'overview':
-      return ['overview'];
+      return ['overview', 'store'];
     case 'receipt':
       return ['receipt', 'handover'];
     default:

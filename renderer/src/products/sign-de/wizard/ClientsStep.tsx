@@ -6,14 +6,27 @@ import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem } from './client-
 import { useApp } from '../../../state/store-context';
 import type { StepProblems } from './wizard-rules';
 import { problemText as wizardProblemText } from './problem-text';
+import { TillDetailsFields } from '../master-data/TillDetailsFields';
 
-/** The store's POS clients: typed one by one or pasted as a list, checked as they come, n/199. */
+/**
+ * The store's POS clients: typed one by one or pasted as a list (generated only in the sandbox), checked as
+ * they come, n/199; their notification details typed once for all tills, and per till only where it differs.
+ */
 export function ClientsStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
   const { t } = useTranslation('sign-de');
   const clients = useApp((state) => state.wizard.draft.clients);
   const addClientList = useApp((state) => state.addClientList);
   const removeClient = useApp((state) => state.removeClient);
   const clearClients = useApp((state) => state.clearClients);
+  const generateSerials = useApp((state) => state.generateSerials);
+  const sandbox = useApp((state) => state.settings?.environment === 'sandbox');
+  const tillDetails = useApp((state) => state.wizard.draft.tillDetails);
+  const tillOverrides = useApp((state) => state.wizard.draft.tillOverrides);
+  const updateTillDetails = useApp((state) => state.updateTillDetails);
+  const updateTillOverride = useApp((state) => state.updateTillOverride);
+  const clearTillOverride = useApp((state) => state.clearTillOverride);
+  const [generateCount, setGenerateCount] = useState('1');
+  const detailsId = useId();
   const [serial, setSerial] = useState('');
   const [list, setList] = useState('');
   const [rejected, setRejected] = useState<RejectedSerial[]>([]);
@@ -49,9 +62,19 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
     setList(change.rejected.map((entry) => entry.serial).join('\n'));
   };
 
+  const generate = (event: FormEvent) => {
+    event.preventDefault();
+    const count = Number(generateCount);
+    if (!Number.isInteger(count) || count < 1) return;
+    const change = generateSerials(Math.min(count, MAX_CLIENTS - clients.length));
+    setRejected(change.rejected);
+    setAdded(change.added.length);
+  };
+
   return (
     <div className="step-body">
       <p>{t('clients.intro')}</p>
+      <p className="muted">{sandbox ? t('clients.generateHint') : t('clients.typedOnly')}</p>
       <p id={countId} className={`count${clients.length >= MAX_CLIENTS ? ' count--full' : ''}`}>
         {t('clients.count', { count: clients.length, max: MAX_CLIENTS })}
       </p>
@@ -81,6 +104,16 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
             </button>
           </div>
         </form>
+        {sandbox && (
+          <form className="form form--inline" onSubmit={generate} noValidate>
+            <TextField label={t('clients.generateLabel')} value={generateCount} onChange={setGenerateCount} inputMode="numeric" maxLength={3} />
+            <div className="form__actions">
+              <button type="submit" className="button">
+                {t('clients.generateButton')}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
       <p className="saved" role="status">
         {added !== null && t('clients.added', { count: added })}
@@ -108,9 +141,20 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
             {clients.map((client) => (
               <li key={client} className="client-list__item">
                 <code>{client}</code>
+                {tillOverrides[client] && <span className="tag">{t('clients.differs')}</span>}
                 <button type="button" className="button button--small" aria-label={`${t('clients.remove')}: ${client}`} onClick={() => removeClient(client)}>
                   {t('clients.remove')}
                 </button>
+                <details className="till-list__own" open={tillOverrides[client] !== undefined || undefined}>
+                  <summary>{t('clients.ownDetailsOf', { serial: client })}</summary>
+                  <p className="muted">{t('clients.ownDetailsHint')}</p>
+                  <TillDetailsFields value={tillOverrides[client] ?? {}} inherited={tillDetails} onChange={(patch) => updateTillOverride(client, patch)} showErrors={showErrors} />
+                  {tillOverrides[client] && (
+                    <button type="button" className="button button--small" onClick={() => clearTillOverride(client)}>
+                      {t('clients.sameAsAll')}
+                    </button>
+                  )}
+                </details>
               </li>
             ))}
           </ul>
@@ -120,6 +164,18 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
             </button>
           </div>
         </>
+      )}
+      <section className="subsection" aria-labelledby={detailsId}>
+        <h3 id={detailsId} className="subsection__title">
+          {t('clients.detailsTitle')}
+        </h3>
+        <p className="muted">{t('clients.detailsHint')}</p>
+        <TillDetailsFields value={tillDetails} onChange={updateTillDetails} showErrors={showErrors} />
+      </section>
+      {showErrors && problems.tillDetails && (
+        <p className="field__error" role="alert">
+          {wizardProblemText(t, problems.tillDetails)}
+        </p>
       )}
     </div>
   );
