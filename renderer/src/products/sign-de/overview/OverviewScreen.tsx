@@ -5,12 +5,18 @@ import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { unixDateTime } from '../../../../../preload/contract/sign-de/german-format';
 import { storeNameOf } from './overview-slice';
 import { useApp } from '../../../state/store-context';
+import { AddTills } from './AddTills';
 import { ClientsTable } from './ClientsTable';
+import { HandoverCard } from './HandoverCard';
+import { MasterDataCard } from './MasterDataCard';
 import { DisableTss } from './DisableTss';
 import { ExportCard } from './ExportCard';
 import { StaleTransactions } from './StaleTransactions';
 
-/** One store's TSS: state, serial, certification, counters, clients, open transactions, export, disable. */
+/**
+ * One store's TSS: state, serial, certification, counters; its master data, clients and added tills, the
+ * handover (due anew after each change); open transactions, export, disable.
+ */
 export function OverviewScreen() {
   const { t } = useTranslation('sign-de');
   const tssId = useApp((state) => state.overviewTssId);
@@ -46,7 +52,10 @@ export function OverviewScreen() {
       ) : (
         <>
           <TssFacts overview={overview} />
+          <MasterDataCard />
           <ClientsTable overview={overview} />
+          <AddTills overview={overview} storeName={storeName} />
+          <HandoverCard />
           <StaleTransactions key={overview.tssId} overview={overview} />
           <ExportCard />
           <DisableTss overview={overview} storeName={storeName} />
