@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import type { TssOverview } from '../../../../../preload/contract/sign-de/tss';
+import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { TextField } from '../../../ui/TextField';
 import { useApp } from '../../../state/store-context';
@@ -84,6 +85,8 @@ export function AddTills({ overview, storeName }: { overview: TssOverview; store
         )}
         <h3 className="subsection__title">{t('clients.detailsTitle')}</h3>
         <TillDetailsFields value={details} onChange={(patch) => setDetails({ ...details, ...patch })} showErrors={tried} />
+        {/* While the dialog is open, it shows the error itself. */}
+        {asking === null && <ErrorNotices operations={['addTills']} />}
         <div className="form__actions">
           <button type="submit" className="button">
             {t('overview.addTillsButton')}

@@ -36,7 +36,7 @@ export function MasterDataCard() {
       <h2 id={titleId} className="card__title">
         {t('overview.masterTitle')}
       </h2>
-      <ErrorNotices operations={['loadStoreRecord']} />
+      {!editing && <ErrorNotices operations={['loadStoreRecord', 'setMasterData']} />}
       {!record ? (
         <p className="muted" role="status">
           {loading ? t('overview.masterLoading') : t('overview.masterNotLoaded')}

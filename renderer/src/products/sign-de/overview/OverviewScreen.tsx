@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TssOverview } from '../../../../../preload/contract/sign-de/tss';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
@@ -24,7 +24,12 @@ export function OverviewScreen() {
   const storeName = useApp((state) => storeNameOf(state, state.overviewTssId));
   const loading = useApp((state) => state.busy.loadOverview === true);
   const loadOverview = useApp((state) => state.loadOverview);
+  const loadStoreRecord = useApp((state) => state.loadStoreRecord);
   const navigate = useApp((state) => state.navigate);
+  // The store record (master data, tills, changes) is this laptop's, asked for once the store is shown.
+  useEffect(() => {
+    if (tssId) void loadStoreRecord(tssId);
+  }, [tssId, loadStoreRecord]);
 
   return (
     <div className="screen">
@@ -37,12 +42,18 @@ export function OverviewScreen() {
           {t('common.backHome')}
         </button>
         {tssId && (
-          <button type="button" className="button" aria-disabled={loading || undefined} onClick={() => !loading && void loadOverview(tssId)}>
+          <button type="button" className="button" aria-disabled={loading || undefined} onClick={() => {
+              if (loading) return;
+              void loadOverview(tssId);
+              void loadStoreRecord(tssId);
+            }}
+          >
             {t('overview.refresh')}
           </button>
         )}
       </div>
-      <ErrorNotices areas={['overview']} />
+      {/* The store record's errors show beside their cards; without the cards, here. */}
+      <ErrorNotices areas={overview === null ? ['overview', 'store'] : ['overview']} />
       {!tssId ? (
         <p className="muted">{t('overview.noneChosen')}</p>
       ) : overview === null ? (

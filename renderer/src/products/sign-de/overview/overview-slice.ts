@@ -64,11 +64,7 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
     },
 
     async loadOverview(tssId) {
-      const [overview] = await Promise.all([
-        call('loadOverview', () => bridge.tss.overview({ tssId }), { tssId }),
-        get().loadExportStatus(tssId),
-        get().loadStoreRecord(tssId),
-      ]);
+      const [overview] = await Promise.all([call('loadOverview', () => bridge.tss.overview({ tssId }), { tssId }), get().loadExportStatus(tssId)]);
       if (overview) applyOverview(overview);
     },
 
@@ -134,7 +130,7 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       if (overview) {
         applyOverview(overview);
         get().markHandoverDue();
-        void get().loadStoreRecord(tssId);
+        if (get().storeRecord?.tssId === tssId) void get().loadStoreRecord(tssId);
       }
       return overview !== null;
     },
