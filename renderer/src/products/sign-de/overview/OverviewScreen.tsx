@@ -42,7 +42,11 @@ export function OverviewScreen() {
           {t('common.backHome')}
         </button>
         {tssId && (
-          <button type="button" className="button" aria-disabled={loading || undefined} onClick={() => {
+          <button
+            type="button"
+            className="button"
+            aria-disabled={loading || undefined}
+            onClick={() => {
               if (loading) return;
               void loadOverview(tssId);
               void loadStoreRecord(tssId);
