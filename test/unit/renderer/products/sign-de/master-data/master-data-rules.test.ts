@@ -15,24 +15,13 @@ import {
 import { type WizardContext, type WizardDraft, buildPlan, emptyDraft, stepProblems, tillsOf } from '../../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { createAppStore } from '../../../../../../renderer/src/shell/state/app-store';
 import { createFakeCompanion, flush } from '../../../fakes/fake-companion';
+import { fullMasterData } from './fixtures';
 
 const vault: VaultState = { initialized: true, unlocked: true, keychainProblem: null, entries: 0 };
 const testOrg: Organization = { id: '2b1c9d8e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', environment: 'test', label: 'Müller GmbH', apiKeyHint: 'test_a' };
 const sandbox: WizardContext = { environment: 'sandbox', organizations: [], vault, runPhase: 'idle' };
 const test: WizardContext = { environment: 'test', organizations: [testOrg], vault, runPhase: 'idle' };
 
-export const fullMasterData: MasterDataDraft = {
-  legalName: 'Müller Backwaren GmbH',
-  taxNumber: '93815/08152',
-  bundesland: 'BW',
-  vatId: 'DE 123 456 789',
-  designation: 'Filiale Köln-Süd',
-  street: 'Bonner Straße',
-  houseNumber: '12',
-  houseNumberSuffix: 'a',
-  postcode: '50677',
-  town: 'Köln',
-};
 
 describe('the Steuernummer as typed', () => {
   it('is shown in its 13-digit ELSTER form once it fits the Land', () => {
