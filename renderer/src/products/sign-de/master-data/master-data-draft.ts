@@ -1,5 +1,6 @@
 import type { EnvironmentId } from '../../../../../preload/contract/core/settings';
-import { type StoreMasterData, type TillDetails, EAS_KINDS, type EasKind, TillDetails as TillDetailsSchema } from '../../../../../preload/contract/sign-de/master-data';
+import type { EasKind, StoreMasterData, TillDetails } from '../../../../../preload/contract/sign-de/master-data';
+import { EAS_KINDS, isIsoDate } from '../../../../../preload/contract/sign-de/master-data-rules';
 import { BUNDESLAENDER, type Bundesland, type TaxNumberResult, toElsterTaxNumber } from '../../../../../preload/contract/sign-de/tax-number';
 
 /** Taxpayer and Betriebsstätte as typed: every field a string, '' when not given. */
@@ -220,7 +221,7 @@ export function tillDetailsProblems(draft: TillDetailsDraft): Partial<Record<key
   }
   for (const field of ['acquisitionDate', 'commissioningDate'] as const) {
     const value = draft[field].trim();
-    if (value !== '' && !TillDetailsSchema.shape[field].safeParse(value).success) problems[field] = 'tillDateInvalid';
+    if (value !== '' && !isIsoDate(value)) problems[field] = 'tillDateInvalid';
   }
   const { acquisitionDate, commissioningDate } = draft;
   if (!problems.acquisitionDate && !problems.commissioningDate && acquisitionDate && commissioningDate && commissioningDate < acquisitionDate) {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dueDate } from '../../../../../preload/contract/sign-de/master-data';
+import { dueDate } from '../../../../../preload/contract/sign-de/master-data-rules';
 import type { StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type StoreMasterData, addressLine } from '../../../../../preload/contract/sign-de/master-data';
+import type { StoreMasterData } from '../../../../../preload/contract/sign-de/master-data';
+import { addressLine } from '../../../../../preload/contract/sign-de/master-data-rules';
 import { BUNDESLAENDER, toElsterTaxNumber } from '../../../../../preload/contract/sign-de/tax-number';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';

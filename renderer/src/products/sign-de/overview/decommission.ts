@@ -1,4 +1,6 @@
-import { Decommissioning } from '../../../../../preload/contract/sign-de/master-data';
+import type { Decommissioning } from '../../../../../preload/contract/sign-de/master-data';
+import { isIsoDate } from '../../../../../preload/contract/sign-de/master-data-rules';
+import { findControlCharacter } from '../../../../../preload/contract/core/control-characters';
 
 /** Today as YYYY-MM-DD on this laptop's calendar (the technician's day, not UTC's). */
 export function todayIso(now = new Date()): string {
@@ -16,8 +18,10 @@ export type DecommissionProblems = Partial<Record<keyof DecommissionDraft, 'deco
 /** What keeps a till's or the TSE's decommissioning from the contract's rule (a date, a reason). */
 export function decommissionProblems(draft: DecommissionDraft): DecommissionProblems {
   const problems: DecommissionProblems = {};
-  if (!Decommissioning.shape.date.safeParse(draft.date.trim()).success) problems.date = 'decommissionDateInvalid';
-  if (!Decommissioning.shape.reason.safeParse(draft.reason).success) problems.reason = 'decommissionReasonMissing';
+  if (!isIsoDate(draft.date.trim())) problems.date = 'decommissionDateInvalid';
+  const reason = draft.reason.trim();
+  // As the contract's reason: 1–200 characters, none of them a control character.
+  if (reason === '' || reason.length > 200 || findControlCharacter(draft.reason)) problems.reason = 'decommissionReasonMissing';
   return problems;
 }
 

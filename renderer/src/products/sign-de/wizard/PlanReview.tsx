@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { addressLine } from '../../../../../preload/contract/sign-de/master-data';
+import { addressLine } from '../../../../../preload/contract/sign-de/master-data-rules';
 import { useApp } from '../../../state/store-context';
 import { elsterTaxNumber, masterDataRequired, toStoreMasterData } from '../master-data/master-data-draft';
 import { tillsOf } from './wizard-rules';
