@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dueDate } from '../../../../../preload/contract/sign-de/master-data-rules';
-import type { StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
+import type { HandoverFiles, StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';
 import { shownDate, todayIso } from './decommission';
@@ -34,32 +34,40 @@ export function HandoverCard() {
         </p>
       )}
       <div className="actions">
-        <button type="button" className={`button${due ? ' button--primary' : ''}`} aria-disabled={busy || undefined} onClick={() => !busy && void saveHandover()}>
+        <button type="button" className={`button${due ? ' button--primary' : ''}`} aria-disabled={busy || undefined} onClick={() => !busy && void saveHandover(record?.tssId)}>
           {busy ? t('common.working') : t('overview.handoverButton')}
         </button>
       </div>
       <ErrorNotices operations={['saveHandover']} />
-      <div className="saved" role="status">
-        {files && (
-          <>
-            <p className="saved__label">{t('overview.handoverSaved')}</p>
-            <dl className="facts">
-              <dt>{t('overview.handoverPdf')}</dt>
-              <dd>
-                <code className="path">{files.pdf.path}</code>
-              </dd>
-              <dt>{t('overview.handoverJson')}</dt>
-              <dd>
-                <code className="path">{files.json.path}</code>
-              </dd>
-              <dt>{t('overview.handoverXml')}</dt>
-              <dd>
-                <code className="path">{files.xml.path}</code>
-              </dd>
-            </dl>
-          </>
-        )}
-      </div>
+      <HandoverFilesList files={files} />
     </section>
+  );
+}
+
+/** Where the handover's three files were saved, announced politely. */
+export function HandoverFilesList({ files }: { files: HandoverFiles | null }) {
+  const { t } = useTranslation('sign-de');
+  return (
+    <div className="saved" role="status">
+      {files && (
+        <>
+          <p className="saved__label">{t('overview.handoverSaved')}</p>
+          <dl className="facts">
+            <dt>{t('overview.handoverPdf')}</dt>
+            <dd>
+              <code className="path">{files.pdf.path}</code>
+            </dd>
+            <dt>{t('overview.handoverJson')}</dt>
+            <dd>
+              <code className="path">{files.json.path}</code>
+            </dd>
+            <dt>{t('overview.handoverXml')}</dt>
+            <dd>
+              <code className="path">{files.xml.path}</code>
+            </dd>
+          </dl>
+        </>
+      )}
+    </div>
   );
 }

@@ -20,8 +20,8 @@ export interface StoreRecordActions {
   addTills(tills: ClientPlan[], passphrase: string): Promise<boolean>;
   /** Deregisters a till at fiskaly and records when and why it was taken out of use. */
   deregisterTill(clientId: string, decommissioning: Decommissioning): Promise<boolean>;
-  /** The handover as PDF, JSON and XML, saved together. */
-  saveHandover(): Promise<HandoverFiles | null>;
+  /** The handover as PDF, JSON and XML, saved together: the shown store's, or the given TSS's (the wizard's). */
+  saveHandover(tssId?: string): Promise<HandoverFiles | null>;
   /** After the TSS was disabled here: its decommissioning is notifiable too. */
   markHandoverDue(): void;
 }
@@ -65,8 +65,8 @@ export function createStoreRecordSlice({ bridge, set, get, call }: SliceTools): 
       return done;
     },
 
-    async saveHandover() {
-      const tssId = current();
+    async saveHandover(forTss) {
+      const tssId = forTss ?? current();
       if (!tssId) return null;
       const files = await call('saveHandover', () => bridge.handover.save({ tssId }), { tssId });
       if (files && tssId === current()) set({ handoverFiles: files, handoverDue: false });

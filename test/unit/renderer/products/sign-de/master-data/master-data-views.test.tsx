@@ -9,6 +9,7 @@ import { type AppState, createAppStore } from '../../../../../../renderer/src/sh
 import { StoreProvider } from '../../../../../../renderer/src/state/store-context';
 import { emptyTillDetails } from '../../../../../../renderer/src/products/sign-de/master-data/master-data-draft';
 import { type WizardDraft, type WizardStep, emptyDraft } from '../../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
+import { runStarted, runStarting } from '../../../../../../renderer/src/products/sign-de/run/run-progress';
 import { createFakeCompanion, fakeAppInfo } from '../../../fakes/fake-companion';
 import { storeRecord, tssOverview } from '../../../fakes/fake-main';
 import { renderStatic } from '../../../fakes/render-static';
@@ -107,6 +108,15 @@ describe('the review before the start', () => {
       ['KASSE-01', 'Elektronische Registrierkassen', 'KassenPro 4.2'],
       ['KASSE-02', 'Elektronische Registrierkassen', 'KassenPro 4.2'],
     ]);
+  });
+});
+
+describe('the wizard’s handover step', () => {
+  it('saves the § 146a handover of the TSS just set up', async () => {
+    const run = { ...runStarted(runStarting('Filiale Köln', 'sandbox'), '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'), phase: 'done' as const, tssId: '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d' };
+    const html = await render(<App />, { ...base('sandbox'), screen: 'wizard', wizard: { step: 'handover', draft: emptyDraft }, run });
+    expect(html).toContain('>Übergabe speichern</button>');
+    expect(markupProblems(html)).toEqual([]);
   });
 });
 

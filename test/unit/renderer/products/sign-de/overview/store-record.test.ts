@@ -107,4 +107,15 @@ describe('the store record in the overview', () => {
     expect(store.getState().storeRecord?.tss.decommissioning).toEqual(decommissioning);
     expect(store.getState().handoverDue).toBe(true);
   });
+
+  it('saves the handover of the TSS the wizard just set up, without touching the overview', async () => {
+    const fake = createFakeCompanion();
+    const store = createAppStore(fake.api);
+    store.getState().start();
+    await flush();
+    fake.main.stores[TSS] = storeRecord(TSS);
+    const files = await store.getState().saveHandover(TSS);
+    expect(files?.json.path).toMatch(/\.json$/);
+    expect(store.getState().handoverFiles).toBeNull();
+  });
 });
