@@ -225,6 +225,8 @@ export const de = {
     ownDetailsHint: 'Nur ausfüllen, was bei dieser Kasse anders ist; leere Felder übernehmen die Angaben für alle Kassen.',
     sameAsAll: 'Wie alle Kassen',
     differs: 'eigene Angaben',
+    elsewhereTitle: 'Schon Kasse einer anderen Filiale auf diesem Laptop ({{count}}) – prüfen Sie die Seriennummer:',
+    elsewhereItem: '{{serial}} – in der Filiale {{store}}',
     problems: {
       empty: 'Die Seriennummer ist leer.',
       slash: 'Ein Schrägstrich (/) ist in der Seriennummer nicht erlaubt.',

@@ -220,6 +220,8 @@ export const en: SignDeMessages = {
     ownDetailsHint: 'Fill in only what differs for this till; empty fields take the details for all tills.',
     sameAsAll: 'Same as all tills',
     differs: 'own details',
+    elsewhereTitle: 'Already a till of another store on this laptop ({{count}}) – check the serial number:',
+    elsewhereItem: '{{serial}} – in {{store}}',
     problems: {
       empty: 'The serial number is empty.',
       slash: 'A slash (/) is not allowed in the serial number.',

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import { TextField } from '../../../ui/TextField';
-import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem } from './client-list';
+import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem, serialsElsewhere } from './client-list';
 import { useApp } from '../../../state/store-context';
 import type { StepProblems } from './wizard-rules';
 import { problemText as wizardProblemText } from './problem-text';
@@ -22,6 +22,8 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
   const sandbox = useApp((state) => state.settings?.environment === 'sandbox');
   const tillDetails = useApp((state) => state.wizard.draft.tillDetails);
   const updateTillDetails = useApp((state) => state.updateTillDetails);
+  const runs = useApp((state) => state.runs);
+  const elsewhere = serialsElsewhere(clients, runs ?? []);
   const [generateCount, setGenerateCount] = useState('1');
   const detailsId = useId();
   const [serial, setSerial] = useState('');
@@ -123,6 +125,16 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
               <li key={`${entry.serial}-${index}`}>
                 <code>{entry.serial}</code> – {problemText(entry.problem)}
               </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {elsewhere.length > 0 && (
+        <div className="callout callout--warning" role="status">
+          <p>{t('clients.elsewhereTitle', { count: elsewhere.length })}</p>
+          <ul>
+            {elsewhere.map((entry) => (
+              <li key={entry.serial}>{t('clients.elsewhereItem', { serial: entry.serial, store: entry.storeName })}</li>
             ))}
           </ul>
         </div>

@@ -14,7 +14,9 @@ import {
 } from '../../../../../../renderer/src/products/sign-de/master-data/master-data-draft';
 import { type WizardContext, type WizardDraft, buildPlan, emptyDraft, stepProblems, tillsOf } from '../../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { createAppStore } from '../../../../../../renderer/src/shell/state/app-store';
+import { serialsElsewhere } from '../../../../../../renderer/src/products/sign-de/wizard/client-list';
 import { createFakeCompanion, flush } from '../../../fakes/fake-companion';
+import { runReport } from '../../../fakes/fake-main';
 import { fullMasterData } from './fixtures';
 
 const vault: VaultState = { initialized: true, unlocked: true, keychainProblem: null, entries: 0 };
@@ -151,5 +153,13 @@ describe('serials', () => {
     expect(store.getState().wizard.draft.tillOverrides).toEqual({ 'KASSE-02': { model: 'iPad' } });
     store.getState().removeClient('KASSE-02');
     expect(store.getState().wizard.draft.tillOverrides).toEqual({});
+  });
+
+  it('already used by another store on this laptop are warned about, case aside, abandoned setups not counted', () => {
+    const runs = [
+      runReport({ storeName: 'Filiale Bonn', clients: [{ serialNumber: 'KASSE-01', clientId: 'c1', registered: true }] }),
+      runReport({ storeName: 'Filiale Aachen', status: 'abandoned', clients: [{ serialNumber: 'KASSE-02', clientId: 'c2', registered: false }] }),
+    ];
+    expect(serialsElsewhere(['kasse-01', 'KASSE-02', 'KASSE-03'], runs)).toEqual([{ serial: 'kasse-01', storeName: 'Filiale Bonn' }]);
   });
 });
