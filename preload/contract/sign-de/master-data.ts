@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { describeControlCharacter, findControlCharacter } from '../core/control-characters';
 import { type Bundesland, bundeslandCodes, toElsterTaxNumber } from './tax-number';
+import { EAS_KINDS } from './master-data-rules';
+
+export { EAS_KINDS, addressLine, dueDate, isIsoDate } from './master-data-rules';
 
 /**
  * What a store's § 146a(4) AO notification needs beyond the TSE (elster-146a-notification.md §2): the
@@ -22,8 +25,6 @@ const text = (max: number) =>
 
 export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 
-/** Art des eAs, the ELSTER code list (§2.5): 1 PC, 2 tablet/app, 3 electronic register, 4 taxameter, 5 odometer. */
-export const EAS_KINDS = ['1', '2', '3', '4', '5'] as const;
 export const EasKind = z.enum(EAS_KINDS);
 export type EasKind = z.infer<typeof EasKind>;
 
@@ -80,17 +81,3 @@ export const StoreMasterData = z.object({
   establishment: Establishment,
 });
 export type StoreMasterData = z.output<typeof StoreMasterData>;
-
-/** "Musterstraße 12a, 12345 Berlin": the address as one line, for receipts and lists. */
-export function addressLine(establishment: Establishment): string {
-  return `${establishment.street} ${establishment.houseNumber}${establishment.houseNumberSuffix ?? ''}, ${establishment.postcode} ${establishment.town}`;
-}
-
-/** A month after the date: when the notification is due (§ 146a(4) AO counts from acquisition). */
-export function dueDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}

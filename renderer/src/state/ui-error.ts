@@ -35,7 +35,12 @@ export type Operation =
   | 'printReceipt'
   | 'printPdf'
   | 'printEscpos'
-  | 'handoverReport';
+  | 'handoverReport'
+  | 'loadStoreRecord'
+  | 'setMasterData'
+  | 'addTills'
+  | 'deregisterTill'
+  | 'saveHandover';
 
 /** A failed bridge call as the UI shows it: at most one per operation, the newest one. */
 export interface UiError extends BridgeError {
@@ -46,7 +51,7 @@ export interface UiError extends BridgeError {
  * Where an error is shown: next to the part of a screen it is about. Errors of an area the current view
  * does not show appear in the frame's message region instead, so none is ever invisible.
  */
-export type ErrorArea = 'app' | 'vault' | 'backup' | 'orgs' | 'stores' | 'run' | 'recovery' | 'overview' | 'receipt' | 'handover';
+export type ErrorArea = 'app' | 'vault' | 'backup' | 'orgs' | 'stores' | 'run' | 'recovery' | 'overview' | 'receipt' | 'handover' | 'store';
 
 export const operationArea: Record<Operation, ErrorArea> = {
   loadInfo: 'app',
@@ -78,6 +83,11 @@ export const operationArea: Record<Operation, ErrorArea> = {
   disableTss: 'overview',
   loadReceipt: 'receipt',
   verifyReceipt: 'receipt',
+  loadStoreRecord: 'store',
+  setMasterData: 'store',
+  addTills: 'store',
+  deregisterTill: 'store',
+  saveHandover: 'store',
   loadPrinters: 'receipt',
   printReceipt: 'receipt',
   printPdf: 'receipt',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/store-context';
-import { type ErrorArea, type UiError, operationArea, retryableOperations } from '../state/ui-error';
+import { type ErrorArea, type Operation, type UiError, operationArea, retryableOperations } from '../state/ui-error';
 import { describeError } from './error-text';
 
 interface ErrorNoticesProps {
@@ -8,15 +8,17 @@ interface ErrorNoticesProps {
   areas?: readonly ErrorArea[];
   /** …or every error except these (the frame shows what the current view does not). */
   exclude?: readonly ErrorArea[];
+  /** …or only these operations' errors (shown beside the button that started them). */
+  operations?: readonly Operation[];
 }
 
 /** Failed bridge calls, in plain language, with what to do next and a way to act on it. */
-export function ErrorNotices({ areas, exclude }: ErrorNoticesProps) {
+export function ErrorNotices({ areas, exclude, operations }: ErrorNoticesProps) {
   const { t } = useTranslation();
   const all = useApp((state) => state.errors);
   const errors = all.filter((error) => {
     const area = operationArea[error.operation];
-    return (!areas || areas.includes(area)) && !exclude?.includes(area);
+    return (!areas || areas.includes(area)) && !exclude?.includes(area) && (!operations || operations.includes(error.operation));
   });
   if (errors.length === 0) return null;
   return (

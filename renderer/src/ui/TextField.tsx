@@ -4,7 +4,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date';
   /** A textarea instead of an input. */
   rows?: number;
   hint?: string;

@@ -1,17 +1,18 @@
 import type { SliceTools } from '../../state/store-types';
 import { type OverviewActions, type OverviewState, createOverviewSlice, initialOverviewState } from './overview/overview-slice';
+import { type StoreRecordActions, type StoreRecordState, createStoreRecordSlice, initialStoreRecordState } from './overview/store-record-slice';
 import { type ReceiptActions, type ReceiptState, createReceiptSlice, initialReceiptState } from './receipt/receipt-slice';
 import { type RecoveryActions, type RecoveryState, createRecoverySlice, initialRecoveryState } from './recovery/recovery-slice';
 import { type RunActions, type RunSliceState, createRunSlice, initialRunState } from './run/run-slice';
 import { type StoresActions, type StoresState, createStoresSlice, initialStoresState } from './stores/stores-slice';
 import { type WizardActions, type WizardSliceState, createWizardSlice, initialWizardState } from './wizard/wizard-slice';
 
-type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & ReceiptState;
-type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & ReceiptActions;
+type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & StoreRecordState & ReceiptState;
+type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & StoreRecordActions & ReceiptActions;
 
 declare module '../../state/store-types' {
-  interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, ReceiptState {}
-  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, ReceiptActions {}
+  interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, StoreRecordState, ReceiptState {}
+  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, StoreRecordActions, ReceiptActions {}
 }
 
 /** SIGN DE's part of the store: stores and runs, the wizard, the run, PUK recovery, the overview, the receipt. */
@@ -21,6 +22,7 @@ export const initialSignDeState: SignDeState = {
   ...initialRunState,
   ...initialRecoveryState,
   ...initialOverviewState,
+  ...initialStoreRecordState,
   ...initialReceiptState,
 };
 
@@ -30,5 +32,6 @@ export const createSignDeSlices = (tools: SliceTools): SignDeActions => ({
   ...createRunSlice(tools),
   ...createRecoverySlice(tools),
   ...createOverviewSlice(tools),
+  ...createStoreRecordSlice(tools),
   ...createReceiptSlice(tools),
 });

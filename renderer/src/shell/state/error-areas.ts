@@ -9,7 +9,7 @@ const wizardAreas: Record<WizardStep, ErrorArea[]> = {
   clients: [],
   run: ['run'],
   receipt: ['receipt'],
-  handover: ['handover', 'backup'],
+  handover: ['handover', 'backup', 'store'],
 };
 
 /** The error areas the current view shows next to their controls; the frame shows all others. */
@@ -22,7 +22,7 @@ export function claimedAreas(screen: Screen, wizardStep: WizardStep): ErrorArea[
     case 'recovery':
       return ['recovery', 'backup'];
     case 'overview':
-      return ['overview'];
+      return ['overview', 'store'];
     case 'receipt':
       return ['receipt', 'handover'];
     default:

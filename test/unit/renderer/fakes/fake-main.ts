@@ -8,6 +8,9 @@ import type { PrinterInfo } from '../../../../preload/contract/core/printing';
 import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import type { SavedFile } from '../../../../preload/contract/core/files';
 import type { VaultState } from '../../../../preload/contract/core/vault';
+import type { HandoverFiles, StoreRecord } from '../../../../preload/contract/sign-de/store-record';
+import type { Decommissioning, StoreMasterData } from '../../../../preload/contract/sign-de/master-data';
+import type { ClientPlan } from '../../../../preload/contract/sign-de/store-plan';
 import { buildReceiptModel } from '../../../../main/products/sign-de/receipt/receipt-model';
 import { checkReceipt } from '../../../../main/products/sign-de/tse';
 import { signedTestReceipt } from '../../main/products/sign-de/receipt/signed-receipt';
@@ -33,6 +36,10 @@ export interface FakeMainState {
   pinsReceived: string[];
   /** Journaled exports by TSS id, as `tss:export-status` answers them (none when absent). */
   exportStatus?: Record<string, ExportProgress>;
+  /** The store records by TSS id, as `store:get` answers them (a store set up here gets one). */
+  stores: Record<string, StoreRecord>;
+  /** How many handovers were saved, per TSS. */
+  handoversSaved: Record<string, number>;
 }
 
 export function initialFakeMain(): FakeMainState {
@@ -50,8 +57,32 @@ export function initialFakeMain(): FakeMainState {
     ],
     receipts: {},
     pinsReceived: [],
+    stores: {},
+    handoversSaved: {},
   };
 }
+
+export const FAKE_MASTER_DATA: StoreMasterData = {
+  taxpayer: { legalName: 'Müller Backwaren GmbH', taxNumber: '93815/08152', bundesland: 'BW' },
+  establishment: { designation: 'Filiale Köln-Süd', street: 'Bonner Straße', houseNumber: '12', houseNumberSuffix: 'a', postcode: '50677', town: 'Köln' },
+};
+
+/** A store record as main keeps it after a commissioning, with one till per client of the overview. */
+export function storeRecord(tssId: string, overrides: Partial<StoreRecord> = {}): StoreRecord {
+  return {
+    tssId,
+    storeName: 'Filiale Köln-Süd',
+    environment: 'sandbox',
+    masterData: structuredClone(FAKE_MASTER_DATA),
+    tss: { serialNumber: 'b'.repeat(64), bsiCertificationId: 'BSI-K-TR-0490-2021', timeInit: 1_787_078_000 },
+    tills: [{ serialNumber: 'KASSE-01', clientId: randomUUID(), kind: '1', software: 'KassenPro', softwareVersion: '4.2', manufacturer: 'Aures', model: 'Yuno' }],
+    testPostings: [],
+    changes: [{ at: '2026-08-18T09:00:00.000Z', what: 'commissioned' }],
+    ...overrides,
+  };
+}
+
+const today = () => new Date().toISOString();
 
 /** A finished run's report, with the TSS, clients and receipt a real run leaves behind. */
 export function runReport(overrides: Partial<RunReport> = {}): RunReport {
@@ -201,6 +232,14 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
         receipt: { txId: randomUUID() },
       });
       state.runs.unshift(run);
+      const planned = request.plan as { masterData?: StoreMasterData; clients: ClientPlan[] };
+      state.stores[run.tssId!] = storeRecord(run.tssId!, {
+        storeName: plan.storeName,
+        environment: plan.environment,
+        masterData: planned.masterData ? structuredClone(planned.masterData) : null,
+        tills: planned.clients.map((client, index) => ({ ...client, clientId: run.clients[index]!.clientId })),
+        changes: [{ at: today(), what: 'commissioned' }],
+      });
       emit('provisioning:progress', progressEvent(run, 'auth', 'running'));
       return ok({ runId: run.runId });
     }
@@ -303,7 +342,68 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
         return fail('E_CONFIRMATION_MISMATCH', 'Type the store name or DISABLE to disable this TSS.');
       }
       overview.state = 'DISABLED';
+      const record = state.stores[overview.tssId];
+      if (record) {
+        if (request.decommissioning) record.tss.decommissioning = structuredClone(request.decommissioning as Decommissioning);
+        record.changes.push({ at: today(), what: 'tss-disabled' });
+      }
       return ok(structuredClone(overview));
+    }
+    case 'store:get': {
+      const record = state.stores[request.tssId as string];
+      return record ? ok(structuredClone(record)) : fail('E_STORE_NOT_FOUND', 'This laptop keeps no record of this store.');
+    }
+    case 'store:set-master-data': {
+      const record = state.stores[request.tssId as string];
+      if (!record) return fail('E_STORE_NOT_FOUND', 'This laptop keeps no record of this store.');
+      record.masterData = structuredClone(request.masterData as StoreMasterData);
+      record.changes.push({ at: today(), what: 'address-changed' });
+      return ok(structuredClone(record));
+    }
+    case 'store:add-tills': {
+      const record = state.stores[request.tssId as string];
+      if (!record) return fail('E_STORE_NOT_FOUND', 'This laptop keeps no record of this store.');
+      const unconfirmed = needConfirmation(state, request.passphrase);
+      if (unconfirmed) return unconfirmed;
+      const tills = request.tills as ClientPlan[];
+      // As fiskaly: a serial already on the TSS (in any case) is refused, and nothing is added.
+      const taken = new Set(record.tills.map((till) => till.serialNumber.toLowerCase()));
+      const twin = tills.find((till) => taken.has(till.serialNumber.toLowerCase()));
+      if (twin) return fail('E_ILLEGAL_CLIENT_SERIAL', `The serial number ${twin.serialNumber} is already used on this TSS.`);
+      const overview = overviewOf(request.tssId);
+      for (const till of tills) {
+        const clientId = randomUUID();
+        record.tills.push({ ...till, clientId });
+        overview?.clients.push({ id: clientId, serialNumber: till.serialNumber, state: 'REGISTERED' });
+      }
+      if (overview) overview.registeredClients = overview.clients.filter((client) => client.state === 'REGISTERED').length;
+      record.changes.push({ at: today(), what: 'tills-added', detail: tills.map((till) => till.serialNumber).join(', ') });
+      return ok(structuredClone(record));
+    }
+    case 'store:deregister-till': {
+      const record = state.stores[request.tssId as string];
+      const till = record?.tills.find((candidate) => candidate.clientId === request.clientId);
+      if (!record || !till) return fail('E_CLIENT_NOT_FOUND', 'fiskaly does not know this client.');
+      till.decommissioning = structuredClone(request.decommissioning as Decommissioning);
+      const overview = overviewOf(request.tssId);
+      const client = overview?.clients.find((candidate) => candidate.id === request.clientId);
+      if (overview && client) {
+        client.state = 'DEREGISTERED';
+        overview.registeredClients = overview.clients.filter((candidate) => candidate.state === 'REGISTERED').length;
+      }
+      record.changes.push({ at: today(), what: 'till-deregistered', detail: till.serialNumber });
+      return ok(structuredClone(record));
+    }
+    case 'handover:save': {
+      const tssId = request.tssId as string;
+      if (!state.stores[tssId]) return fail('E_STORE_NOT_FOUND', 'This laptop keeps no record of this store.');
+      state.handoversSaved[tssId] = (state.handoversSaved[tssId] ?? 0) + 1;
+      const files: HandoverFiles = {
+        pdf: saved(`handover-${tssId}.pdf`),
+        json: saved(`handover-${tssId}.json`),
+        xml: saved(`handover-${tssId}.xml`),
+      };
+      return ok(files);
     }
     case 'receipt:get': {
       const runId = request.runId as string;

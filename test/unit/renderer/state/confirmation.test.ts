@@ -4,6 +4,7 @@ import { createAppStore } from '../../../../renderer/src/shell/state/app-store';
 import { emptyDraft } from '../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { createFakeCompanion, flush } from '../fakes/fake-companion';
 import { FAKE_PASSPHRASE, tssOverview } from '../fakes/fake-main';
+import { fullMasterData } from '../products/sign-de/master-data/fixtures';
 
 describe('isTypedConfirmation', () => {
   it('accepts the keyword or the store name exactly, ignoring surrounding spaces', () => {
@@ -20,7 +21,8 @@ describe('isTypedConfirmation', () => {
   });
 });
 
-const plan = { ...emptyDraft, storeName: 'Filiale Köln', clients: ['KASSE-01'] };
+// A LIVE plan carries the taxpayer and Betriebsstätte (issue 10).
+const plan = { ...emptyDraft, storeName: 'Filiale Köln', clients: ['KASSE-01'], masterData: fullMasterData };
 
 async function liveStore() {
   const fake = createFakeCompanion({ settings: { language: 'de', environment: 'live' } });

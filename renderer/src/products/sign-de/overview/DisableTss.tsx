@@ -5,10 +5,12 @@ import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { TypedConfirmation } from '../../../ui/TypedConfirmation';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
 import { useApp } from '../../../state/store-context';
+import { DecommissionFields } from './DecommissionFields';
+import { type DecommissionDraft, decommissionProblems, todayIso, toDecommissioning } from './decommission';
 
 /**
- * Disabling a TSS is final: it needs the store's name (or DISABLE) typed, then the vault passphrase that
- * main checks; LIVE says so loudly.
+ * Disabling a TSS is final: it needs the store's name (or DISABLE) typed, the date and reason the TSE is
+ * taken out of use (for the notification), then the vault passphrase that main checks; LIVE says so loudly.
  */
 export function DisableTss({ overview, storeName }: { overview: TssOverview; storeName: string | null }) {
   const { t } = useTranslation('sign-de');
@@ -16,6 +18,8 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
   const busy = useApp((state) => state.busy.disableTss === true);
   const [typed, setTyped] = useState('');
   const [asking, setAsking] = useState(false);
+  const [decommissioning, setDecommissioning] = useState<DecommissionDraft>({ date: todayIso(), reason: '' });
+  const [tried, setTried] = useState(false);
   const titleId = useId();
   const live = overview.environment === 'live';
   const confirmed = isTypedConfirmation(typed, DISABLE_KEYWORD, storeName);
@@ -33,12 +37,13 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!confirmed || busy) return;
+    setTried(true);
+    if (!confirmed || busy || Object.keys(decommissionProblems(decommissioning)).length > 0) return;
     setAsking(true);
   };
 
   const disableWith = async (passphrase: string) => {
-    const disabled = await disableTss(typed, passphrase);
+    const disabled = await disableTss(typed, passphrase, toDecommissioning(decommissioning));
     if (disabled) {
       setAsking(false);
       setTyped('');
@@ -59,6 +64,14 @@ export function DisableTss({ overview, storeName }: { overview: TssOverview; sto
         <p>{t('overview.disableWarning')}</p>
       )}
       <form className="form" onSubmit={submit} noValidate>
+        <DecommissionFields
+          value={decommissioning}
+          onChange={setDecommissioning}
+          showErrors={tried}
+          dateLabel={t('overview.disableDateLabel')}
+          reasonLabel={t('overview.disableReasonLabel')}
+          reasonHint={t('overview.disableReasonHint')}
+        />
         <TypedConfirmation storeName={storeName} keyword={DISABLE_KEYWORD} value={typed} onChange={setTyped} hint={t('overview.disableHint')} />
         <div className="form__actions">
           <button type="submit" className="button button--danger" aria-disabled={!confirmed || busy || undefined}>

@@ -1,16 +1,22 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TssOverview } from '../../../../../preload/contract/sign-de/tss';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { unixDateTime } from '../../../../../preload/contract/sign-de/german-format';
 import { storeNameOf } from './overview-slice';
 import { useApp } from '../../../state/store-context';
+import { AddTills } from './AddTills';
 import { ClientsTable } from './ClientsTable';
+import { HandoverCard } from './HandoverCard';
+import { MasterDataCard } from './MasterDataCard';
 import { DisableTss } from './DisableTss';
 import { ExportCard } from './ExportCard';
 import { StaleTransactions } from './StaleTransactions';
 
-/** One store's TSS: state, serial, certification, counters, clients, open transactions, export, disable. */
+/**
+ * One store's TSS: state, serial, certification, counters; its master data, clients and added tills, the
+ * handover (due anew after each change); open transactions, export, disable.
+ */
 export function OverviewScreen() {
   const { t } = useTranslation('sign-de');
   const tssId = useApp((state) => state.overviewTssId);
@@ -18,7 +24,12 @@ export function OverviewScreen() {
   const storeName = useApp((state) => storeNameOf(state, state.overviewTssId));
   const loading = useApp((state) => state.busy.loadOverview === true);
   const loadOverview = useApp((state) => state.loadOverview);
+  const loadStoreRecord = useApp((state) => state.loadStoreRecord);
   const navigate = useApp((state) => state.navigate);
+  // The store record (master data, tills, changes) is this laptop's, asked for once the store is shown.
+  useEffect(() => {
+    if (tssId) void loadStoreRecord(tssId);
+  }, [tssId, loadStoreRecord]);
 
   return (
     <div className="screen">
@@ -31,12 +42,22 @@ export function OverviewScreen() {
           {t('common.backHome')}
         </button>
         {tssId && (
-          <button type="button" className="button" aria-disabled={loading || undefined} onClick={() => !loading && void loadOverview(tssId)}>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={loading || undefined}
+            onClick={() => {
+              if (loading) return;
+              void loadOverview(tssId);
+              void loadStoreRecord(tssId);
+            }}
+          >
             {t('overview.refresh')}
           </button>
         )}
       </div>
-      <ErrorNotices areas={['overview']} />
+      {/* The store record's errors show beside their cards; without the cards, here. */}
+      <ErrorNotices areas={overview === null ? ['overview', 'store'] : ['overview']} />
       {!tssId ? (
         <p className="muted">{t('overview.noneChosen')}</p>
       ) : overview === null ? (
@@ -46,7 +67,10 @@ export function OverviewScreen() {
       ) : (
         <>
           <TssFacts overview={overview} />
+          <MasterDataCard />
           <ClientsTable overview={overview} />
+          <AddTills overview={overview} storeName={storeName} />
+          <HandoverCard />
           <StaleTransactions key={overview.tssId} overview={overview} />
           <ExportCard />
           <DisableTss overview={overview} storeName={storeName} />

@@ -1,6 +1,7 @@
 import type { StaleCloseResult, StalePreview } from '../../../../../preload/contract/sign-de/stale-transactions';
 import type { ExportProgress, TssOverview } from '../../../../../preload/contract/sign-de/tss';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
+import type { Decommissioning } from '../../../../../preload/contract/sign-de/master-data';
 import { callBridge } from '../../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
 import type { AppState, SliceTools } from '../../../state/store-types';
@@ -31,9 +32,10 @@ export interface OverviewActions {
   watchExports(): () => void;
   /**
    * Needs the typed confirmation (the store's name or DISABLE) and the vault passphrase, which main
-   * checks (an argument, never state): disabling a TSS is final.
+   * checks (an argument, never state): disabling a TSS is final. The TSE's decommissioning (date and
+   * reason) goes with it for the notification.
    */
-  disableTss(confirmation: string, passphrase: string): Promise<boolean>;
+  disableTss(confirmation: string, passphrase: string, decommissioning?: Decommissioning): Promise<boolean>;
 }
 
 export const initialOverviewState: OverviewState = { overviewTssId: null, overview: null, exportProgress: null };
@@ -119,12 +121,17 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       }
     },
 
-    async disableTss(confirmation, passphrase) {
+    async disableTss(confirmation, passphrase, decommissioning) {
       const tssId = current();
       if (!tssId) return false;
       if (!isTypedConfirmation(confirmation, DISABLE_KEYWORD, storeNameOf(get(), tssId))) return false;
-      const overview = await call('disableTss', () => bridge.tss.disable({ tssId, confirmation: confirmation.trim(), passphrase }), { tssId });
-      if (overview) applyOverview(overview);
+      const request = { tssId, confirmation: confirmation.trim(), passphrase, ...(decommissioning ? { decommissioning } : {}) };
+      const overview = await call('disableTss', () => bridge.tss.disable(request), { tssId });
+      if (overview) {
+        applyOverview(overview);
+        get().markHandoverDue();
+        if (get().storeRecord?.tssId === tssId) void get().loadStoreRecord(tssId);
+      }
       return overview !== null;
     },
   };

@@ -2,18 +2,30 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import { TextField } from '../../../ui/TextField';
-import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem } from './client-list';
+import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem, serialsElsewhere } from './client-list';
 import { useApp } from '../../../state/store-context';
 import type { StepProblems } from './wizard-rules';
 import { problemText as wizardProblemText } from './problem-text';
+import { TillDetailsFields } from '../master-data/TillDetailsFields';
+import { TillRow } from './TillRow';
 
-/** The store's POS clients: typed one by one or pasted as a list, checked as they come, n/199. */
+/**
+ * The store's POS clients: typed one by one or pasted as a list (generated only in the sandbox), checked as
+ * they come, n/199; their notification details typed once for all tills, and per till only where it differs.
+ */
 export function ClientsStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
   const { t } = useTranslation('sign-de');
   const clients = useApp((state) => state.wizard.draft.clients);
   const addClientList = useApp((state) => state.addClientList);
-  const removeClient = useApp((state) => state.removeClient);
   const clearClients = useApp((state) => state.clearClients);
+  const generateSerials = useApp((state) => state.generateSerials);
+  const sandbox = useApp((state) => state.settings?.environment === 'sandbox');
+  const tillDetails = useApp((state) => state.wizard.draft.tillDetails);
+  const updateTillDetails = useApp((state) => state.updateTillDetails);
+  const runs = useApp((state) => state.runs);
+  const elsewhere = serialsElsewhere(clients, runs ?? []);
+  const [generateCount, setGenerateCount] = useState('1');
+  const detailsId = useId();
   const [serial, setSerial] = useState('');
   const [list, setList] = useState('');
   const [rejected, setRejected] = useState<RejectedSerial[]>([]);
@@ -49,9 +61,19 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
     setList(change.rejected.map((entry) => entry.serial).join('\n'));
   };
 
+  const generate = (event: FormEvent) => {
+    event.preventDefault();
+    const count = Number(generateCount);
+    if (!Number.isInteger(count) || count < 1) return;
+    const change = generateSerials(Math.min(count, MAX_CLIENTS - clients.length));
+    setRejected(change.rejected);
+    setAdded(change.added.length);
+  };
+
   return (
     <div className="step-body">
       <p>{t('clients.intro')}</p>
+      <p className="muted">{sandbox ? t('clients.generateHint') : t('clients.typedOnly')}</p>
       <p id={countId} className={`count${clients.length >= MAX_CLIENTS ? ' count--full' : ''}`}>
         {t('clients.count', { count: clients.length, max: MAX_CLIENTS })}
       </p>
@@ -81,6 +103,16 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
             </button>
           </div>
         </form>
+        {sandbox && (
+          <form className="form form--inline" onSubmit={generate} noValidate>
+            <TextField label={t('clients.generateLabel')} value={generateCount} onChange={setGenerateCount} inputMode="numeric" maxLength={3} />
+            <div className="form__actions">
+              <button type="submit" className="button">
+                {t('clients.generateButton')}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
       <p className="saved" role="status">
         {added !== null && t('clients.added', { count: added })}
@@ -97,6 +129,16 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
           </ul>
         </div>
       )}
+      {elsewhere.length > 0 && (
+        <div className="callout callout--warning" role="status">
+          <p>{t('clients.elsewhereTitle', { count: elsewhere.length })}</p>
+          <ul>
+            {elsewhere.map((entry) => (
+              <li key={entry.serial}>{t('clients.elsewhereItem', { serial: entry.serial, store: entry.storeName })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {showErrors && problems.clients && (
         <p className="field__error" role="alert">
           {wizardProblemText(t, problems.clients)}
@@ -106,12 +148,7 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
         <>
           <ul className="client-list" id={listId} aria-label={t('clients.listAria')} aria-describedby={countId}>
             {clients.map((client) => (
-              <li key={client} className="client-list__item">
-                <code>{client}</code>
-                <button type="button" className="button button--small" aria-label={`${t('clients.remove')}: ${client}`} onClick={() => removeClient(client)}>
-                  {t('clients.remove')}
-                </button>
-              </li>
+              <TillRow key={client} serial={client} showErrors={showErrors} />
             ))}
           </ul>
           <div className="actions">
@@ -121,6 +158,19 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
           </div>
         </>
       )}
+      <section className="subsection" aria-labelledby={detailsId}>
+        <h3 id={detailsId} className="subsection__title">
+          {t('clients.detailsTitle')}
+        </h3>
+        <p className="muted">{t('clients.detailsHint')}</p>
+        <TillDetailsFields value={tillDetails} onChange={updateTillDetails} showErrors={showErrors} />
+      </section>
+      {showErrors && problems.tillDetails && (
+        <p className="field__error" role="alert">
+          {wizardProblemText(t, problems.tillDetails)}
+        </p>
+      )}
     </div>
   );
 }
+

@@ -1,19 +1,23 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { HandoverFiles } from '../../../../../preload/contract/sign-de/store-record';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';
 import { useShellParts } from '../../../ui/shell-parts';
 import { HandoverReport } from '../receipt/ReceiptScreen';
+import { HandoverFilesList } from '../overview/HandoverCard';
 
-/** The handover report for the store, and the recovery file for the PINs and PUK. */
+/** The § 146a(4) AO handover (PDF, JSON, XML), the handover report, and the recovery file for the PINs and PUK. */
 export function HandoverStep() {
   const { t } = useTranslation('sign-de');
   const { ExportRecoveryForm } = useShellParts();
   const runId = useApp((state) => state.run.runId);
+  const tssId = useApp((state) => state.run.tssId);
   const backupId = useId();
   return (
     <div className="step-body">
       <p>{t('wizard.handover.intro')}</p>
+      {tssId ? <HandoverFilesSection tssId={tssId} /> : <ErrorNotices areas={['store']} />}
       {runId ? <HandoverReport runId={runId} level={3} /> : <ErrorNotices areas={['handover']} />}
       <section className="card" aria-labelledby={backupId}>
         <h3 id={backupId} className="card__title">
@@ -23,5 +27,37 @@ export function HandoverStep() {
         <ExportRecoveryForm />
       </section>
     </div>
+  );
+}
+
+function HandoverFilesSection({ tssId }: { tssId: string }) {
+  const { t } = useTranslation('sign-de');
+  const saveHandover = useApp((state) => state.saveHandover);
+  const busy = useApp((state) => state.busy.saveHandover === true);
+  const [files, setFiles] = useState<HandoverFiles | null>(null);
+  const titleId = useId();
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h3 id={titleId} className="card__title">
+        {t('overview.handoverTitle')}
+      </h3>
+      <p className="muted">{t('overview.handoverIntro')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-disabled={busy || undefined}
+          onClick={async () => {
+            if (busy) return;
+            setFiles(null);
+            setFiles(await saveHandover(tssId));
+          }}
+        >
+          {busy ? t('common.working') : t('overview.handoverButton')}
+        </button>
+      </div>
+      <ErrorNotices areas={['store']} />
+      <HandoverFilesList files={files} />
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import { LIVE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
 import { type RunState, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
 import { startNeedsConfirmation, startNeedsPassphrase } from '../run/run-slice';
 import { useApp } from '../../../state/store-context';
+import { PlanReview } from './PlanReview';
 
 /**
  * Starts the plan (LIVE after a typed confirmation; LIVE and an own PIN with the vault passphrase), then
@@ -93,6 +94,7 @@ function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void 
         <dt>{t('clients.title')}</dt>
         <dd>{t('clients.count', { count: draft.clients.length, max: MAX_CLIENTS })}</dd>
       </dl>
+      <PlanReview />
       {live && (
         <div className="callout callout--danger">
           <p>

@@ -4,12 +4,16 @@ import { TextField } from '../../../ui/TextField';
 import { useApp } from '../../../state/store-context';
 import type { StepProblems } from './wizard-rules';
 import { problemText } from './problem-text';
+import { MasterDataFields } from '../master-data/MasterDataFields';
+import type { MasterDataProblems } from '../master-data/master-data-draft';
 
-/** The store's name, its address as printed on the receipt, and the TSS description. */
+/** The store's name, its address as printed on the receipt, the TSS description, and the taxpayer and Betriebsstätte. */
 export function StoreStep({ problems, showErrors }: { problems: StepProblems; showErrors: boolean }) {
   const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const updateDraft = useApp((state) => state.updateDraft);
+  const updateMasterData = useApp((state) => state.updateMasterData);
+  const sandbox = useApp((state) => state.settings?.environment === 'sandbox');
   const problem = (field: keyof StepProblems) => {
     const code = problems[field];
     return code ? problemText(t, code) : null;
@@ -45,6 +49,8 @@ export function StoreStep({ problems, showErrors }: { problems: StepProblems; sh
         showError={showErrors}
         spellCheck={false}
       />
+      <p className="muted">{sandbox ? t('masterData.sandboxNote') : t('masterData.requiredNote')}</p>
+      <MasterDataFields value={draft.masterData} onChange={updateMasterData} problems={problems as MasterDataProblems} showErrors={showErrors} />
     </div>
   );
 }

@@ -11,6 +11,20 @@ import {
 import type { Organization } from '../../../../../preload/contract/core/organizations';
 import type { VaultState } from '../../../../../preload/contract/core/vault';
 import { clientListProblems } from './client-list';
+import {
+  type MasterDataDraft,
+  type MasterDataField,
+  type MasterDataProblem,
+  type TillDetailsDraft,
+  emptyMasterData,
+  emptyTillDetails,
+  masterDataProblems,
+  masterDataRequired,
+  resolveTillDetails,
+  tillDetailsProblems,
+  toStoreMasterData,
+  toTillDetails,
+} from '../master-data/master-data-draft';
 import { type RunPhase, isRunStarted } from '../run/run-progress';
 import { vaultNeed } from '../../../state/vault-need';
 
@@ -32,6 +46,12 @@ export interface WizardDraft {
   adminPin: string;
   adminPinRepeat: string;
   clients: string[];
+  /** Taxpayer and Betriebsstätte: required in TEST and LIVE, optional in the sandbox. */
+  masterData: MasterDataDraft;
+  /** "Details for all tills": typed once for a store of identical tills. */
+  tillDetails: TillDetailsDraft;
+  /** A till's own details by serial, where it differs from the others; '' fields follow the shared ones. */
+  tillOverrides: Record<string, Partial<TillDetailsDraft>>;
 }
 
 export const emptyDraft: WizardDraft = {
@@ -43,6 +63,9 @@ export const emptyDraft: WizardDraft = {
   adminPin: '',
   adminPinRepeat: '',
   clients: [],
+  masterData: emptyMasterData,
+  tillDetails: emptyTillDetails,
+  tillOverrides: {},
 };
 
 /** Everything outside the draft a step's check depends on. */
@@ -53,7 +76,18 @@ export interface WizardContext {
   runPhase: RunPhase;
 }
 
-export type DraftField = 'environment' | 'organization' | 'vault' | 'storeName' | 'storeAddress' | 'tssDescription' | 'adminPin' | 'adminPinRepeat' | 'clients';
+export type DraftField =
+  | 'environment'
+  | 'organization'
+  | 'vault'
+  | 'storeName'
+  | 'storeAddress'
+  | 'tssDescription'
+  | 'adminPin'
+  | 'adminPinRepeat'
+  | 'clients'
+  | 'tillDetails'
+  | MasterDataField;
 
 /** A reason a step is not complete; each has a plain-language text (wizard.problems.*). */
 export type DraftProblem =
@@ -70,7 +104,9 @@ export type DraftProblem =
   | 'pinMismatch'
   | 'clientsMissing'
   | 'clientsTooMany'
-  | 'clientsInvalid';
+  | 'clientsInvalid'
+  | 'tillDetailsInvalid'
+  | MasterDataProblem;
 
 export type StepProblems = Partial<Record<DraftField, DraftProblem>>;
 
@@ -99,6 +135,7 @@ export function stepProblems(step: WizardStep, draft: WizardDraft, context: Wiza
       else if (name.length > STORE_NAME_MAX) problems.storeName = 'storeNameTooLong';
       if (draft.storeAddress.trim().length > STORE_ADDRESS_MAX) problems.storeAddress = 'storeAddressTooLong';
       if (!TSS_DESCRIPTION_PATTERN.test(draft.tssDescription.trim())) problems.tssDescription = 'tssDescriptionInvalid';
+      if (masterDataRequired(context.environment, draft.masterData)) Object.assign(problems, masterDataProblems(draft.masterData));
       break;
     }
     case 'pin': {
@@ -112,6 +149,7 @@ export function stepProblems(step: WizardStep, draft: WizardDraft, context: Wiza
       if (draft.clients.length === 0) problems.clients = 'clientsMissing';
       else if (draft.clients.length > MAX_CLIENTS) problems.clients = 'clientsTooMany';
       else if (clientListProblems(draft.clients).length > 0) problems.clients = 'clientsInvalid';
+      if (tillsOf(draft).some((till) => Object.keys(tillDetailsProblems(till.details)).length > 0)) problems.tillDetails = 'tillDetailsInvalid';
       break;
     }
     default:
@@ -169,6 +207,11 @@ export function canGoBack(step: WizardStep, draft: WizardDraft, context: WizardC
   return previous !== null && canVisit(previous, draft, context);
 }
 
+/** Every till with its details as they apply: its own where given, else those for all tills. */
+export function tillsOf(draft: WizardDraft): { serialNumber: string; details: TillDetailsDraft }[] {
+  return draft.clients.map((serialNumber) => ({ serialNumber, details: resolveTillDetails(draft.tillDetails, draft.tillOverrides[serialNumber]) }));
+}
+
 /** The plan provisioning:start gets; the PIN only when the technician chose their own. */
 export function buildPlan(draft: WizardDraft, environment: EnvironmentId): StorePlanInput {
   const address = draft.storeAddress.trim();
@@ -177,8 +220,9 @@ export function buildPlan(draft: WizardDraft, environment: EnvironmentId): Store
     storeName: draft.storeName.trim(),
     ...(address ? { storeAddress: address } : {}),
     environment,
+    ...(masterDataRequired(environment, draft.masterData) ? { masterData: toStoreMasterData(draft.masterData) } : {}),
     ...(description ? { tssDescription: description } : {}),
-    clients: draft.clients.map((serialNumber) => ({ serialNumber })),
+    clients: tillsOf(draft).map((till) => ({ ...toTillDetails(till.details), serialNumber: till.serialNumber })),
     testReceipt: true,
     ...(draft.pinMode === 'own' ? { adminPin: draft.adminPin } : {}),
   };

@@ -1,4 +1,5 @@
 import { type ClientListChange, addClients } from './client-list';
+import type { MasterDataDraft, TillDetailsDraft } from '../master-data/master-data-draft';
 import { isRunActive } from '../run/run-progress';
 import type { AppState, SliceTools } from '../../../state/store-types';
 import {
@@ -27,6 +28,15 @@ export interface WizardActions {
   addClientList(text: string): ClientListChange;
   removeClient(serial: string): void;
   clearClients(): void;
+  /** Sandbox only: `count` serials unique to this store (TEST and LIVE tills need the serials on their labels). */
+  generateSerials(count: number): ClientListChange;
+  updateMasterData(patch: Partial<MasterDataDraft>): void;
+  /** The details for all tills. */
+  updateTillDetails(patch: Partial<TillDetailsDraft>): void;
+  /** One till's own details; '' for a field follows the details for all tills again. */
+  updateTillOverride(serial: string, patch: Partial<TillDetailsDraft>): void;
+  /** The till follows the details for all tills again. */
+  clearTillOverride(serial: string): void;
   /** Drops the technician's own admin PIN from memory (after the start, or when the wizard is left). */
   forgetWizardPin(): void;
   /** A fresh wizard for the next store; refused while a run is going. */
@@ -86,11 +96,41 @@ export function createWizardSlice({ set, get }: SliceTools): WizardActions {
 
     removeClient(serial) {
       const draft = get().wizard.draft;
-      setDraft({ ...draft, clients: draft.clients.filter((client) => client !== serial) });
+      const { [serial]: _dropped, ...tillOverrides } = draft.tillOverrides;
+      setDraft({ ...draft, clients: draft.clients.filter((client) => client !== serial), tillOverrides });
     },
 
     clearClients() {
-      setDraft({ ...get().wizard.draft, clients: [] });
+      setDraft({ ...get().wizard.draft, clients: [], tillOverrides: {} });
+    },
+
+    generateSerials(count) {
+      if (get().settings?.environment !== 'sandbox') return { clients: get().wizard.draft.clients, added: [], rejected: [] };
+      // A random store part, so two sandbox stores never share a till serial.
+      const store = crypto.randomUUID().slice(0, 6).toUpperCase();
+      const serials = Array.from({ length: count }, (_, index) => `SANDBOX-${store}-${String(index + 1).padStart(3, '0')}`);
+      return get().addClientList(serials.join('\n'));
+    },
+
+    updateMasterData(patch) {
+      const draft = get().wizard.draft;
+      setDraft({ ...draft, masterData: { ...draft.masterData, ...patch } });
+    },
+
+    updateTillDetails(patch) {
+      const draft = get().wizard.draft;
+      setDraft({ ...draft, tillDetails: { ...draft.tillDetails, ...patch } });
+    },
+
+    updateTillOverride(serial, patch) {
+      const draft = get().wizard.draft;
+      setDraft({ ...draft, tillOverrides: { ...draft.tillOverrides, [serial]: { ...draft.tillOverrides[serial], ...patch } } });
+    },
+
+    clearTillOverride(serial) {
+      const draft = get().wizard.draft;
+      const { [serial]: _dropped, ...tillOverrides } = draft.tillOverrides;
+      setDraft({ ...draft, tillOverrides });
     },
 
     forgetWizardPin() {

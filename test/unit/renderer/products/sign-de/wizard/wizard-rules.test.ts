@@ -1,3 +1,4 @@
+import { emptyMasterData } from '../../../../../../renderer/src/products/sign-de/master-data/master-data-draft';
 import { describe, expect, it } from 'vitest';
 import { StorePlan } from '../../../../../../preload/contract/sign-de/store-plan';
 import type { Organization } from '../../../../../../preload/contract/core/organizations';
@@ -133,7 +134,8 @@ describe('buildPlan', () => {
   });
 
   it('carries the technician’s own PIN', () => {
-    const plan = buildPlan({ ...complete, pinMode: 'own', adminPin: '246810', adminPinRepeat: '246810', tssDescription: 'Theke 1' }, 'test');
+    const masterData = { ...emptyMasterData, legalName: 'Müller GmbH', taxNumber: '93815/08152', bundesland: 'BW' as const, street: 'Große Str.', houseNumber: '1', postcode: '50667', town: 'Köln' };
+    const plan = buildPlan({ ...complete, masterData, pinMode: 'own', adminPin: '246810', adminPinRepeat: '246810', tssDescription: 'Theke 1' }, 'test');
     expect(plan).toMatchObject({ adminPin: '246810', tssDescription: 'Theke 1', environment: 'test' });
     expect(StorePlan.safeParse(plan).success).toBe(true);
   });
