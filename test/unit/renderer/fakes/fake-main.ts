@@ -349,6 +349,21 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       }
       return ok(structuredClone(overview));
     }
+    // Main's rule (provisioning/serials.ts): the runs' tills (abandoned runs aside) and the store records' tills, case aside, other stores only.
+    case 'store:duplicate-serials': {
+      const known = [
+        ...state.runs.filter((run) => run.status !== 'abandoned').flatMap((run) => run.clients.map((c) => ({ serial: c.serialNumber, storeName: run.storeName, environment: run.environment }))),
+        ...Object.values(state.stores).flatMap((record) => record.tills.map((t) => ({ serial: t.serialNumber, storeName: record.storeName, environment: record.environment }))),
+      ];
+      const serials = request.serialNumbers as string[];
+      return ok(
+        serials.flatMap((serialNumber) => {
+          const uses = known.filter((use) => use.serial.toLowerCase() === serialNumber.toLowerCase() && use.storeName !== request.storeName);
+          const usedBy = [...new Map(uses.map((use) => [use.storeName, { storeName: use.storeName, environment: use.environment }])).values()];
+          return usedBy.length > 0 ? [{ serialNumber, usedBy }] : [];
+        }),
+      );
+    }
     case 'store:get': {
       const record = state.stores[request.tssId as string];
       return record ? ok(structuredClone(record)) : fail('E_STORE_NOT_FOUND', 'This laptop keeps no record of this store.');

@@ -1,13 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
+import type { DuplicateSerial } from '../../../../../preload/contract/sign-de/store-record';
 import { TextField } from '../../../ui/TextField';
-import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem, serialsElsewhere } from './client-list';
+import { type RejectedSerial, SERIAL_MAX_LENGTH, serialProblem } from './client-list';
 import { useApp } from '../../../state/store-context';
 import type { StepProblems } from './wizard-rules';
 import { problemText as wizardProblemText } from './problem-text';
 import { TillDetailsFields } from '../master-data/TillDetailsFields';
 import { TillRow } from './TillRow';
+
+/** No warning: one constant, so the store selector keeps its identity. */
+const NONE: readonly DuplicateSerial[] = [];
 
 /**
  * The store's POS clients: typed one by one or pasted as a list (generated only in the sandbox), checked as
@@ -22,8 +26,7 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
   const sandbox = useApp((state) => state.settings?.environment === 'sandbox');
   const tillDetails = useApp((state) => state.wizard.draft.tillDetails);
   const updateTillDetails = useApp((state) => state.updateTillDetails);
-  const runs = useApp((state) => state.runs);
-  const elsewhere = serialsElsewhere(clients, runs ?? []);
+  const elsewhere = useApp((state) => state.wizard.elsewhere ?? NONE);
   const [generateCount, setGenerateCount] = useState('1');
   const detailsId = useId();
   const [serial, setSerial] = useState('');
@@ -134,7 +137,7 @@ export function ClientsStep({ problems, showErrors }: { problems: StepProblems; 
           <p>{t('clients.elsewhereTitle', { count: elsewhere.length })}</p>
           <ul>
             {elsewhere.map((entry) => (
-              <li key={entry.serial}>{t('clients.elsewhereItem', { serial: entry.serial, store: entry.storeName })}</li>
+              <li key={entry.serialNumber}>{t('clients.elsewhereItem', { serial: entry.serialNumber, store: entry.usedBy.map((use) => use.storeName).join(', ') })}</li>
             ))}
           </ul>
         </div>

@@ -73,18 +73,3 @@ export function clientListProblems(clients: readonly string[]): RejectedSerial[]
   return problems;
 }
 
-/**
- * Serials of this list that a store set up on this laptop already uses (case aside, as ELSTER reads them):
- * a warning, not a refusal, since a till may move between stores.
- */
-export function serialsElsewhere(clients: readonly string[], runs: readonly { storeName: string; status: string; clients: { serialNumber: string }[] }[]): { serial: string; storeName: string }[] {
-  const known = new Map<string, string>();
-  for (const run of runs) {
-    if (run.status === 'abandoned') continue;
-    for (const client of run.clients) if (!known.has(client.serialNumber.toLowerCase())) known.set(client.serialNumber.toLowerCase(), run.storeName);
-  }
-  return clients.flatMap((serial) => {
-    const storeName = known.get(serial.toLowerCase());
-    return storeName === undefined ? [] : [{ serial, storeName }];
-  });
-}

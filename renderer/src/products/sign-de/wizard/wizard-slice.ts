@@ -1,3 +1,5 @@
+import type { DuplicateSerial } from '../../../../../preload/contract/sign-de/store-record';
+import { callBridge } from '../../../bridge/call-bridge';
 import { type ClientListChange, addClients } from './client-list';
 import type { MasterDataDraft, TillDetailsDraft } from '../master-data/master-data-draft';
 import { isRunActive } from '../run/run-progress';
@@ -15,7 +17,8 @@ import {
 } from './wizard-rules';
 
 export interface WizardSliceState {
-  wizard: { step: WizardStep; draft: WizardDraft };
+  /** `elsewhere`: the draft's serials another store on this laptop already uses (main's rule), a warning only. */
+  wizard: { step: WizardStep; draft: WizardDraft; elsewhere?: DuplicateSerial[] };
 }
 
 export interface WizardActions {
@@ -43,7 +46,7 @@ export interface WizardActions {
   resetWizard(): boolean;
 }
 
-export const initialWizardState: WizardSliceState = { wizard: { step: 'connect', draft: emptyDraft } };
+export const initialWizardState: WizardSliceState = { wizard: { step: 'connect', draft: emptyDraft, elsewhere: [] } };
 
 /** What the wizard's rules need from the rest of the state. */
 export function wizardContext(state: AppState): WizardContext {
@@ -55,9 +58,17 @@ export function wizardContext(state: AppState): WizardContext {
   };
 }
 
-export function createWizardSlice({ set, get }: SliceTools): WizardActions {
+export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActions {
   const setStep = (step: WizardStep) => set((state) => ({ wizard: { ...state.wizard, step } }));
   const setDraft = (draft: WizardDraft) => set((state) => ({ wizard: { ...state.wizard, draft } }));
+  /** Asks main which of the tills' serials other stores here already have; a failed ask warns of nothing. */
+  const checkElsewhere = async () => {
+    const { storeName, clients } = get().wizard.draft;
+    const result = clients.length === 0 ? null : await callBridge(() => bridge.store['duplicate-serials']({ storeName: storeName.trim(), serialNumbers: clients }));
+    // Only the answer for the list as it still is counts.
+    if (get().wizard.draft.clients !== clients) return;
+    set((state) => ({ wizard: { ...state.wizard, elsewhere: result?.ok ? result.value : [] } }));
+  };
 
   return {
     updateDraft(patch) {
@@ -90,7 +101,10 @@ export function createWizardSlice({ set, get }: SliceTools): WizardActions {
 
     addClientList(text) {
       const change = addClients(get().wizard.draft.clients, text);
-      if (change.added.length > 0) setDraft({ ...get().wizard.draft, clients: change.clients });
+      if (change.added.length > 0) {
+        setDraft({ ...get().wizard.draft, clients: change.clients });
+        void checkElsewhere();
+      }
       return change;
     },
 
@@ -98,10 +112,12 @@ export function createWizardSlice({ set, get }: SliceTools): WizardActions {
       const draft = get().wizard.draft;
       const { [serial]: _dropped, ...tillOverrides } = draft.tillOverrides;
       setDraft({ ...draft, clients: draft.clients.filter((client) => client !== serial), tillOverrides });
+      void checkElsewhere();
     },
 
     clearClients() {
       setDraft({ ...get().wizard.draft, clients: [], tillOverrides: {} });
+      void checkElsewhere();
     },
 
     generateSerials(count) {
@@ -141,7 +157,7 @@ export function createWizardSlice({ set, get }: SliceTools): WizardActions {
 
     resetWizard() {
       if (isRunActive(get().run.phase)) return false;
-      set({ wizard: { step: 'connect', draft: emptyDraft } });
+      set({ wizard: { step: 'connect', draft: emptyDraft, elsewhere: [] } });
       get().resetRun();
       return true;
     },

@@ -14,7 +14,6 @@ import {
 } from '../../../../../../renderer/src/products/sign-de/master-data/master-data-draft';
 import { type WizardContext, type WizardDraft, buildPlan, emptyDraft, stepProblems, tillsOf } from '../../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { createAppStore } from '../../../../../../renderer/src/shell/state/app-store';
-import { serialsElsewhere } from '../../../../../../renderer/src/products/sign-de/wizard/client-list';
 import { createFakeCompanion, flush } from '../../../fakes/fake-companion';
 import { runReport } from '../../../fakes/fake-main';
 import { fullMasterData } from './fixtures';
@@ -155,11 +154,19 @@ describe('serials', () => {
     expect(store.getState().wizard.draft.tillOverrides).toEqual({});
   });
 
-  it('already used by another store on this laptop are warned about, case aside, abandoned setups not counted', () => {
+  it('already used by another store on this laptop are warned about (main decides), case aside, abandoned setups not counted', async () => {
     const runs = [
       runReport({ storeName: 'Filiale Bonn', clients: [{ serialNumber: 'KASSE-01', clientId: 'c1', registered: true }] }),
       runReport({ storeName: 'Filiale Aachen', status: 'abandoned', clients: [{ serialNumber: 'KASSE-02', clientId: 'c2', registered: false }] }),
     ];
-    expect(serialsElsewhere(['kasse-01', 'KASSE-02', 'KASSE-03'], runs)).toEqual([{ serial: 'kasse-01', storeName: 'Filiale Bonn' }]);
+    const fake = createFakeCompanion({ settings: { language: 'de', environment: 'sandbox' }, main: { runs } });
+    const store = createAppStore(fake.api);
+    store.getState().updateDraft({ storeName: 'Filiale Köln' });
+    store.getState().addClientList('kasse-01\nKASSE-02\nKASSE-03');
+    await flush();
+    expect(store.getState().wizard.elsewhere).toEqual([{ serialNumber: 'kasse-01', usedBy: [{ storeName: 'Filiale Bonn', environment: 'sandbox' }] }]);
+    store.getState().removeClient('kasse-01');
+    await flush();
+    expect(store.getState().wizard.elsewhere).toEqual([]);
   });
 });
