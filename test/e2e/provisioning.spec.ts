@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { checkReceipt } from '../../main/products/sign-de/tse';
@@ -79,7 +80,11 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   await next(page);
   await page.getByRole('button', { name: 'Übergabebericht speichern' }).click();
   const report = await savedPath(page);
-  expect(decodeQrPdf(report)).toBe(qrCodeData);
+  // The handover sheet (§ 146a(4) AO) names the TSE and every till.
+  const sheet = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' });
+  for (const text of ['KASSE-1', 'KASSE-2', 'KASSE-3']) expect(sheet).toContain(text);
+  // The 64-digit TSE serial may wrap on the page.
+  expect(sheet.replace(/\s+/g, '')).toContain(run!.tssSerialNumber!);
   await screenshot(page, 'wizard-7-handover');
 });
 
@@ -147,6 +152,10 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Filialübersicht' })).toBeVisible();
   await page.getByRole('button', { name: 'Abmelden: KASSE-1' }).click();
+  // Deregistering is notifiable: it asks when and why the till goes out of use.
+  const deregister = page.getByRole('dialog', { name: 'Kasse KASSE-1 abmelden?' });
+  await deregister.getByLabel('Grund').fill('Defekt');
+  await deregister.getByRole('button', { name: 'Kasse abmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK' })).toBeVisible();
   await page.getByRole('radio', { name: 'Filiale Kiel' }).check();

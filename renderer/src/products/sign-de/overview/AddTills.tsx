@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import type { TssOverview } from '../../../../../preload/contract/sign-de/tss';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { TextField } from '../../../ui/TextField';
 import { useApp } from '../../../state/store-context';
@@ -41,7 +42,7 @@ export function AddTills({ overview, storeName }: { overview: TssOverview; store
     setAsking(change.added);
   };
 
-  const addWith = async (passphrase: string) => {
+  const addWith = async (passphrase?: string) => {
     const tills = (asking ?? []).map((serialNumber) => ({ ...toTillDetails(details), serialNumber }));
     const done = await addTills(tills, passphrase);
     if (done) {
@@ -50,8 +51,13 @@ export function AddTills({ overview, storeName }: { overview: TssOverview; store
       setSerials('');
       setTried(false);
     }
+    // Without a passphrase to retype, the dialog closes and the error shows beside the button.
+    if (!done && passphrase === undefined) setAsking(null);
     return done;
   };
+
+  const confirmTitle = t('overview.addTillsConfirmTitle', { count: asking?.length ?? 0, name: storeName ?? overview.tssId });
+  const confirmBody = <p>{t('overview.addTillsConfirmBody', { serials: (asking ?? []).join(', ') })}</p>;
 
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -96,15 +102,28 @@ export function AddTills({ overview, storeName }: { overview: TssOverview; store
       <p className="saved" role="status">
         {added !== null && t('overview.addTillsDone', { count: added })}
       </p>
-      <PassphraseConfirmDialog
-        open={asking !== null}
-        title={t('overview.addTillsConfirmTitle', { count: asking?.length ?? 0, name: storeName ?? overview.tssId })}
-        body={<p>{t('overview.addTillsConfirmBody', { serials: (asking ?? []).join(', ') })}</p>}
-        confirmLabel={t('overview.addTillsConfirm')}
-        operation="addTills"
-        onPassphrase={addWith}
-        onCancel={() => setAsking(null)}
-      />
+      {/* Registering tills is not irreversible: only a LIVE store asks for the passphrase, as its setup did. */}
+      {record?.environment === 'live' ? (
+        <PassphraseConfirmDialog
+          open={asking !== null}
+          title={confirmTitle}
+          body={confirmBody}
+          confirmLabel={t('overview.addTillsConfirm')}
+          operation="addTills"
+          onPassphrase={addWith}
+          onCancel={() => setAsking(null)}
+        />
+      ) : (
+        <ConfirmDialog
+          open={asking !== null}
+          title={confirmTitle}
+          body={confirmBody}
+          confirmLabel={t('overview.addTillsConfirm')}
+          cancelLabel={t('overview.cancel')}
+          onConfirm={() => void addWith()}
+          onCancel={() => setAsking(null)}
+        />
+      )}
     </section>
   );
 }

@@ -17,7 +17,8 @@ export interface StoreRecordActions {
   /** A changed taxpayer or address: notifiable, so a new handover is due. */
   setMasterData(masterData: StoreMasterData): Promise<boolean>;
   /** Registers more tills on the shown TSS (main confirms with the vault passphrase); a new handover is due. */
-  addTills(tills: ClientPlan[], passphrase: string): Promise<boolean>;
+  /** `passphrase`: only a LIVE store asks for it (main checks the same rule). */
+  addTills(tills: ClientPlan[], passphrase?: string): Promise<boolean>;
   /** Deregisters a till at fiskaly and records when and why it was taken out of use. */
   deregisterTill(clientId: string, decommissioning: Decommissioning): Promise<boolean>;
   /** The handover as PDF, JSON and XML, saved together: the shown store's, or the given TSS's (the wizard's). */
@@ -52,7 +53,7 @@ export function createStoreRecordSlice({ bridge, set, get, call }: SliceTools): 
     async addTills(tills, passphrase) {
       const tssId = current();
       if (!tssId) return false;
-      const added = apply(await call('addTills', () => bridge.store['add-tills']({ tssId, tills, passphrase }), { tssId }), true);
+      const added = apply(await call('addTills', () => bridge.store['add-tills']({ tssId, tills, ...(passphrase === undefined ? {} : { passphrase }) }), { tssId }), true);
       if (added) void get().loadOverview(tssId);
       return added;
     },
