@@ -18,6 +18,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
+    // A click or a fill waits as long as a condition does: a field that never appears fails the test, not the hang guard.
+    actionTimeout: CONDITION_GUARD_MS,
     browserName: 'chromium',
     headless: true,
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs() },

@@ -73,7 +73,6 @@ export const de = {
       vaultNotReady: 'Richten Sie zuerst den Tresor ein oder entsperren Sie ihn: Dort werden PIN und PUK gespeichert.',
       storeNameMissing: 'Geben Sie den Namen der Filiale ein.',
       storeNameTooLong: 'Der Filialname ist zu lang: höchstens {{max}} Zeichen.',
-      storeAddressTooLong: 'Die Anschrift ist zu lang: höchstens {{max}} Zeichen.',
       tssDescriptionInvalid:
         'Die TSS-Beschreibung darf höchstens 100 Zeichen haben: Buchstaben ohne Umlaute, Ziffern, Leerzeichen und \' ( ) + , - . / : = ?',
       pinTooShort: 'Die Admin-PIN braucht mindestens {{min}} Zeichen.',
@@ -112,8 +111,6 @@ export const de = {
     store: {
       nameLabel: 'Filialname',
       nameHint: 'So erscheint die Filiale im Tresor, in den Berichten und auf dem Beleg.',
-      addressLabel: 'Anschrift (wird auf den Beleg gedruckt)',
-      addressHint: 'Name des Unternehmens, Straße, PLZ und Ort – eine Zeile pro Zeile. Der Beleg braucht die Anschrift (§ 6 KassenSichV).',
       descriptionLabel: 'TSS-Beschreibung (optional)',
       descriptionHint: 'Bis zu 100 Zeichen: Buchstaben ohne Umlaute, Ziffern, Leerzeichen und \' ( ) + , - . / : = ?',
     },
@@ -124,7 +121,6 @@ export const de = {
     },
     run: {
       intro: 'Prüfen Sie die Angaben. Nach dem Start legt TSS Companion die TSS an, speichert PUK und PIN im Tresor, meldet die Kassen an und signiert einen Testbeleg.',
-      address: 'Anschrift',
       pin: 'Admin-PIN',
       start: 'Einrichtung starten',
       startLive: 'LIVE-Einrichtung starten',

@@ -70,7 +70,6 @@ export const en: SignDeMessages = {
       vaultNotReady: 'Set up or unlock the vault first: the PIN and PUK are stored there.',
       storeNameMissing: 'Enter the store’s name.',
       storeNameTooLong: 'The store name is too long: {{max}} characters at most.',
-      storeAddressTooLong: 'The address is too long: {{max}} characters at most.',
       tssDescriptionInvalid: 'The TSS description has at most 100 characters: letters without umlauts, digits, spaces and \' ( ) + , - . / : = ?',
       pinTooShort: 'The admin PIN needs at least {{min}} characters.',
       pinTooLong: 'The admin PIN has at most {{max}} characters.',
@@ -108,8 +107,6 @@ export const en: SignDeMessages = {
     store: {
       nameLabel: 'Store name',
       nameHint: 'This is how the store appears in the vault, the reports and on the receipt.',
-      addressLabel: 'Address (printed on the receipt)',
-      addressHint: 'Company name, street, postcode and town – one line per line. The receipt needs the address (§ 6 KassenSichV).',
       descriptionLabel: 'TSS description (optional)',
       descriptionHint: 'Up to 100 characters: letters without umlauts, digits, spaces and \' ( ) + , - . / : = ?',
     },
@@ -120,7 +117,6 @@ export const en: SignDeMessages = {
     },
     run: {
       intro: 'Check the details. Once started, TSS Companion creates the TSS, stores the PUK and PIN in the vault, registers the clients and signs a test receipt.',
-      address: 'Address',
       pin: 'Admin PIN',
       start: 'Start the setup',
       startLive: 'Start the LIVE setup',

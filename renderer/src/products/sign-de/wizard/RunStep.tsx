@@ -87,8 +87,6 @@ function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void 
         )}
         <dt>{t('wizard.store.nameLabel')}</dt>
         <dd>{draft.storeName.trim()}</dd>
-        <dt>{t('wizard.run.address')}</dt>
-        <dd className="pre-line">{draft.storeAddress.trim() || '—'}</dd>
         <dt>{t('wizard.run.pin')}</dt>
         <dd>{draft.pinMode === 'generate' ? t('pin.generate') : t('pin.own')}</dd>
         <dt>{t('clients.title')}</dt>

@@ -32,15 +32,6 @@ export function StoreStep({ problems, showErrors }: { problems: StepProblems; sh
         showError={showErrors}
       />
       <TextField
-        label={t('wizard.store.addressLabel')}
-        hint={t('wizard.store.addressHint')}
-        rows={4}
-        value={draft.storeAddress}
-        onChange={(storeAddress) => updateDraft({ storeAddress })}
-        error={problem('storeAddress')}
-        showError={showErrors}
-      />
-      <TextField
         label={t('wizard.store.descriptionLabel')}
         hint={t('wizard.store.descriptionHint')}
         value={draft.tssDescription}

@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
-import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH, STORE_ADDRESS_MAX, STORE_NAME_MAX } from '../../../../../preload/contract/sign-de/store-rules';
+import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH, STORE_NAME_MAX } from '../../../../../preload/contract/sign-de/store-rules';
 import type { DraftProblem } from './wizard-rules';
 
 const limits: Partial<Record<DraftProblem, { min?: number; max?: number }>> = {
   storeNameTooLong: { max: STORE_NAME_MAX },
-  storeAddressTooLong: { max: STORE_ADDRESS_MAX },
   pinTooShort: { min: MIN_PIN_LENGTH },
   pinTooLong: { max: MAX_PIN_LENGTH },
   clientsTooMany: { max: MAX_CLIENTS },

@@ -4,7 +4,6 @@ import {
   MAX_CLIENTS,
   MAX_PIN_LENGTH,
   MIN_PIN_LENGTH,
-  STORE_ADDRESS_MAX,
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
 } from '../../../../../preload/contract/sign-de/store-rules';
@@ -40,7 +39,6 @@ export type PinMode = 'generate' | 'own';
 export interface WizardDraft {
   organizationId: string | null;
   storeName: string;
-  storeAddress: string;
   tssDescription: string;
   pinMode: PinMode;
   adminPin: string;
@@ -57,7 +55,6 @@ export interface WizardDraft {
 export const emptyDraft: WizardDraft = {
   organizationId: null,
   storeName: '',
-  storeAddress: '',
   tssDescription: '',
   pinMode: 'generate',
   adminPin: '',
@@ -81,7 +78,6 @@ export type DraftField =
   | 'organization'
   | 'vault'
   | 'storeName'
-  | 'storeAddress'
   | 'tssDescription'
   | 'adminPin'
   | 'adminPinRepeat'
@@ -97,7 +93,6 @@ export type DraftProblem =
   | 'vaultNotReady'
   | 'storeNameMissing'
   | 'storeNameTooLong'
-  | 'storeAddressTooLong'
   | 'tssDescriptionInvalid'
   | 'pinTooShort'
   | 'pinTooLong'
@@ -133,7 +128,6 @@ export function stepProblems(step: WizardStep, draft: WizardDraft, context: Wiza
       const name = draft.storeName.trim();
       if (name === '') problems.storeName = 'storeNameMissing';
       else if (name.length > STORE_NAME_MAX) problems.storeName = 'storeNameTooLong';
-      if (draft.storeAddress.trim().length > STORE_ADDRESS_MAX) problems.storeAddress = 'storeAddressTooLong';
       if (!TSS_DESCRIPTION_PATTERN.test(draft.tssDescription.trim())) problems.tssDescription = 'tssDescriptionInvalid';
       if (masterDataRequired(context.environment, draft.masterData)) Object.assign(problems, masterDataProblems(draft.masterData));
       break;
@@ -214,11 +208,9 @@ export function tillsOf(draft: WizardDraft): { serialNumber: string; details: Ti
 
 /** The plan provisioning:start gets; the PIN only when the technician chose their own. */
 export function buildPlan(draft: WizardDraft, environment: EnvironmentId): StorePlanInput {
-  const address = draft.storeAddress.trim();
   const description = draft.tssDescription.trim();
   return {
     storeName: draft.storeName.trim(),
-    ...(address ? { storeAddress: address } : {}),
     environment,
     ...(masterDataRequired(environment, draft.masterData) ? { masterData: toStoreMasterData(draft.masterData) } : {}),
     ...(description ? { tssDescription: description } : {}),

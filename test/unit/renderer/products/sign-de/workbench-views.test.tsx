@@ -60,7 +60,7 @@ const base: Partial<AppState> = {
   runs: [],
   knownTss: [],
 };
-const draft = { ...emptyDraft, storeName: 'Filiale Köln', storeAddress: 'Große Str. 1\n50667 Köln', clients: ['KASSE-01', 'KASSE-02'] };
+const draft = { ...emptyDraft, storeName: 'Filiale Köln', clients: ['KASSE-01', 'KASSE-02'] };
 /** Each button's accessible name: its aria-label, else its text. */
 const buttons = (html: string) =>
   [...html.matchAll(/<button([^>]*)>(.*?)<\/button>/g)].map((match) => /aria-label="([^"]+)"/.exec(match[1]!)?.[1] ?? match[2]!.replace(/<[^>]+>/g, ''));
@@ -153,10 +153,11 @@ describe('wizard', () => {
     expect(withOrg).toContain('>Müller GmbH (test_a…)</option>');
   });
 
-  it('store and TSS: name, multi-line address printed on the receipt, description', async () => {
+  it('store and TSS: name, description, and the Betriebsstätte as the one address (the receipt prints it)', async () => {
     const html = await wizard('store');
     expect(html).toMatch(/>Filialname<\/label>/);
-    expect(html).toMatch(/>Anschrift \(wird auf den Beleg gedruckt\)<\/label><p[^>]*>[^<]*<\/p><textarea rows="4"/);
+    expect(html).not.toContain('Anschrift (wird auf den Beleg gedruckt)');
+    expect(html).toMatch(/>Straße<\/label>/);
     expect(html).toMatch(/>TSS-Beschreibung \(optional\)<\/label>/);
     expect(a11yProblems(html)).toEqual([]);
   });
@@ -227,11 +228,12 @@ describe('wizard', () => {
     expect(unknown).toContain('nennen Sie dem Support den Fehlercode');
   });
 
-  it('handover: report and recovery file', async () => {
+  it('handover: the § 146a handover files and the recovery file', async () => {
     const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
-    const html = await wizard('handover', { run: { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done' } });
+    const html = await wizard('handover', { run: { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done', tssId: '7a1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' } });
     expect(html).toMatch(/<h2 id="wizard-step-title"[^>]*>Schritt 7 von 7: Übergabe<\/h2>/);
-    expect(buttons(html)).toEqual(expect.arrayContaining(['Übergabebericht speichern', 'Wiederherstellungsdatei speichern', 'Fertig']));
+    expect(buttons(html)).toEqual(expect.arrayContaining(['Übergabe speichern', 'Wiederherstellungsdatei speichern', 'Fertig']));
+    expect(buttons(html)).not.toContain('Übergabebericht speichern');
     expect(a11yProblems(html)).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ import { createFakeCompanion, flush } from '../../../fakes/fake-companion';
 const vault: VaultState = { initialized: true, unlocked: true, keychainProblem: null, entries: 2 };
 const testOrg: Organization = { id: '2b1c9d8e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', environment: 'test', label: 'Müller GmbH', apiKeyHint: 'test_a' };
 const sandbox: WizardContext = { environment: 'sandbox', organizations: [], vault, runPhase: 'idle' };
-const complete: WizardDraft = { ...emptyDraft, storeName: 'Filiale Köln', storeAddress: 'Große Str. 1\n50667 Köln', clients: ['KASSE-01', 'KASSE-02'] };
+const complete: WizardDraft = { ...emptyDraft, storeName: 'Filiale Köln', clients: ['KASSE-01', 'KASSE-02'] };
 
 describe('wizard steps', () => {
   it('are Connect → Store and TSS → Admin PIN → Clients → Run → Test receipt → Handover', () => {
@@ -52,7 +52,6 @@ describe('step problems', () => {
     expect(stepProblems('store', emptyDraft, sandbox)).toEqual({ storeName: 'storeNameMissing' });
     expect(stepProblems('store', { ...emptyDraft, storeName: '   ' }, sandbox)).toEqual({ storeName: 'storeNameMissing' });
     expect(stepProblems('store', { ...emptyDraft, storeName: 'x'.repeat(101) }, sandbox)).toEqual({ storeName: 'storeNameTooLong' });
-    expect(stepProblems('store', { ...complete, storeAddress: 'x'.repeat(301) }, sandbox)).toEqual({ storeAddress: 'storeAddressTooLong' });
     expect(stepProblems('store', { ...complete, tssDescription: 'Kasse_1' }, sandbox)).toEqual({ tssDescription: 'tssDescriptionInvalid' });
     expect(stepProblems('store', { ...complete, tssDescription: 'Filiale Koeln / Theke (1)' }, sandbox)).toEqual({});
   });
@@ -125,7 +124,6 @@ describe('buildPlan', () => {
     const plan = buildPlan({ ...complete, storeName: '  Filiale Köln  ', tssDescription: ' ' }, 'sandbox');
     expect(plan).toEqual({
       storeName: 'Filiale Köln',
-      storeAddress: 'Große Str. 1\n50667 Köln',
       environment: 'sandbox',
       clients: [{ serialNumber: 'KASSE-01' }, { serialNumber: 'KASSE-02' }],
       testReceipt: true,
