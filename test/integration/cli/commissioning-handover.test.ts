@@ -1,27 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Elster146aHandover } from '../../../preload/contract/sign-de/handover';
 import { Elster146aHandoverSchema } from '../../../preload/contract/sign-de/handover-schema';
+import { runCliProcess } from '../../support/cli-process';
 import { makeTempDir } from '../../support/temp-dir';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TSS_COMPANION_PASSPHRASE: 'a long test passphrase for the cli' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCliProcess(args, { env: { TSS_COMPANION_PASSPHRASE: 'a long test passphrase for the cli' } });
 
 /** A store commissioned from the command line, its handover, a fourth till later, and the new handover: the whole chain. */
 describe('commissioning to handover through the real command line', () => {

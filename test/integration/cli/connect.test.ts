@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../main/products/sign-de/sandbox/server';
 import { productIds, sandboxBaseUrl } from '../../../preload/contract/core/products';
 import { startSandbox } from '../../support/sandbox-api';
+import { runCliProcess } from '../../support/cli-process';
 import { makeTempDir } from '../../support/temp-dir';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 
-/** The real bin in a child process, as a technician runs it. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCliProcess(args, { env });
 
 describe('tss-companion connect', () => {
   const dir = makeTempDir();

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePlanText } from '../../../main/cli/plan-file';
+import { runCliProcess } from '../../support/cli-process';
 import { makeTempDir } from '../../support/temp-dir';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 const README = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
 
 interface Block {
@@ -30,19 +27,8 @@ const planCommands = blocks
   .map((line) => line.replace(/\s+#.*$/, '').trim())
   .filter((line) => /^tss-companion provision .*--plan \S+/.test(line));
 
-async function cli(args: string[], cwd: string, dataDir: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--data-dir', dataDir], {
-      cwd,
-      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TSS_COMPANION_PASSPHRASE: 'a long test passphrase for the readme' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], cwd: string, dataDir: string) =>
+  runCliProcess([...args, '--data-dir', dataDir], { cwd, env: { TSS_COMPANION_PASSPHRASE: 'a long test passphrase for the readme' } });
 
 /** What a plan example says: store names and their client serials, read without the CLI's code. */
 function expectedStores(block: Block): Array<[string, string[]]> {

@@ -1,29 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../../support/cli-process';
 import { makeTempDir } from '../../support/temp-dir';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 const PASSPHRASE = 'a long test passphrase for the cli';
 /** A TEST or LIVE store's taxpayer and Betriebsstätte on the command line. */
 const MASTER_DATA_FLAGS = ['--legal-name', 'Nord GmbH', '--tax-number', '93815/08152', '--bundesland', 'BW', '--street', 'Königstraße', '--house-number', '7', '--postcode', '70173', '--town', 'Stuttgart'];
 
-/** The real bin in a child process, as a technician runs it. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TSS_COMPANION_PASSPHRASE: PASSPHRASE, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCliProcess(args, { env: { TSS_COMPANION_PASSPHRASE: PASSPHRASE, ...env } });
 
 describe('tss-companion CLI', () => {
   const dir = makeTempDir();

@@ -1,29 +1,15 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_DE_VAULT_REGISTRY } from '../../../main/products/sign-de';
 import { Vault, unavailableKeyWrapper } from '../../../main/vault';
+import { runCliProcess } from '../../support/cli-process';
 import { makeTempDir } from '../../support/temp-dir';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
 const PASSPHRASE = 'a long test passphrase for the cli';
 const TSS = '0e9f6d1a-77a2-4c1b-8d0e-3c2b1a0f9e02';
 
-async function cli(args: string[], passphrase = PASSPHRASE) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TSS_COMPANION_PASSPHRASE: passphrase },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], passphrase = PASSPHRASE) => runCliProcess(args, { env: { TSS_COMPANION_PASSPHRASE: passphrase } });
 
 describe('tss-companion vault restore-previous', () => {
   const dir = makeTempDir('tss-cli-restore-');

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The command as installed: `tss-companion` (its bin script). */
+export const CLI_BIN = join(import.meta.dirname, '../../main/cli/tss-companion.js');
+
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The real bin in a child process, as a technician runs it: of this process's environment only PATH and HOME,
+ * plus `env`. The timeout only ends a hung process; a command on a busy machine stays far inside it.
+ */
+export async function runCliProcess(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliOutcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI_BIN, ...args], {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...options.env },
+      timeout: 5 * 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
