@@ -4,6 +4,7 @@ import { BUNDESLAENDER, bundeslandCodes } from '../../preload/contract/sign-de/t
 import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
 import { UsageError } from './exit-codes';
 import { validated } from './plan-issues';
+import { isIsoDate } from '../../preload/contract/sign-de/master-data-rules';
 
 /**
  * A CSV plan: one row per till. The store's columns (its name on every row; address, master data, TSS
@@ -160,13 +161,9 @@ function storeValue(column: StoreColumn, value: string, where: string): unknown 
 /** TT.MM.JJJJ (as German Excel writes dates) or YYYY-MM-DD, to YYYY-MM-DD; a day that does not exist is refused. */
 export function isoDate(value: string, where: string): string {
   const german = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$/.exec(value);
-  const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
-  const [year, month, day] = german ? [german[3], german[2], german[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  const date = year ? new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))) : null;
-  if (!date || date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
-    throw new UsageError(`${where}: "${value}" is not a date (TT.MM.JJJJ or YYYY-MM-DD)`);
-  }
-  return date.toISOString().slice(0, 10);
+  const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
+  if (!isIsoDate(iso)) throw new UsageError(`${where}: "${value}" is not a date (TT.MM.JJJJ or YYYY-MM-DD)`);
+  return iso;
 }
 
 function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
