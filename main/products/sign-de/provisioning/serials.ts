@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../preload/contract/sign-de/store-rules';
+import { sandboxSerials as inventSerials } from '../../../../preload/contract/sign-de/sandbox-serials';
 import { StoreRecords } from '../store/store-records';
 import { Journal } from './journal';
 import type { StorePlan } from './store-plan';
@@ -10,28 +10,9 @@ import type { StorePlan } from './store-plan';
  * stores this laptop knows are warned about, not refused: a till may move between stores.
  */
 
-const TRANSLITERATIONS: Record<string, string> = { Ä: 'AE', Ö: 'OE', Ü: 'UE', ß: 'SS' };
-
-/**
- * `count` sandbox serials for a store: "FILIALE-MITTE-3F9A-01", …; the name says which store, the random part
- * keeps two stores of the same name apart.
- */
+/** `count` sandbox serials for a store (the contract's rule), with a random part from node:crypto. */
 export function sandboxSerials(storeName: string, count: number, random: () => string = () => randomBytes(2).toString('hex')): string[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_CLIENTS) throw new RangeError(`a store has 1 to ${MAX_CLIENTS} clients, not ${count}`);
-  const name = storeName
-    .toUpperCase()
-    .replace(/[ÄÖÜß]/g, (char) => TRANSLITERATIONS[char]!)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  const prefix = `${name || 'KASSE'}-${random().toUpperCase()}`;
-  const serials = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(count > 99 ? 3 : 2, '0')}`);
-  // Guards the pattern (DSFinV-K: no / or _, at most 70), whatever the store is called.
-  for (const serial of serials) if (!CLIENT_SERIAL_PATTERN.test(serial)) throw new Error(`invented serial ${serial} breaks the client serial rules`);
-  return serials;
+  return inventSerials(storeName, count, random);
 }
 
 /** Where a serial number is already in use on this laptop. */

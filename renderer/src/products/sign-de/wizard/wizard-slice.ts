@@ -1,4 +1,6 @@
 import type { DuplicateSerial } from '../../../../../preload/contract/sign-de/store-record';
+import { sandboxSerials } from '../../../../../preload/contract/sign-de/sandbox-serials';
+import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import { callBridge } from '../../../bridge/call-bridge';
 import { type ClientListChange, addClients } from './client-list';
 import type { MasterDataDraft, TillDetailsDraft } from '../master-data/master-data-draft';
@@ -121,10 +123,12 @@ export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActio
     },
 
     generateSerials(count) {
-      if (get().settings?.environment !== 'sandbox') return { clients: get().wizard.draft.clients, added: [], rejected: [] };
-      // A random store part, so two sandbox stores never share a till serial.
-      const store = crypto.randomUUID().slice(0, 6).toUpperCase();
-      const serials = Array.from({ length: count }, (_, index) => `SANDBOX-${store}-${String(index + 1).padStart(3, '0')}`);
+      // Outside the sandbox nothing is invented; a full list (count 0) gets nothing more.
+      if (get().settings?.environment !== 'sandbox' || !Number.isInteger(count) || count < 1) return { clients: get().wizard.draft.clients, added: [], rejected: [] };
+      // Never more than a TSS takes (the list refuses what goes beyond).
+      if (count > MAX_CLIENTS) count = MAX_CLIENTS;
+      // The store's name and a random part, so two sandbox stores never share a till serial (main's rule too).
+      const serials = sandboxSerials(get().wizard.draft.storeName, count, () => crypto.randomUUID().slice(0, 4));
       return get().addClientList(serials.join('\n'));
     },
 

@@ -132,9 +132,10 @@ describe('serials', () => {
 
   it('are generated only in the sandbox, unique to the store', async () => {
     const store = await wizardIn('sandbox');
+    store.getState().updateDraft({ storeName: 'Filiale Süd' });
     const first = store.getState().generateSerials(3);
     expect(first.added).toHaveLength(3);
-    expect(first.added[0]).toMatch(/^SANDBOX-[0-9A-F]{6}-001$/);
+    expect(first.added[0]).toMatch(/^FILIALE-SUED-[0-9A-F]{4}-01$/);
     const other = await wizardIn('sandbox');
     expect(other.getState().generateSerials(1).added[0]).not.toBe(first.added[0]);
   });
