@@ -3,13 +3,9 @@ import type { ErrorArea } from '../../state/ui-error';
 import type { WizardStep } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
-  connect: ['vault', 'orgs'],
-  store: [],
-  pin: [],
-  clients: [],
+  plan: ['vault', 'orgs', 'run'],
   run: ['run'],
-  receipt: ['receipt'],
-  handover: ['handover', 'backup', 'store'],
+  receipt: ['receipt', 'handover', 'backup', 'store'],
 };
 
 /** The error areas the current view shows next to their controls; the frame shows all others. */

@@ -137,7 +137,7 @@ export function createFrameSlice({ bridge, set, get }: SliceTools): FrameActions
       const current = get().screen;
       if (current === screen) return;
       if (current === 'recovery') get().dropPuk();
-      if (current === 'wizard') get().forgetWizardPin();
+      if (current === 'wizard') get().leaveWizard();
       set({ screen });
     },
 

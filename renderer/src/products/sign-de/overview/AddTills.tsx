@@ -1,6 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import type { TssOverview } from '../../../../../preload/contract/sign-de/tss';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
@@ -10,6 +9,7 @@ import { useApp } from '../../../state/store-context';
 import { TillDetailsFields } from '../master-data/TillDetailsFields';
 import { type TillDetailsDraft, emptyTillDetails, tillDetailsProblems, toTillDetails } from '../master-data/master-data-draft';
 import { type RejectedSerial, SERIAL_MAX_LENGTH, addClients } from '../wizard/client-list';
+import { serialProblemText } from '../wizard/problem-text';
 
 /** Serials already on this TSS, from fiskaly and from the store record. */
 function knownSerials(overview: TssOverview, recorded: readonly { serialNumber: string }[]): string[] {
@@ -31,7 +31,7 @@ export function AddTills({ overview, storeName }: { overview: TssOverview; store
   if (overview.state === 'DISABLED') return null;
   const existing = knownSerials(overview, record?.tills ?? []);
   const change = addClients(existing, serials);
-  const problemText = (entry: RejectedSerial) => t(`clients.problems.${entry.problem}`, { max: MAX_CLIENTS, length: SERIAL_MAX_LENGTH });
+  const problemText = (entry: RejectedSerial) => serialProblemText(t, entry);
   const detailsInvalid = Object.keys(tillDetailsProblems(details)).length > 0;
 
   const submit = (event: FormEvent) => {

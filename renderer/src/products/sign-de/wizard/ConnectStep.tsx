@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { SelectField } from '../../../ui/SelectField';
@@ -20,6 +20,7 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
   const candidates = organizationsFor(organizations, environment);
   const only = candidates.length === 1 ? candidates[0]!.id : null;
   const chosenFits = candidates.some((organization) => organization.id === organizationId);
+  const titleId = useId();
 
   // One organization for this environment: it is the one.
   useEffect(() => {
@@ -27,8 +28,11 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
   }, [only, chosenFits, updateDraft]);
 
   return (
-    <div className="step-body">
-      <p>{t('wizard.connect.intro')}</p>
+    <section className="subsection" aria-labelledby={titleId}>
+      <h3 id={titleId} className="subsection__title">
+        {t('wizard.sections.connect')}
+      </h3>
+      <p className="muted">{t('wizard.connect.intro')}</p>
       <ErrorNotices areas={['vault', 'orgs']} />
       <EnvironmentChoice className="" />
       {environment === 'sandbox' && <p className="callout">{t('wizard.connect.sandboxNoOrg')}</p>}
@@ -54,6 +58,6 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
         </>
       )}
       {vaultNeed(vault) !== null && <VaultCard showExport={false} level={3} errorAreas={[]} />}
-    </div>
+    </section>
   );
 }

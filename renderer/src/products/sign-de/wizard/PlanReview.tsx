@@ -4,7 +4,7 @@ import { useApp } from '../../../state/store-context';
 import { elsterTaxNumber, masterDataRequired, toStoreMasterData } from '../master-data/master-data-draft';
 import { tillsOf } from './wizard-rules';
 
-/** The review before the start: taxpayer, Steuernummer in ELSTER form, Betriebsstätte, and each till with its details. */
+/** The review before the start: taxpayer, Steuernummer in ELSTER form, Betriebsstätte, and each till with its details (if any). */
 export function PlanReview() {
   const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
@@ -12,6 +12,8 @@ export function PlanReview() {
   const given = masterDataRequired(environment, draft.masterData);
   const masterData = given ? toStoreMasterData(draft.masterData) : null;
   const tills = tillsOf(draft);
+  // The table is for the tills' notification details; without any, the serials are listed above it.
+  const detailed = tills.some(({ details }) => Object.values(details).some((value) => value !== ''));
 
   return (
     <>
@@ -29,6 +31,7 @@ export function PlanReview() {
           </>
         )}
       </dl>
+      {detailed && (
       <table className="table">
         <caption>{t('wizard.run.tillsCaption')}</caption>
         <thead>
@@ -54,6 +57,7 @@ export function PlanReview() {
           ))}
         </tbody>
       </table>
+      )}
     </>
   );
 }

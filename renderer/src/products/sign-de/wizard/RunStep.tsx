@@ -1,121 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
-import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { StepLog } from '../run/StepLog';
-import { TypedConfirmation } from '../../../ui/TypedConfirmation';
 import { explainCode } from '../../../ui/error-text';
-import { LIVE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
 import { type RunState, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
-import { startNeedsConfirmation, startNeedsPassphrase } from '../run/run-slice';
 import { useApp } from '../../../state/store-context';
-import { PlanReview } from './PlanReview';
 
-/**
- * Starts the plan (LIVE after a typed confirmation; LIVE and an own PIN with the vault passphrase), then
- * follows the run step by step. The passphrase dialog lives here, not in the start form, so it stays open
- * with main's answer while the run is briefly shown as starting.
- */
+/** Follows the run step by step; a stopped one can be resumed, repaired or given up here. */
 export function RunStep() {
   const run = useApp((state) => state.run);
-  /** The typed confirmation of a start that waits for the passphrase; null while no dialog is open. */
-  const [awaitingPassphrase, setAwaitingPassphrase] = useState<string | null>(null);
   return (
     <div className="step-body">
       <ErrorNotices areas={['run']} />
-      {run.phase === 'idle' ? <StartRun onNeedPassphrase={setAwaitingPassphrase} /> : <RunProgress run={run} />}
-      <StartConfirmDialog typed={awaitingPassphrase} onClose={() => setAwaitingPassphrase(null)} />
+      <RunProgress run={run} />
     </div>
-  );
-}
-
-function StartConfirmDialog({ typed, onClose }: { typed: string | null; onClose(): void }) {
-  const { t } = useTranslation('sign-de');
-  const draft = useApp((state) => state.wizard.draft);
-  const environment = useApp((state) => state.settings?.environment ?? null);
-  const startRun = useApp((state) => state.startRun);
-  const live = environment === 'live';
-  const name = draft.storeName.trim();
-  return (
-    <PassphraseConfirmDialog
-      open={typed !== null}
-      title={live ? t('passphraseConfirm.startLiveTitle') : t('passphraseConfirm.startTitle')}
-      body={
-        <>
-          {live && <p>{t('passphraseConfirm.startLiveBody', { name })}</p>}
-          {draft.pinMode === 'own' && <p>{t('passphraseConfirm.startOwnPinBody', { name })}</p>}
-        </>
-      }
-      confirmLabel={live ? t('wizard.run.startLive') : t('passphraseConfirm.startConfirm')}
-      operation="startRun"
-      onPassphrase={async (passphrase) => {
-        const started = await startRun(typed ?? '', passphrase);
-        if (started) onClose();
-        return started;
-      }}
-      onCancel={onClose}
-      danger={live}
-    />
-  );
-}
-
-function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void }) {
-  const { t } = useTranslation('sign-de');
-  const draft = useApp((state) => state.wizard.draft);
-  const environment = useApp((state) => state.settings?.environment ?? null);
-  const organization = useApp((state) => state.organizations?.find((entry) => entry.id === state.wizard.draft.organizationId) ?? null);
-  const startRun = useApp((state) => state.startRun);
-  const busy = useApp((state) => state.busy.startRun === true);
-  const [typed, setTyped] = useState('');
-  const live = startNeedsConfirmation(environment);
-  const confirmed = !live || isTypedConfirmation(typed, LIVE_KEYWORD, draft.storeName);
-  const needsPassphrase = startNeedsPassphrase(environment, draft.pinMode);
-
-  return (
-    <>
-      <p>{t('wizard.run.intro')}</p>
-      <dl className="facts">
-        <dt>{t('settings.environmentLegend')}</dt>
-        <dd>{environment ? t(`environment.names.${environment}`) : '—'}</dd>
-        {environment !== 'sandbox' && (
-          <>
-            <dt>{t('wizard.connect.organizationLabel')}</dt>
-            <dd>{organization?.label ?? '—'}</dd>
-          </>
-        )}
-        <dt>{t('wizard.store.nameLabel')}</dt>
-        <dd>{draft.storeName.trim()}</dd>
-        <dt>{t('wizard.run.pin')}</dt>
-        <dd>{draft.pinMode === 'generate' ? t('pin.generate') : t('pin.own')}</dd>
-        <dt>{t('clients.title')}</dt>
-        <dd>{t('clients.count', { count: draft.clients.length, max: MAX_CLIENTS })}</dd>
-      </dl>
-      <PlanReview />
-      {live && (
-        <div className="callout callout--danger">
-          <p>
-            <strong>{t('wizard.run.liveWarning')}</strong>
-          </p>
-          <TypedConfirmation storeName={draft.storeName.trim()} keyword={LIVE_KEYWORD} value={typed} onChange={setTyped} hint={t('wizard.run.liveHint')} />
-        </div>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          className={`button ${live ? 'button--danger' : 'button--primary'}`}
-          aria-disabled={!confirmed || busy || undefined}
-          onClick={() => {
-            if (!confirmed || busy) return;
-            if (needsPassphrase) onNeedPassphrase(typed);
-            else void startRun(typed);
-          }}
-        >
-          {busy ? t('common.working') : live ? t('wizard.run.startLive') : t('wizard.run.start')}
-        </button>
-      </div>
-    </>
   );
 }
 
@@ -125,7 +23,6 @@ function RunProgress({ run }: { run: RunState }) {
   const resumeRun = useApp((state) => state.resumeRun);
   const openRecovery = useApp((state) => state.openRecovery);
   const resetWizard = useApp((state) => state.resetWizard);
-  const wizardNext = useApp((state) => state.wizardNext);
   const resuming = useApp((state) => state.busy.resumeRun === true || state.busy.repairRun === true);
   const percent = progressPercent(run);
   const currentName = run.current ? t(`run.steps.${run.current}`) : t('run.waiting');
@@ -170,14 +67,10 @@ function RunProgress({ run }: { run: RunState }) {
           </button>
         </div>
       )}
+      {/* A done run goes on to its receipt by itself (WizardScreen follows the run). */}
       {run.phase === 'done' && (
         <div className="callout callout--success">
           <p>{t('run.doneNotice')}</p>
-          <div className="actions">
-            <button type="button" className="button button--primary" onClick={() => wizardNext()}>
-              {t('run.toReceipt')}
-            </button>
-          </div>
         </div>
       )}
     </>

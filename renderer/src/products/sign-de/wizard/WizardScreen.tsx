@@ -1,54 +1,37 @@
-import { type ComponentType, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stepper } from './Stepper';
 import { useApp } from '../../../state/store-context';
 import { useWizardContext } from './use-wizard-context';
-import { type StepProblems, type WizardStep, canGoBack, canGoNext, nextStep, stepProblems, wizardSteps } from './wizard-rules';
-import { ClientsStep } from './ClientsStep';
-import { problemText } from './problem-text';
-import { ConnectStep } from './ConnectStep';
-import { HandoverStep } from './HandoverStep';
-import { PinStep } from './PinStep';
+import { stepProblems, wizardSteps } from './wizard-rules';
+import { PlanStep } from './PlanStep';
 import { ReceiptStep } from './ReceiptStep';
 import { RunStep } from './RunStep';
-import { StoreStep } from './StoreStep';
 
-interface StepProps {
-  problems: StepProblems;
-  showErrors: boolean;
-}
-
-const stepComponents: Record<WizardStep, ComponentType<StepProps>> = {
-  connect: ConnectStep,
-  store: StoreStep,
-  pin: PinStep,
-  clients: ClientsStep,
-  run: RunStep,
-  receipt: ReceiptStep,
-  handover: HandoverStep,
-};
-
-/** Connect → Store and TSS → Admin PIN → Clients → Run → Test receipt → Handover. */
+/** Plan (one page) → Setup (the run) → Test receipt and documents; the run moves the wizard on by itself. */
 export function WizardScreen() {
   const { t } = useTranslation('sign-de');
   const step = useApp((state) => state.wizard.step);
   const draft = useApp((state) => state.wizard.draft);
+  const followRun = useApp((state) => state.followRun);
   const context = useWizardContext();
   const [showErrors, setShowErrors] = useState(false);
   const [shownFor, setShownFor] = useState(step);
   const heading = useRef<HTMLHeadingElement>(null);
   const previousStep = useRef(step);
   const problems = stepProblems(step, draft, context);
-  const Step = stepComponents[step];
   const number = wizardSteps.indexOf(step) + 1;
 
-  // Errors are shown per step: a new step starts quiet.
+  // Errors are shown per page: a new page starts quiet.
   if (shownFor !== step) {
     setShownFor(step);
     setShowErrors(false);
   }
 
-  // After a step change (not on first render), focus the step's heading so it is announced.
+  // A started run leaves the plan, a done one goes on to its receipt.
+  useEffect(() => followRun(), [context.runPhase, step, followRun]);
+
+  // After a page change (not on first render), focus the page's heading so it is announced.
   useEffect(() => {
     if (previousStep.current === step) return;
     previousStep.current = step;
@@ -65,71 +48,10 @@ export function WizardScreen() {
         <h2 id="wizard-step-title" ref={heading} className="card__title wizard__step-title" tabIndex={-1}>
           {t('wizard.stepHeading', { number, total: wizardSteps.length, title: t(`wizard.steps.${step}`) })}
         </h2>
-        <Step problems={problems} showErrors={showErrors} />
+        {step === 'plan' && <PlanStep problems={problems} showErrors={showErrors} onBlocked={() => setShowErrors(true)} />}
+        {step === 'run' && <RunStep />}
+        {step === 'receipt' && <ReceiptStep />}
       </section>
-      <WizardNav step={step} problems={problems} showErrors={showErrors} onBlocked={() => setShowErrors(true)} canNext={canGoNext(step, draft, context)} canBack={canGoBack(step, draft, context)} />
-    </div>
-  );
-}
-
-interface WizardNavProps {
-  step: WizardStep;
-  problems: StepProblems;
-  showErrors: boolean;
-  canNext: boolean;
-  canBack: boolean;
-  onBlocked(): void;
-}
-
-function WizardNav({ step, problems, showErrors, canNext, canBack, onBlocked }: WizardNavProps) {
-  const { t } = useTranslation('sign-de');
-  const wizardNext = useApp((state) => state.wizardNext);
-  const wizardBack = useApp((state) => state.wizardBack);
-  const resetWizard = useApp((state) => state.resetWizard);
-  const navigate = useApp((state) => state.navigate);
-  const last = nextStep(step) === null;
-  const reasons = Object.values(problems);
-
-  return (
-    <div className="wizard__nav">
-      {showErrors && !canNext && reasons.length > 0 && (
-        <div className="callout callout--danger" role="alert">
-          <p>{t('wizard.blocked')}</p>
-          <ul>
-            {reasons.map((reason) => (
-              <li key={reason}>{problemText(t, reason)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="actions">
-        <button type="button" className="button" aria-disabled={!canBack || undefined} onClick={() => canBack && wizardBack()}>
-          {t('wizard.back')}
-        </button>
-        {last ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              if (resetWizard()) navigate('home');
-            }}
-          >
-            {t('wizard.finish')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={!canNext || undefined}
-            onClick={() => {
-              if (canNext) wizardNext();
-              else onBlocked();
-            }}
-          >
-            {t('wizard.next')}
-          </button>
-        )}
-      </div>
     </div>
   );
 }

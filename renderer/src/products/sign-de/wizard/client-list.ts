@@ -1,7 +1,7 @@
 import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 
 /** What can be wrong with one client (POS) serial number; each has a plain-language text in i18n. */
-export type SerialProblem = 'empty' | 'slash' | 'underscore' | 'tooLong' | 'characters' | 'duplicate' | 'tooMany';
+export type SerialProblem = 'empty' | 'slash' | 'underscore' | 'tooLong' | 'characters' | 'duplicate' | 'duplicateCase' | 'tooMany';
 
 /** The longest serial number CLIENT_SERIAL_PATTERN allows. */
 export const SERIAL_MAX_LENGTH = 70;
@@ -17,6 +17,8 @@ export function serialProblem(serial: string, existing: readonly string[]): Seri
   if (serial.length > SERIAL_MAX_LENGTH) return 'tooLong';
   if (!CLIENT_SERIAL_PATTERN.test(serial)) return 'characters';
   if (existing.includes(serial)) return 'duplicate';
+  // The contract's plan refuses these as twins: a technician reading a label does not tell KASSE-1 from kasse-1.
+  if (caseTwin(serial, existing) !== undefined) return 'duplicateCase';
   if (existing.length >= MAX_CLIENTS) return 'tooMany';
   return null;
 }
@@ -32,9 +34,17 @@ export function splitClientList(text: string): string[] {
     .filter((entry) => entry !== '');
 }
 
+/** The entry of `existing` that differs from `serial` only in upper and lower case, if any. */
+export function caseTwin(serial: string, existing: readonly string[]): string | undefined {
+  const key = serial.toLowerCase();
+  return existing.find((other) => other !== serial && other.toLowerCase() === key);
+}
+
 export interface RejectedSerial {
   serial: string;
   problem: SerialProblem;
+  /** For 'duplicateCase': the serial already in the list. */
+  twin?: string;
 }
 
 export interface ClientListChange {
@@ -54,7 +64,7 @@ export function addClients(existing: readonly string[], text: string): ClientLis
   for (const serial of splitClientList(text)) {
     const problem = serialProblem(serial, clients);
     if (problem) {
-      rejected.push({ serial, problem });
+      rejected.push(rejection(serial, problem, clients));
       continue;
     }
     clients.push(serial);
@@ -67,9 +77,15 @@ export function addClients(existing: readonly string[], text: string): ClientLis
 export function clientListProblems(clients: readonly string[]): RejectedSerial[] {
   const problems: RejectedSerial[] = [];
   clients.forEach((serial, index) => {
-    const problem = serialProblem(serial, clients.slice(0, index));
-    if (problem) problems.push({ serial, problem });
+    const before = clients.slice(0, index);
+    const problem = serialProblem(serial, before);
+    if (problem) problems.push(rejection(serial, problem, before));
   });
   return problems;
 }
 
+
+function rejection(serial: string, problem: SerialProblem, existing: readonly string[]): RejectedSerial {
+  const twin = problem === 'duplicateCase' ? caseTwin(serial, existing) : undefined;
+  return twin === undefined ? { serial, problem } : { serial, problem, twin };
+}

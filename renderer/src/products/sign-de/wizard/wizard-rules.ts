@@ -9,6 +9,7 @@ import {
 } from '../../../../../preload/contract/sign-de/store-rules';
 import type { Organization } from '../../../../../preload/contract/core/organizations';
 import type { VaultState } from '../../../../../preload/contract/core/vault';
+import { toTssDescription } from '../../../../../preload/contract/sign-de/tss-description';
 import { clientListProblems } from './client-list';
 import {
   type MasterDataDraft,
@@ -27,15 +28,19 @@ import {
 import { type RunPhase, isRunStarted } from '../run/run-progress';
 import { vaultNeed } from '../../../state/vault-need';
 
-export const wizardSteps = ['connect', 'store', 'pin', 'clients', 'run', 'receipt', 'handover'] as const;
+/**
+ * The wizard's pages: the whole plan on one (connection, store, PIN, tills, master data, review and start),
+ * the run, and the test receipt with the store's documents (handover and recovery file).
+ */
+export const wizardSteps = ['plan', 'run', 'receipt'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
-
-/** The steps that make the plan; once a run started they are fixed. */
-const planSteps: readonly WizardStep[] = ['connect', 'store', 'pin', 'clients'];
 
 export type PinMode = 'generate' | 'own';
 
-/** What the technician entered so far. The admin PIN is here only between its step and the start. */
+/**
+ * What the technician entered so far. `clients` is the till list as typed or pasted, one entry per serial,
+ * checked but not filtered (a refused entry stays to be corrected). The admin PIN is here only until the start.
+ */
 export interface WizardDraft {
   organizationId: string | null;
   storeName: string;
@@ -111,71 +116,71 @@ export function organizationsFor(organizations: Organization[] | null, environme
   return organizations.filter((organization) => organization.environment === environment);
 }
 
-export function stepProblems(step: WizardStep, draft: WizardDraft, context: WizardContext): StepProblems {
+/** Why the plan cannot start yet, field by field; empty when it can. */
+export function planProblems(draft: WizardDraft, context: WizardContext): StepProblems {
   const problems: StepProblems = {};
-  switch (step) {
-    case 'connect': {
-      if (context.environment === null) problems.environment = 'environmentUnknown';
-      else if (context.environment !== 'sandbox') {
-        const candidates = organizationsFor(context.organizations, context.environment);
-        if (candidates.length === 0) problems.organization = 'organizationNone';
-        else if (!candidates.some((organization) => organization.id === draft.organizationId)) problems.organization = 'organizationMissing';
-      }
-      if (vaultNeed(context.vault) !== null) problems.vault = 'vaultNotReady';
-      break;
-    }
-    case 'store': {
-      const name = draft.storeName.trim();
-      if (name === '') problems.storeName = 'storeNameMissing';
-      else if (name.length > STORE_NAME_MAX) problems.storeName = 'storeNameTooLong';
-      if (!TSS_DESCRIPTION_PATTERN.test(draft.tssDescription.trim())) problems.tssDescription = 'tssDescriptionInvalid';
-      if (masterDataRequired(context.environment, draft.masterData)) Object.assign(problems, masterDataProblems(draft.masterData));
-      break;
-    }
-    case 'pin': {
-      if (draft.pinMode === 'generate') break;
-      if (draft.adminPin.length < MIN_PIN_LENGTH) problems.adminPin = 'pinTooShort';
-      else if (draft.adminPin.length > MAX_PIN_LENGTH) problems.adminPin = 'pinTooLong';
-      if (draft.adminPinRepeat !== draft.adminPin) problems.adminPinRepeat = 'pinMismatch';
-      break;
-    }
-    case 'clients': {
-      if (draft.clients.length === 0) problems.clients = 'clientsMissing';
-      else if (draft.clients.length > MAX_CLIENTS) problems.clients = 'clientsTooMany';
-      else if (clientListProblems(draft.clients).length > 0) problems.clients = 'clientsInvalid';
-      if (tillsOf(draft).some((till) => Object.keys(tillDetailsProblems(till.details)).length > 0)) problems.tillDetails = 'tillDetailsInvalid';
-      break;
-    }
-    default:
-      break;
+  if (context.environment === null) problems.environment = 'environmentUnknown';
+  else if (context.environment !== 'sandbox') {
+    const candidates = organizationsFor(context.organizations, context.environment);
+    if (candidates.length === 0) problems.organization = 'organizationNone';
+    else if (!candidates.some((organization) => organization.id === draft.organizationId)) problems.organization = 'organizationMissing';
   }
+  if (vaultNeed(context.vault) !== null) problems.vault = 'vaultNotReady';
+
+  const name = draft.storeName.trim();
+  if (name === '') problems.storeName = 'storeNameMissing';
+  else if (name.length > STORE_NAME_MAX) problems.storeName = 'storeNameTooLong';
+  if (!TSS_DESCRIPTION_PATTERN.test(tssDescriptionOf(draft))) problems.tssDescription = 'tssDescriptionInvalid';
+
+  Object.assign(problems, pinProblems(draft));
+
+  if (draft.clients.length === 0) problems.clients = 'clientsMissing';
+  else if (draft.clients.length > MAX_CLIENTS) problems.clients = 'clientsTooMany';
+  else if (clientListProblems(draft.clients).length > 0) problems.clients = 'clientsInvalid';
+  if (tillsOf(draft).some((till) => Object.keys(tillDetailsProblems(till.details)).length > 0)) problems.tillDetails = 'tillDetailsInvalid';
+
+  if (masterDataRequired(context.environment, draft.masterData)) Object.assign(problems, masterDataProblems(draft.masterData));
   return problems;
 }
 
+/** An own admin PIN: long enough, typed twice alike; a generated one needs nothing. */
+export function pinProblems(draft: Pick<WizardDraft, 'pinMode' | 'adminPin' | 'adminPinRepeat'>): StepProblems {
+  const problems: StepProblems = {};
+  if (draft.pinMode === 'generate') return problems;
+  if (draft.adminPin.length < MIN_PIN_LENGTH) problems.adminPin = 'pinTooShort';
+  else if (draft.adminPin.length > MAX_PIN_LENGTH) problems.adminPin = 'pinTooLong';
+  if (draft.adminPinRepeat !== draft.adminPin) problems.adminPinRepeat = 'pinMismatch';
+  return problems;
+}
+
+/**
+ * Only the plan page has fields; the run and the receipt have nothing to complete. 'pin' asks for the
+ * admin PIN's fields alone (the PUK recovery's new PIN follows the same rules).
+ */
+export function stepProblems(step: WizardStep | 'pin', draft: WizardDraft, context: WizardContext): StepProblems {
+  if (step === 'pin') return pinProblems(draft);
+  return step === 'plan' ? planProblems(draft, context) : {};
+}
+
+/** Every plan field is fine: the run can start. */
+export function isPlanComplete(draft: WizardDraft, context: WizardContext): boolean {
+  return Object.keys(planProblems(draft, context)).length === 0;
+}
+
 export function isStepComplete(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
-  if (planSteps.includes(step)) return Object.keys(stepProblems(step, draft, context)).length === 0;
+  if (step === 'plan') return isPlanComplete(draft, context) || isRunStarted(context.runPhase);
   if (step === 'run') return context.runPhase === 'done';
   return false;
 }
 
-/** Every plan step is complete: the run can start. */
-export function isPlanComplete(draft: WizardDraft, context: WizardContext): boolean {
-  return planSteps.every((step) => isStepComplete(step, draft, context));
-}
-
 /**
- * Which steps the stepper lets the technician open. Plan steps while no run started, each once the ones
- * before it are complete; the run once the plan is complete (or a run is going); receipt and handover
- * once the run is done.
+ * Which pages the stepper opens: the plan until a run starts; the run while it goes or stopped (a done run
+ * has moved on to its receipt); the receipt once the run is done.
  */
-export function canVisit(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
+export function canVisit(step: WizardStep, _draft: WizardDraft, context: WizardContext): boolean {
   const started = isRunStarted(context.runPhase);
-  if (planSteps.includes(step)) {
-    if (started) return false;
-    const before = planSteps.slice(0, planSteps.indexOf(step));
-    return before.every((previous) => isStepComplete(previous, draft, context));
-  }
-  if (step === 'run') return started || isPlanComplete(draft, context);
+  if (step === 'plan') return !started;
+  if (step === 'run') return started && context.runPhase !== 'done';
   return context.runPhase === 'done';
 }
 
@@ -187,18 +192,32 @@ export function previousStep(step: WizardStep): WizardStep | null {
   return wizardSteps[wizardSteps.indexOf(step) - 1] ?? null;
 }
 
-/** Next is allowed when this step is complete and the next one may be opened. */
+/** Next is allowed when the next page may be opened (the plan goes on by starting its run). */
 export function canGoNext(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
   const next = nextStep(step);
-  if (next === null) return false;
-  if (step === 'receipt') return context.runPhase === 'done';
-  return isStepComplete(step, draft, context) && canVisit(next, draft, context);
+  return next !== null && canVisit(next, draft, context);
 }
 
 /** Back is allowed unless it would reopen the plan of a run that has started. */
 export function canGoBack(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
   const previous = previousStep(step);
   return previous !== null && canVisit(previous, draft, context);
+}
+
+/**
+ * The page the run allows: the plan until a run is under way (a start main has not answered yet keeps the
+ * plan, with its passphrase dialog, in view), the run while it goes or stopped, and, once it is done, its
+ * receipt, by itself.
+ */
+export function stepForRun(runPhase: RunPhase): WizardStep {
+  if (runPhase === 'idle' || runPhase === 'starting') return 'plan';
+  if (runPhase === 'done') return 'receipt';
+  return 'run';
+}
+
+/** The TSS description sent to fiskaly: the one typed, else the store's name, spelled so fiskaly takes it. */
+export function tssDescriptionOf(draft: Pick<WizardDraft, 'tssDescription' | 'storeName'>): string {
+  return toTssDescription(draft.tssDescription.trim() || draft.storeName.trim());
 }
 
 /** Every till with its details as they apply: its own where given, else those for all tills. */
@@ -208,7 +227,7 @@ export function tillsOf(draft: WizardDraft): { serialNumber: string; details: Ti
 
 /** The plan provisioning:start gets; the PIN only when the technician chose their own. */
 export function buildPlan(draft: WizardDraft, environment: EnvironmentId): StorePlanInput {
-  const description = draft.tssDescription.trim();
+  const description = tssDescriptionOf(draft);
   return {
     storeName: draft.storeName.trim(),
     environment,

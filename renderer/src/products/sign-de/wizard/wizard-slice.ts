@@ -16,7 +16,14 @@ import {
   emptyDraft,
   nextStep,
   previousStep,
+  stepForRun,
 } from './wizard-rules';
+
+/** What "remove all tills" took away, to put back with "undo". */
+export interface RemovedTills {
+  clients: string[];
+  tillOverrides: WizardDraft['tillOverrides'];
+}
 
 export interface WizardSliceState {
   /** `elsewhere`: the draft's serials another store on this laptop already uses (main's rule), a warning only. */
@@ -31,8 +38,14 @@ export interface WizardActions {
   wizardBack(): boolean;
   /** Adds a typed serial or a pasted list; what was refused comes back with its reason. */
   addClientList(text: string): ClientListChange;
+  /** The till list as typed or pasted, every entry kept (the plan names what is wrong with one). */
+  setClients(clients: string[]): void;
   removeClient(serial: string): void;
-  clearClients(): void;
+  /** Removes every till; what it returns puts them back (restoreClients). */
+  clearClients(): RemovedTills;
+  restoreClients(removed: RemovedTills): void;
+  /** Moves to the page the run allows: the run once it started, the receipt once it is done. */
+  followRun(): void;
   /** Sandbox only: `count` serials unique to this store (TEST and LIVE tills need the serials on their labels). */
   generateSerials(count: number): ClientListChange;
   updateMasterData(patch: Partial<MasterDataDraft>): void;
@@ -44,11 +57,13 @@ export interface WizardActions {
   clearTillOverride(serial: string): void;
   /** Drops the technician's own admin PIN from memory (after the start, or when the wizard is left). */
   forgetWizardPin(): void;
-  /** A fresh wizard for the next store; refused while a run is going. */
+  /** A fresh wizard for the next store (same organization); refused while a run is going. */
   resetWizard(): boolean;
+  /** The technician leaves the wizard: the own PIN is forgotten, and a finished store makes way for the next one. */
+  leaveWizard(): void;
 }
 
-export const initialWizardState: WizardSliceState = { wizard: { step: 'connect', draft: emptyDraft, elsewhere: [] } };
+export const initialWizardState: WizardSliceState = { wizard: { step: 'plan', draft: emptyDraft, elsewhere: [] } };
 
 /** What the wizard's rules need from the rest of the state. */
 export function wizardContext(state: AppState): WizardContext {
@@ -110,6 +125,14 @@ export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActio
       return change;
     },
 
+    setClients(clients) {
+      const draft = get().wizard.draft;
+      // A till's own details go with its serial; an entry being retyped takes none along.
+      const tillOverrides = Object.fromEntries(Object.entries(draft.tillOverrides).filter(([serial]) => clients.includes(serial)));
+      setDraft({ ...draft, clients, tillOverrides });
+      void checkElsewhere();
+    },
+
     removeClient(serial) {
       const draft = get().wizard.draft;
       const { [serial]: _dropped, ...tillOverrides } = draft.tillOverrides;
@@ -118,8 +141,21 @@ export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActio
     },
 
     clearClients() {
-      setDraft({ ...get().wizard.draft, clients: [], tillOverrides: {} });
+      const draft = get().wizard.draft;
+      setDraft({ ...draft, clients: [], tillOverrides: {} });
       void checkElsewhere();
+      return { clients: draft.clients, tillOverrides: draft.tillOverrides };
+    },
+
+    restoreClients(removed) {
+      setDraft({ ...get().wizard.draft, clients: removed.clients, tillOverrides: removed.tillOverrides });
+      void checkElsewhere();
+    },
+
+    followRun() {
+      const state = get();
+      const step = stepForRun(state.run.phase);
+      if (step !== state.wizard.step) setStep(step);
     },
 
     generateSerials(count) {
@@ -161,9 +197,17 @@ export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActio
 
     resetWizard() {
       if (isRunActive(get().run.phase)) return false;
-      set({ wizard: { step: 'connect', draft: emptyDraft, elsewhere: [] } });
+      // The next store is most often set up for the same customer: the organization stays chosen.
+      const { organizationId } = get().wizard.draft;
+      set({ wizard: { step: 'plan', draft: { ...emptyDraft, organizationId }, elsewhere: [] } });
       get().resetRun();
       return true;
+    },
+
+    leaveWizard() {
+      get().forgetWizardPin();
+      // Issue 11 #5: a store whose run finished is done here; "Neue Filiale einrichten" starts the next one.
+      if (get().run.phase === 'done') get().resetWizard();
     },
   };
 }

@@ -1,0 +1,61 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedFile } from '../../../../../preload/contract/core/files';
+import type { HandoverFiles } from '../../../../../preload/contract/sign-de/store-record';
+import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { PassphraseForm } from '../../../ui/PassphraseForm';
+import { SavedPath } from '../../../ui/SavedPath';
+import { useApp } from '../../../state/store-context';
+import { HandoverFilesList } from '../overview/HandoverCard';
+
+/**
+ * The store's documents in one go: the § 146a(4) AO handover (PDF, JSON, XML) and the recovery file for
+ * the PINs and PUKs, sealed with the vault passphrase typed once. Then on to the next store, or home.
+ */
+export function StoreDocuments({ tssId }: { tssId: string }) {
+  const { t } = useTranslation('sign-de');
+  const saveHandover = useApp((state) => state.saveHandover);
+  const exportRecovery = useApp((state) => state.exportRecovery);
+  const resetWizard = useApp((state) => state.resetWizard);
+  const navigate = useApp((state) => state.navigate);
+  const busy = useApp((state) => state.busy.saveHandover === true || state.busy.exportRecovery === true);
+  const [handover, setHandover] = useState<HandoverFiles | null>(null);
+  const [recovery, setRecovery] = useState<SavedFile | null>(null);
+  const titleId = useId();
+  const saved = handover !== null && recovery !== null;
+
+  const save = async (passphrase: string) => {
+    setHandover(null);
+    setRecovery(null);
+    // Each file on its own: a handover that failed does not keep the recovery file from being saved.
+    setHandover(await saveHandover(tssId));
+    setRecovery(await exportRecovery(passphrase));
+  };
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h3 id={titleId} className="card__title">
+        {t('wizard.documents.title')}
+      </h3>
+      <PassphraseForm intro={<p>{t('wizard.documents.intro')}</p>} buttonLabel={t('wizard.documents.button')} primary={!saved} busy={busy} onPassphrase={save}>
+        <ErrorNotices areas={['store', 'handover', 'backup']} />
+        <HandoverFilesList files={handover} />
+        <SavedPath file={recovery} label={t('wizard.documents.recoverySaved')} />
+      </PassphraseForm>
+      <div className="actions">
+        <button type="button" className={saved ? 'button button--primary' : 'button'} onClick={() => resetWizard()}>
+          {t('wizard.documents.nextStore')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (resetWizard()) navigate('home');
+          }}
+        >
+          {t('wizard.finish')}
+        </button>
+      </div>
+    </section>
+  );
+}
