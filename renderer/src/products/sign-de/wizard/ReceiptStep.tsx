@@ -20,7 +20,7 @@ export function ReceiptStep() {
           <p className="muted">{t('receipt.noneChosen')}</p>
         </>
       )}
-      {tssId ? <StoreDocuments tssId={tssId} /> : <ErrorNotices areas={['store', 'handover']} />}
+      {tssId ? <StoreDocuments tssId={tssId} /> : <ErrorNotices areas={['store', 'handover', 'backup']} />}
     </div>
   );
 }

@@ -198,9 +198,9 @@ describe('printer choice', () => {
 describe('where errors show', () => {
   it('every operation has an area, and the frame shows what the current view does not', () => {
     expect(Object.keys(operationArea)).toHaveLength(39);
-    expect(claimedAreas('home', 'connect')).toEqual(['vault', 'backup', 'orgs', 'stores']);
+    expect(claimedAreas('home', 'plan')).toEqual(['vault', 'backup', 'orgs', 'stores']);
     expect(claimedAreas('wizard', 'run')).toEqual(['run']);
-    expect(claimedAreas('settings', 'connect')).toEqual([]);
+    expect(claimedAreas('settings', 'plan')).toEqual([]);
   });
 });
 

@@ -47,9 +47,9 @@ const base = (environment: 'sandbox' | 'test'): Partial<AppState> => ({
 const wizardAt = (step: WizardStep, draft: Partial<WizardDraft>, environment: 'sandbox' | 'test' = 'test', language: Language = 'de') =>
   render(<App />, { ...base(environment), screen: 'wizard', wizard: { step, draft: { ...emptyDraft, storeName: 'Filiale Köln', organizationId: testOrg.id, ...draft } } }, language);
 
-describe('the master data in the store step', () => {
+describe('the master data on the plan page', () => {
   it('shows the Steuernummer’s ELSTER form as typed, and says TEST needs the master data', async () => {
-    const html = await wizardAt('store', { masterData: fullMasterData });
+    const html = await wizardAt('plan', { masterData: fullMasterData });
     expect(html).toContain('Pflicht in TEST und LIVE');
     expect(html).toContain('ELSTER-Form: 2893081508152');
     expect(html).toContain('In Baden-Württemberg hat die Steuernummer 10 Ziffern (Form FFBBBUUUUP).');
@@ -58,31 +58,31 @@ describe('the master data in the store step', () => {
   });
 
   it('says at once, beside the field, when the number does not fit the Land', async () => {
-    const html = await wizardAt('store', { masterData: { ...fullMasterData, bundesland: 'BY' } }, 'test', 'en');
+    const html = await wizardAt('plan', { masterData: { ...fullMasterData, bundesland: 'BY' } }, 'test', 'en');
     expect(html).toMatch(/class="field__error" role="alert">The Steuernummer does not have the right number of digits for this Land.<\/p>/);
     expect(html).toContain('In Bayern the Steuernummer has 11 digits (form FFFBBBUUUUP).');
     expect(html).not.toContain('ELSTER form:');
   });
 
   it('calls the master data optional in the sandbox', async () => {
-    const html = await wizardAt('store', {}, 'sandbox');
+    const html = await wizardAt('plan', {}, 'sandbox');
     expect(html).toContain('In der Sandbox freiwillig.');
     expect(html).not.toContain('role="alert"');
   });
 });
 
-describe('the tills in the clients step', () => {
+describe('the tills on the plan page', () => {
   const details = { ...emptyTillDetails, kind: '1' as const, software: 'KassenPro', manufacturer: 'Aures', model: 'Yuno' };
 
   it('generates serials only in the sandbox', async () => {
-    expect(await wizardAt('clients', {}, 'sandbox')).toContain('>Seriennummern erzeugen</button>');
-    const test = await wizardAt('clients', {}, 'test');
+    expect(await wizardAt('plan', {}, 'sandbox')).toContain('>Seriennummern erzeugen</button>');
+    const test = await wizardAt('plan', {}, 'test');
     expect(test).not.toContain('Seriennummern erzeugen');
     expect(test).toContain('In TEST und LIVE braucht jede Kasse die Seriennummer von ihrem Typenschild');
   });
 
   it('takes the details for all tills once, with the five ELSTER kinds, and per till only what differs', async () => {
-    const html = await wizardAt('clients', { clients: ['KASSE-01', 'KASSE-02'], tillDetails: details, tillOverrides: { 'KASSE-02': { model: 'Sango' } } });
+    const html = await wizardAt('plan', { clients: ['KASSE-01', 'KASSE-02'], tillDetails: details, tillOverrides: { 'KASSE-02': { model: 'Sango' } } });
     expect(html).toContain('Angaben für alle Kassen');
     for (const label of ['Computergestützte/PC-Kassensysteme', 'Tablet-/App-Kassen-Systeme', 'Elektronische Registrierkassen', 'Taxameter', 'Wegstreckenzähler']) expect(html).toContain(label);
     expect(html).toContain('Eigene Angaben für KASSE-02');
@@ -95,7 +95,7 @@ describe('the tills in the clients step', () => {
 
 describe('the review before the start', () => {
   it('lists the taxpayer, the ELSTER Steuernummer, the Betriebsstätte and every till with its details', async () => {
-    const html = await wizardAt('run', {
+    const html = await wizardAt('plan', {
       masterData: fullMasterData,
       clients: ['KASSE-01', 'KASSE-02'],
       tillDetails: { ...emptyTillDetails, kind: '3', software: 'KassenPro', softwareVersion: '4.2' },
@@ -111,11 +111,12 @@ describe('the review before the start', () => {
   });
 });
 
-describe('the wizard’s handover step', () => {
-  it('saves the § 146a handover of the TSS just set up', async () => {
+describe('the wizard’s documents', () => {
+  it('save the § 146a handover of the TSS just set up, with the recovery file', async () => {
     const run = { ...runStarted(runStarting('Filiale Köln', 'sandbox'), '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'), phase: 'done' as const, tssId: '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d' };
-    const html = await render(<App />, { ...base('sandbox'), screen: 'wizard', wizard: { step: 'handover', draft: emptyDraft }, run });
-    expect(html).toContain('>Übergabe speichern</button>');
+    const html = await render(<App />, { ...base('sandbox'), screen: 'wizard', wizard: { step: 'receipt', draft: emptyDraft }, run });
+    expect(html).toContain('Übergabebericht dieser Filiale');
+    expect(html).toContain('>Unterlagen speichern</button>');
     expect(markupProblems(html)).toEqual([]);
   });
 });

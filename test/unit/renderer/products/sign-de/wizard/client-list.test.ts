@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../../../preload/contract/sign-de/store-rules';
+import { StorePlan } from '../../../../../../preload/contract/sign-de/store-plan';
 import { addClients, clientListProblems, serialProblem, splitClientList } from '../../../../../../renderer/src/products/sign-de/wizard/client-list';
 
 describe('splitClientList', () => {
@@ -60,6 +61,16 @@ describe('addClients', () => {
     const existing = ['A'];
     addClients(existing, 'B');
     expect(existing).toEqual(['A']);
+  });
+});
+
+describe('serials differing only in case (issue 11)', () => {
+  it('are refused as twins, naming the one already in the list, as the contract’s plan does', () => {
+    expect(serialProblem('kasse-01', ['KASSE-01'])).toBe('duplicateCase');
+    expect(clientListProblems(['KASSE-01', 'KASSE-02', 'kasse-01'])).toEqual([{ serial: 'kasse-01', problem: 'duplicateCase', twin: 'KASSE-01' }]);
+    expect(addClients(['Kasse 1'], 'KASSE 1').rejected).toEqual([{ serial: 'KASSE 1', problem: 'duplicateCase', twin: 'Kasse 1' }]);
+    const plan = StorePlan.safeParse({ storeName: 'X', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-01' }, { serialNumber: 'kasse-01' }] });
+    expect(plan.success).toBe(false);
   });
 });
 
