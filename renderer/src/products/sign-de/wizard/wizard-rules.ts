@@ -184,26 +184,6 @@ export function canVisit(step: WizardStep, _draft: WizardDraft, context: WizardC
   return context.runPhase === 'done';
 }
 
-export function nextStep(step: WizardStep): WizardStep | null {
-  return wizardSteps[wizardSteps.indexOf(step) + 1] ?? null;
-}
-
-export function previousStep(step: WizardStep): WizardStep | null {
-  return wizardSteps[wizardSteps.indexOf(step) - 1] ?? null;
-}
-
-/** Next is allowed when the next page may be opened (the plan goes on by starting its run). */
-export function canGoNext(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
-  const next = nextStep(step);
-  return next !== null && canVisit(next, draft, context);
-}
-
-/** Back is allowed unless it would reopen the plan of a run that has started. */
-export function canGoBack(step: WizardStep, draft: WizardDraft, context: WizardContext): boolean {
-  const previous = previousStep(step);
-  return previous !== null && canVisit(previous, draft, context);
-}
-
 /**
  * The page the run allows: the plan until a run is under way (a start main has not answered yet keeps the
  * plan, with its passphrase dialog, in view), the run while it goes or stopped, and, once it is done, its

@@ -10,12 +10,8 @@ import {
   type WizardContext,
   type WizardDraft,
   type WizardStep,
-  canGoBack,
-  canGoNext,
   canVisit,
   emptyDraft,
-  nextStep,
-  previousStep,
   stepForRun,
 } from './wizard-rules';
 
@@ -34,8 +30,6 @@ export interface WizardActions {
   updateDraft(patch: Partial<WizardDraft>): void;
   /** Opens a step from the stepper, if the rules allow it. */
   goToStep(step: WizardStep): boolean;
-  wizardNext(): boolean;
-  wizardBack(): boolean;
   /** Adds a typed serial or a pasted list; what was refused comes back with its reason. */
   addClientList(text: string): ClientListChange;
   /** The till list as typed or pasted, every entry kept (the plan names what is wrong with one). */
@@ -97,22 +91,6 @@ export function createWizardSlice({ set, get, bridge }: SliceTools): WizardActio
       if (state.wizard.step === step) return true;
       if (!canVisit(step, state.wizard.draft, wizardContext(state))) return false;
       setStep(step);
-      return true;
-    },
-
-    wizardNext() {
-      const state = get();
-      const next = nextStep(state.wizard.step);
-      if (!next || !canGoNext(state.wizard.step, state.wizard.draft, wizardContext(state))) return false;
-      setStep(next);
-      return true;
-    },
-
-    wizardBack() {
-      const state = get();
-      const previous = previousStep(state.wizard.step);
-      if (!previous || !canGoBack(state.wizard.step, state.wizard.draft, wizardContext(state))) return false;
-      setStep(previous);
       return true;
     },
 

@@ -109,7 +109,7 @@ describe('a run in the store, fed by events', () => {
     const { fake, store, runId } = await runningWizard();
     const start = fake.calls.find((call) => call.channel === 'provisioning:start');
     expect(start?.payload).toEqual({
-      plan: { storeName: 'Filiale Köln', environment: 'sandbox', clients: [{ serialNumber: 'KASSE-01' }, { serialNumber: 'KASSE-02' }], testReceipt: true, adminPin: '246810' },
+      plan: { storeName: 'Filiale Köln', environment: 'sandbox', tssDescription: 'Filiale Koeln', clients: [{ serialNumber: 'KASSE-01' }, { serialNumber: 'KASSE-02' }], testReceipt: true, adminPin: '246810' },
       passphrase: FAKE_PASSPHRASE,
     });
     expect(fake.main.pinsReceived).toEqual(['246810']);
@@ -124,7 +124,7 @@ describe('a run in the store, fed by events', () => {
     fake.finish(runId, { status: 'done' });
     expect(store.getState().run.phase).toBe('done');
     expect(store.getState().runs?.[0]).toMatchObject({ runId, status: 'done' });
-    expect(store.getState().wizardNext()).toBe(true);
+    store.getState().followRun();
     expect(store.getState().wizard.step).toBe('receipt');
   });
 
