@@ -5,7 +5,7 @@ import { checkReceipt } from '../../main/products/sign-de/tse';
 import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { decodeQrPdf, decodeQrPng } from './support/qr';
-import { next, savedPath, setUpVault, unlockVault } from './support/steps';
+import { planStore, saveDocuments, savedPath, setUpVault, unlockVault } from './support/steps';
 import { listenOnPrinterPort } from '../support/loopback-printer-port';
 
 test('a store with three clients: provisioned, its receipt shown, printed as PDF and ESC/POS, handed over', async ({ companion }) => {
@@ -15,34 +15,48 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 
   await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Neue Filiale einrichten' })).toBeVisible();
-  await screenshot(page, 'wizard-1-connect');
-  await next(page);
+  await screenshot(page, 'wizard-1-plan');
 
   await page.getByLabel('Filialname', { exact: true }).fill('Filiale Leipzig');
-  await screenshot(page, 'wizard-2-store');
-  await next(page);
-  await expect(page.getByRole('radio', { name: 'PIN erzeugen lassen (empfohlen)' })).toBeChecked();
-  await screenshot(page, 'wizard-3-pin');
-  await next(page);
-
-  await page.getByLabel('Liste einfügen').fill('KASSE-1\nKASSE-2\nKASSE-3');
-  await page.getByRole('button', { name: 'Liste übernehmen' }).click();
+  await page.getByLabel('Seriennummern der Kassen', { exact: true }).fill('KASSE-1\nKASSE-2\nKASSE-3');
   await expect(page.getByText('Kassen: 3/199')).toBeVisible();
-  await page.getByLabel('Seriennummer der Kasse').fill('KASSE_4');
+  // One more on its own: a wrong serial is named once, at its field, and is not added.
+  const oneTill = page.getByLabel('Seriennummer der Kasse', { exact: true });
+  await oneTill.fill('KASSE_4');
   await page.getByRole('button', { name: 'Kasse hinzufügen' }).click();
-  await expect(page.getByText('Ein Unterstrich (_) ist in der Seriennummer nicht erlaubt.').first()).toBeVisible();
+  await expect(page.getByText('Ein Unterstrich (_) ist in der Seriennummer nicht erlaubt.')).toHaveCount(1);
   await expect(page.getByText('Kassen: 3/199')).toBeVisible();
-  await page.getByLabel('Seriennummer der Kasse').fill('');
+  // An empty one says why nothing was added.
+  await oneTill.fill('');
+  await page.getByRole('button', { name: 'Kasse hinzufügen' }).click();
+  await expect(page.getByText('Geben Sie zuerst eine Seriennummer ein.')).toHaveCount(1);
+  // Twins in upper and lower case are refused, with the reason, once.
+  await oneTill.fill('kasse-2');
+  await expect(page.getByText('Steht schon als KASSE-2 in der Liste')).toHaveCount(1);
+  await oneTill.fill('');
+  // "Remove all" can be undone.
+  await page.getByRole('button', { name: 'Alle Kassen entfernen' }).click();
+  await expect(page.getByText('Kassen: 0/199')).toBeVisible();
+  await page.getByRole('button', { name: 'Rückgängig' }).click();
+  await expect(page.getByText('Kassen: 3/199')).toBeVisible();
+  await expect(page.getByLabel('Seriennummern der Kassen', { exact: true })).toHaveValue('KASSE-1\nKASSE-2\nKASSE-3');
+  // The review lists what will be set up: the tills' serials and the TSS description.
+  await expect(page.getByText('3 von höchstens 199: KASSE-1, KASSE-2, KASSE-3')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Filiale Leipzig$/ })).toHaveCount(2);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, 'wizard-4-clients');
-  await next(page);
 
+  // Slow the sandbox's deploy a little, to see the run page before the run moves on to its receipt.
+  const control = new URL(await companion.services.signDe.connections.sandboxUrl()).origin;
+  const deployDelay = (ms: number) => fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deployDelayMs: ms }) });
+  await deployDelay(1500);
   await page.getByRole('button', { name: 'Einrichtung starten' }).click();
   await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByText('Läuft: TSS bereitstellen')).toBeVisible();
   await screenshot(page, 'wizard-5-run');
-  await page.getByRole('button', { name: 'Weiter zum Testbeleg' }).click();
+  await deployDelay(0);
+  // A done run goes on to its receipt by itself.
+  await expect(page.getByRole('heading', { level: 2, name: 'Schritt 3 von 3: Testbeleg & Unterlagen' })).toBeVisible();
 
   const [run] = await companion.services.signDe.runs.list();
   const qrCodeData = run!.receipt!.qrCodeData!;
@@ -54,7 +68,7 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshot(page, 'wizard-6-receipt-80mm');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Step 6 of 7: Test receipt' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 3 of 3: Test receipt & documents' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Receipt valid' })).toBeVisible();
   await screenshot(page, 'wizard-6-receipt-en');
   await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -76,17 +90,14 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   await expect.poll(() => Buffer.concat(received).includes(Buffer.from(qrCodeData, 'latin1'))).toBe(true);
   printer.close();
 
-  await next(page);
-  await page.getByRole('button', { name: 'Übergabe speichern' }).click();
-  const pdfPath = page.locator('code.path').filter({ hasText: /\.pdf$/ });
-  await expect(pdfPath).toBeVisible();
-  const report = (await pdfPath.textContent())!.trim();
+  const { handoverPdf: report, recoveryFile } = await saveDocuments(page);
+  expect(existsSync(recoveryFile)).toBe(true);
   // The handover sheet (§ 146a(4) AO) names the TSE and every till.
   const sheet = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' });
   for (const text of ['KASSE-1', 'KASSE-2', 'KASSE-3']) expect(sheet).toContain(text);
   // The 64-digit TSE serial may wrap on the page.
   expect(sheet.replace(/\s+/g, '')).toContain(run!.tssSerialNumber!);
-  await screenshot(page, 'wizard-7-handover');
+  await screenshot(page, 'wizard-6-documents');
 });
 
 test('a run interrupted mid-way is offered on Home after a restart and resumed to the end', async ({ companion }) => {
@@ -96,13 +107,7 @@ test('a run interrupted mid-way is offered on Home after a restart and resumed t
   await fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"deployDelayMs":3000}' });
 
   await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
-  await next(page);
-  await page.getByLabel('Filialname', { exact: true }).fill('Filiale Bonn');
-  await next(page);
-  await next(page);
-  await page.getByLabel('Seriennummer der Kasse').fill('KASSE-9');
-  await page.getByRole('button', { name: 'Kasse hinzufügen' }).click();
-  await next(page);
+  await planStore(page, 'Filiale Bonn', ['KASSE-9']);
   await page.getByRole('button', { name: 'Einrichtung starten' }).click();
   await page.getByRole('button', { name: 'Einrichtung abbrechen' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Die Einrichtung wurde bei „.*“ angehalten\./ })).toBeVisible();
@@ -114,7 +119,8 @@ test('a run interrupted mid-way is offered on Home after a restart and resumed t
   await expect(restarted.getByRole('heading', { name: 'Unterbrochene Einrichtungen' })).toBeVisible();
   await screenshot(restarted, 'home-unfinished-run');
   await restarted.getByRole('button', { name: 'Fortsetzen: Filiale Bonn' }).click();
-  await expect(restarted.getByRole('button', { name: 'Weiter zum Testbeleg' })).toBeVisible();
+  // The resumed run, once done, goes on to its receipt by itself.
+  await expect(restarted.getByRole('heading', { level: 2, name: 'Schritt 3 von 3: Testbeleg & Unterlagen' })).toBeVisible();
   const [run] = await companion.services.signDe.runs.list();
   expect(run).toMatchObject({ status: 'done', storeName: 'Filiale Bonn' });
 });
