@@ -49,7 +49,7 @@ test('a store with its full master data: the receipt names the seller, the hando
   await screenshot(page, 'wizard-6-receipt-seller');
 
   await saveDocuments(page);
-  const handover = await savedHandoverJson(page, page.locator('section').filter({ has: page.getByRole('heading', { name: 'Unterlagen speichern' }) }));
+  const handover = await savedHandoverJson(page, page.getByRole('region', { name: 'Unterlagen speichern', exact: true }));
   await screenshot(page, 'wizard-7-handover-files');
   expect(handover.taxpayer).toEqual({ name: 'Thüringer Backstube GmbH', tax_number_elster: '4151081508156', bundesland: 'TH', vat_id: null });
   expect(handover.establishment).toMatchObject({ street: 'Anger', house_number: '1', zip_code: '99084', town: 'Erfurt', eas_count: 3 });

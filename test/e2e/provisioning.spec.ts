@@ -49,10 +49,10 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   // Slow the sandbox's deploy a little, to see the run page before the run moves on to its receipt.
   const control = new URL(await companion.services.signDe.connections.sandboxUrl()).origin;
   const deployDelay = (ms: number) => fetch(`${control}/_sandbox/deploy-delay`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deployDelayMs: ms }) });
-  await deployDelay(1500);
+  await deployDelay(2000);
   await page.getByRole('button', { name: 'Einrichtung starten' }).click();
   await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toBeVisible();
-  await expect(page.getByText('Läuft: TSS bereitstellen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Einrichtung abbrechen' })).toBeVisible();
   await screenshot(page, 'wizard-5-run');
   await deployDelay(0);
   // A done run goes on to its receipt by itself.

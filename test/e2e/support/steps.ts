@@ -42,7 +42,7 @@ export async function printReceipt(page: Page, act: Actions = uncounted): Promis
 
 /** Saves the handover and the recovery file in one go; returns their paths (handover PDF, recovery file). */
 export async function saveDocuments(page: Page, act: Actions = uncounted): Promise<{ handoverPdf: string; recoveryFile: string }> {
-  const documents = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Unterlagen speichern' }) });
+  const documents = page.getByRole('region', { name: 'Unterlagen speichern', exact: true });
   await act.fill(documents.getByLabel('Wiederherstellungs-Passphrase', { exact: true }), PASSPHRASE);
   await act.click(documents.getByRole('button', { name: 'Unterlagen speichern', exact: true }));
   const handoverPdf = documents.locator('code.path').filter({ hasText: /\.pdf$/ });
