@@ -304,7 +304,7 @@ export const de = {
     trainingTag: 'Trainingsbeleg',
     qrAlt: 'QR-Code des Belegs (DSFinV-K) mit den signierten Belegdaten, gedruckt {{size}} mm breit',
     qrFailed: 'Der QR-Code konnte nicht gezeichnet werden. Drucken Sie den Beleg trotzdem; die Daten stehen darüber im Klartext.',
-    missingContent: 'Auf diesem Beleg fehlen Pflichtangaben. Ergänzen Sie sie für die nächste Filiale im Schritt „Filiale und TSS“:',
+    missingContent: 'Auf diesem Beleg fehlen Pflichtangaben. Ergänzen Sie sie für die nächste Filiale unter „Stammdaten für das Finanzamt“:',
   },
   verify: {
     title: 'Prüfung des Belegs',

@@ -299,7 +299,7 @@ export const en: SignDeMessages = {
     trainingTag: 'Training receipt',
     qrAlt: 'Receipt QR code (DSFinV-K) with the signed receipt data, printed {{size}} mm wide',
     qrFailed: 'The QR code could not be drawn. Print the receipt anyway; its data is written out above it.',
-    missingContent: 'This receipt lacks required content. Add it for the next store in the “Store and TSS” step:',
+    missingContent: 'This receipt lacks required content. Add it for the next store under “Master data for the tax office”:',
   },
   verify: {
     title: 'Receipt check',
