@@ -20,7 +20,7 @@ export async function unlockVault(page: Page): Promise<void> {
 
 /** The plan page: the store's name and its till list, typed or pasted; the rest as it comes (sandbox, generated PIN). */
 export async function planStore(page: Page, storeName: string, tills: readonly string[], act: Actions = uncounted): Promise<void> {
-  await expect(page.getByRole('heading', { level: 2, name: /Plan$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Planung$/ })).toBeVisible();
   await act.fill(page.getByLabel('Filialname', { exact: true }), storeName);
   await act.fill(page.getByLabel('Seriennummern der Kassen', { exact: true }), tills.join('\n'));
   await expect(page.getByText(`Kassen: ${tills.length}/199`)).toBeVisible();

@@ -53,7 +53,7 @@ export const de = {
     stepperLabel: 'Schritte der Einrichtung',
     stepHeading: 'Schritt {{number}} von {{total}}: {{title}}',
     steps: {
-      plan: 'Plan',
+      plan: 'Planung',
       run: 'Einrichtung',
       receipt: 'Testbeleg & Unterlagen',
     },

@@ -132,8 +132,8 @@ describe('wizard', () => {
     const html = await wizard('plan');
     expect(html).toContain('<h1 class="screen__title" tabindex="-1">Neue Filiale einrichten</h1>');
     expect(html).toContain('<nav class="stepper" aria-label="Schritte der Einrichtung">');
-    expect(html).toMatch(/aria-current="step"><span class="stepper__number" aria-hidden="true">1<\/span><span class="stepper__title">Plan<\/span>/);
-    expect(html).toMatch(/<h2 id="wizard-step-title"[^>]*>Schritt 1 von 3: Plan<\/h2>/);
+    expect(html).toMatch(/aria-current="step"><span class="stepper__number" aria-hidden="true">1<\/span><span class="stepper__title">Planung<\/span>/);
+    expect(html).toMatch(/<h2 id="wizard-step-title"[^>]*>Schritt 1 von 3: Planung<\/h2>/);
     // the test receipt is not open before a run is done
     expect(html).toMatch(/<button type="button" class="stepper__button" disabled=""><span class="stepper__number" aria-hidden="true">3<\/span><span class="stepper__title">Testbeleg &amp; Unterlagen<\/span>/);
     expect(buttons(html)).not.toContain('Weiter');
