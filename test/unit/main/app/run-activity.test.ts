@@ -11,7 +11,7 @@ function setUp() {
   const bars: [number, string | undefined][] = [];
   const window = { isDestroyed: () => false, setProgressBar: (value: number, options?: { mode: string }) => void bars.push([value, options?.mode]) };
   const activity = followRunActivity(events, power, () => window);
-  const progress = (runId: string, fraction: number) => events.emit('provisioning:progress', { runId, fraction, step: 'x', index: 1, total: 12, status: 'running', storeName: 'S' } as ProgressEvent);
+  const progress = (runId: string, fraction: number) => events.emit('provisioning:progress', { runId, fraction, step: 'auth', index: 1, total: 12, status: 'running', storeName: 'S' } as ProgressEvent);
   const finish = (runId: string, status: RunReport['status']) => events.emit('provisioning:finished', { runId, status } as RunReport);
   return { activity, started, bars, progress, finish };
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
+import { receiptPdfName } from '../../../../../preload/contract/sign-de/file-names';
 import { isPort, loadNetworkPrinter, loadPrinterName, saveNetworkPrinter, savePrinterName } from './printer-prefs';
 import type { PaperWidth } from './receipt-slice';
 import { useApp } from '../../../state/store-context';
@@ -88,11 +89,19 @@ function PdfExport({ width }: { width: PaperWidth }) {
   const { t } = useTranslation('sign-de');
   const printPdf = useApp((state) => state.printPdf);
   const busy = useApp((state) => state.busy.printPdf === true);
+  const storeName = useApp((state) => state.runs?.find((run) => run.runId === state.receiptRunId)?.storeName ?? state.run.storeName);
   const [saved, setSaved] = useState<SavedFile | null>(null);
   return (
     <div className="print__block">
       <div className="actions">
-        <SaveFileButton label={t('print.pdfButton')} busy={busy} save={() => printPdf(width)} onSaved={setSaved} />
+        <SaveFileButton
+          label={t('print.pdfButton')}
+          busy={busy}
+          operation="printPdf"
+          destination={() => ({ mode: 'file', name: receiptPdfName(storeName, width, new Date()), filter: 'pdf', store: storeName })}
+          save={(destination) => printPdf(width, destination)}
+          onSaved={setSaved}
+        />
       </div>
       <SavedPath file={saved} />
     </div>

@@ -1,7 +1,7 @@
 import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
 import type { PrinterInfo } from '../../../../../preload/contract/core/printing';
 import type { ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
-import type { SavedFile } from '../../../../../preload/contract/core/files';
+import type { SaveTarget, SavedFile } from '../../../../../preload/contract/core/files';
 import type { SliceTools } from '../../../state/store-types';
 
 export type PaperWidth = 80 | 58;
@@ -31,10 +31,11 @@ export interface ReceiptActions {
   verifyReceipt(): Promise<void>;
   loadPrinters(): Promise<void>;
   printReceipt(printer: string, width: PaperWidth): Promise<boolean>;
-  printPdf(width: PaperWidth): Promise<SavedFile | null>;
+  /** The receipt as a PDF, where the technician chose (or main's data folder without `destination`). */
+  printPdf(width: PaperWidth, destination?: SaveTarget): Promise<SavedFile | null>;
   /** Resolves to the bytes sent, or null. */
   printEscpos(target: NetworkPrinter): Promise<number | null>;
-  handoverReport(runId: string): Promise<SavedFile | null>;
+  handoverReport(runId: string, destination?: SaveTarget): Promise<SavedFile | null>;
 }
 
 export const initialReceiptState: ReceiptState = { receiptRunId: null, receipt: null, verification: null, printers: null };
@@ -77,10 +78,10 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
       return (await call('printReceipt', () => bridge.print.receipt({ runId, printer, width }))) !== null;
     },
 
-    async printPdf(width) {
+    async printPdf(width, destination) {
       const runId = get().receiptRunId;
       if (!runId) return null;
-      return call('printPdf', () => bridge.print.pdf({ runId, width }));
+      return call('printPdf', () => bridge.print.pdf({ runId, width, ...(destination ? { destination } : {}) }));
     },
 
     async printEscpos(target) {
@@ -92,8 +93,8 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
       return answer?.bytes ?? null;
     },
 
-    handoverReport(runId) {
-      return call('handoverReport', () => bridge.report.handover({ runId }));
+    handoverReport(runId, destination) {
+      return call('handoverReport', () => bridge.report.handover({ runId, ...(destination ? { destination } : {}) }));
     },
   };
 }

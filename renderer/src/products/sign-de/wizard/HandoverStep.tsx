@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { HandoverFiles } from '../../../../../preload/contract/sign-de/store-record';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { useApp } from '../../../state/store-context';
 import { useShellParts } from '../../../ui/shell-parts';
 import { HandoverFilesList } from '../overview/HandoverCard';
@@ -31,6 +32,7 @@ function HandoverFilesSection({ tssId }: { tssId: string }) {
   const { t } = useTranslation('sign-de');
   const saveHandover = useApp((state) => state.saveHandover);
   const busy = useApp((state) => state.busy.saveHandover === true);
+  const storeName = useApp((state) => state.run.storeName);
   const [files, setFiles] = useState<HandoverFiles | null>(null);
   const titleId = useId();
   return (
@@ -40,18 +42,15 @@ function HandoverFilesSection({ tssId }: { tssId: string }) {
       </h3>
       <p className="muted">{t('overview.handoverIntro')}</p>
       <div className="actions">
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={busy || undefined}
-          onClick={async () => {
-            if (busy) return;
-            setFiles(null);
-            setFiles(await saveHandover(tssId));
-          }}
-        >
-          {busy ? t('common.working') : t('overview.handoverButton')}
-        </button>
+        <SaveFileButton
+          label={t('overview.handoverButton')}
+          busy={busy}
+          operation="saveHandover"
+          destination={{ mode: 'folder', store: storeName }}
+          save={(destination) => saveHandover(tssId, destination)}
+          onSaved={setFiles}
+          primary
+        />
       </div>
       {/* The receipt screen's handover report fails into 'handover': shown here too, where its files are made. */}
       <ErrorNotices areas={['store', 'handover']} />
