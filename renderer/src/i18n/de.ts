@@ -236,7 +236,7 @@ export const de = {
     folderLabel: 'Ordner:',
     foldersLabel: 'Inhalt des Ordners',
     up: '↑ Übergeordneter Ordner',
-    openFolder: '📁 {{name}}',
+    openFolder: '📁 Ordner {{name}}',
     empty: 'Dieser Ordner ist leer.',
     madeOnSave: 'Dieser Ordner wird beim Speichern angelegt.',
     unreadable: 'Dieser Ordner kann nicht geöffnet werden. Wählen Sie einen anderen.',

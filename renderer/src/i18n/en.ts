@@ -228,7 +228,7 @@ export const en: Messages = {
     folderLabel: 'Folder:',
     foldersLabel: 'Contents of the folder',
     up: '↑ Folder above',
-    openFolder: '📁 {{name}}',
+    openFolder: '📁 Folder {{name}}',
     empty: 'This folder is empty.',
     madeOnSave: 'This folder is created when you save.',
     unreadable: 'This folder cannot be opened. Choose another one.',

@@ -51,7 +51,7 @@ export function FileChooserDialog() {
     <dialog
       ref={dialog}
       className="confirm-dialog confirm-dialog--calm file-chooser"
-      aria-labelledby={titleId}
+      aria-labelledby={chooser ? titleId : undefined}
       onCancel={(event) => {
         event.preventDefault();
         close(false);

@@ -2,6 +2,8 @@ import type { ReceiptModel } from '../../../../../preload/contract/sign-de/recei
 import type { PrinterInfo } from '../../../../../preload/contract/core/printing';
 import type { ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
 import type { SaveTarget, SavedFile } from '../../../../../preload/contract/core/files';
+import type { PrinterPrefs } from '../../../../../preload/contract/core/settings';
+import { callBridge } from '../../../bridge/call-bridge';
 import type { SliceTools } from '../../../state/store-types';
 
 export type PaperWidth = 80 | 58;
@@ -36,6 +38,11 @@ export interface ReceiptActions {
   /** Resolves to the bytes sent, or null. */
   printEscpos(target: NetworkPrinter): Promise<number | null>;
   handoverReport(runId: string, destination?: SaveTarget): Promise<SavedFile | null>;
+  /**
+   * Remembers printer choices in main's settings, for this laptop's next store. A failure is not shown:
+   * the choice then is simply not remembered.
+   */
+  rememberPrinter(change: PrinterPrefs): Promise<void>;
 }
 
 export const initialReceiptState: ReceiptState = { receiptRunId: null, receipt: null, verification: null, printers: null };
@@ -91,6 +98,13 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
         bridge.print.escpos({ runId, host: target.host.trim(), port: target.port, width: target.width, nativeQr: target.nativeQr }),
       );
       return answer?.bytes ?? null;
+    },
+
+    async rememberPrinter(change) {
+      const current = get().settings?.printer ?? {};
+      const printer = { ...current, ...change };
+      if (Object.entries(change).every(([key, value]) => current[key as keyof PrinterPrefs] === value)) return;
+      await callBridge(() => bridge.settings.set({ printer }));
     },
 
     handoverReport(runId, destination) {

@@ -74,7 +74,7 @@ describe('choosing where to save in the browser shell (the in-app chooser)', () 
     );
     expect(html).toContain('Speichern unter');
     expect(html).toContain('/home/tech/Documents/TSS Companion');
-    expect(html).toContain('Filiale Nord');
+    expect(html).toContain('Ordner Filiale Nord');
     expect(html).toContain('value="tss-companion-2026-11-30.tsscr"');
     expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Speichern<\/button>/);
   });
