@@ -57,7 +57,8 @@ export function isAbsolutePath(path: string): boolean {
 export function fileNamePart(name: string, fallback: string): string {
   const readable = name
     .normalize('NFC')
-    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu, '')
+    // Pictographs and their joiners, skin tones, variation selectors and keycaps: an emoji leaves nothing.
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu, '')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return Array.from(readable).slice(0, 60).join('').replace(/-+$/, '') || fallback;
