@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Elster146aHandover } from '../../preload/contract/sign-de/handover';
 import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
-import { next, setUpVault } from './support/steps';
+import { acceptSaveDialog, next, setUpVault } from './support/steps';
 
 /** The JSON of the handover the page just saved, read from the path it shows. */
 async function savedHandoverJson(page: Page, within: ReturnType<Page['locator']>): Promise<Elster146aHandover> {
@@ -55,6 +55,7 @@ test('a store with its full master data: the receipt names the seller, the hando
 
   const wizardHandover = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Übergabe (§ 146a Abs. 4 AO)' }) });
   await wizardHandover.getByRole('button', { name: 'Übergabe speichern' }).click();
+  await acceptSaveDialog(page);
   const handover = await savedHandoverJson(page, wizardHandover);
   await screenshot(page, 'wizard-7-handover-files');
   expect(handover.taxpayer).toEqual({ name: 'Thüringer Backstube GmbH', tax_number_elster: '4151081508156', bundesland: 'TH', vat_id: null });
@@ -78,6 +79,7 @@ test('a store with its full master data: the receipt names the seller, the hando
   await screenshot(page, 'overview-master-data');
   const overviewHandover = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Übergabe (§ 146a Abs. 4 AO)' }) });
   await overviewHandover.getByRole('button', { name: 'Übergabe speichern' }).click();
+  await acceptSaveDialog(page);
   const after = await savedHandoverJson(page, overviewHandover);
   expect(after.establishment.eas_count).toBe(4);
   expect(after.eas.map((eas) => eas.serial_number)).toEqual(['ERF-1', 'ERF-2', 'ERF-3', 'ERF-4']);

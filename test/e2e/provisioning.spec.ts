@@ -5,7 +5,7 @@ import { checkReceipt } from '../../main/products/sign-de/tse';
 import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { decodeQrPdf, decodeQrPng } from './support/qr';
-import { next, savedPath, setUpVault, unlockVault } from './support/steps';
+import { acceptSaveDialog, next, savedPath, setUpVault, unlockVault } from './support/steps';
 import { listenOnPrinterPort } from '../support/loopback-printer-port';
 
 test('a store with three clients: provisioned, its receipt shown, printed as PDF and ESC/POS, handed over', async ({ companion }) => {
@@ -63,6 +63,8 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 
   await page.getByRole('button', { name: 'Als PDF speichern' }).click();
   const pdf = await savedPath(page);
+  // Where the save dialog proposed it: the store's folder under Documents, named once with its width.
+  expect(pdf).toMatch(/TSS Companion[/\\]Filiale-Leipzig[/\\]testbeleg-Filiale-Leipzig-58mm-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(existsSync(pdf)).toBe(true);
   expect(decodeQrPdf(pdf)).toBe(qrCodeData);
 
@@ -78,6 +80,7 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
 
   await next(page);
   await page.getByRole('button', { name: 'Übergabe speichern' }).click();
+  await acceptSaveDialog(page);
   const pdfPath = page.locator('code.path').filter({ hasText: /\.pdf$/ });
   await expect(pdfPath).toBeVisible();
   const report = (await pdfPath.textContent())!.trim();

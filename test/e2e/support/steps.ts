@@ -19,8 +19,19 @@ export async function unlockVault(page: Page): Promise<void> {
 
 export const next = (page: Page) => page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
-/** Waits for a "Saved to: …" status and returns the path. */
+/**
+ * The browser shell's save dialog opens at the default folder (Documents/TSS Companion/<store>) with the
+ * default name: one click on "Speichern" accepts it.
+ */
+export async function acceptSaveDialog(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: /^(Speichern unter|Ordner zum Speichern wählen|Save as|Choose a folder to save into)$/ }) });
+  await dialog.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Accepts the save dialog, then waits for a "Saved to: …" status and returns the path. */
 export async function savedPath(page: Page): Promise<string> {
+  await acceptSaveDialog(page);
   const status = page.getByRole('status').filter({ hasText: 'Gespeichert unter:' }).last();
   await expect(status).toBeVisible();
   return (await status.innerText()).replace(/^[\s\S]*Gespeichert unter:\s*/, '').trim();
