@@ -62,6 +62,9 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   await screenshot(page, 'wizard-6-receipt-58mm');
 
   await page.getByRole('button', { name: 'Als PDF speichern' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Dateiname')).toHaveValue(/^testbeleg-Filiale-Leipzig-58mm-/);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'save-dialog');
   const pdf = await savedPath(page);
   // Where the save dialog proposed it: the store's folder under Documents, named once with its width.
   expect(pdf).toMatch(/TSS Companion[/\\]Filiale-Leipzig[/\\]testbeleg-Filiale-Leipzig-58mm-\d{4}-\d{2}-\d{2}\.pdf$/);
