@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { joinPath } from '../../../../preload/contract/core/files';
 import { useApp } from '../../state/store-context';
 import { TextField } from '../TextField';
 
@@ -91,7 +92,7 @@ export function FileChooserDialog() {
             )}
             {listing?.folders.map((name) => (
               <li key={`d-${name}`}>
-                <button type="button" className="link-button" onClick={() => void browse(`${chooser.folder.replace(/[\\/]$/, '')}${chooser.folder.includes('\\') ? '\\' : '/'}${name}`)}>
+                <button type="button" className="link-button" onClick={() => void browse(joinPath(chooser.folder, name))}>
                   {t('files.openFolder', { name })}
                 </button>
               </li>

@@ -50,6 +50,8 @@ export const initialReceiptState: ReceiptState = { receiptRunId: null, receipt: 
 const TSS_SERIAL = /^[0-9a-f]{64}$/;
 
 export function createReceiptSlice({ bridge, set, get, call }: SliceTools): ReceiptActions {
+  // What this page last asked main to remember: a second choice made before main's answer arrived keeps the first.
+  let sent: PrinterPrefs = {};
   return {
     openReceipt(runId) {
       get().navigate('receipt');
@@ -101,10 +103,13 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
     },
 
     async rememberPrinter(change) {
-      const current = get().settings?.printer ?? {};
-      const printer = { ...current, ...change };
+      const settings = get().settings;
+      // Before the settings are known, a write could drop what is stored; the choice is then not remembered.
+      if (!settings) return;
+      const current = { ...settings.printer, ...sent };
       if (Object.entries(change).every(([key, value]) => current[key as keyof PrinterPrefs] === value)) return;
-      await callBridge(() => bridge.settings.set({ printer }));
+      sent = { ...current, ...change };
+      await callBridge(() => bridge.settings.set({ printer: sent }));
     },
 
     handoverReport(runId, destination) {

@@ -191,6 +191,20 @@ describe('printer choice', () => {
     expect(printerChoice(again.getState().settings, {})).toEqual({ name: 'EPSON TM-T20III', paperWidth: 58, host: '192.168.1.50', port: 9101, nativeQr: false });
   });
 
+  it('keeps both of two choices made before main answered the first', async () => {
+    const fake = createFakeCompanion({ settings: { ...defaultSettings, printer: { host: '10.0.0.7' } } });
+    const store = createAppStore(fake.api);
+    store.getState().start();
+    await flush();
+    fake.holdNext('settings:set');
+    const first = store.getState().rememberPrinter({ paperWidth: 58 });
+    const second = store.getState().rememberPrinter({ name: 'Star TSP143' });
+    // The second write carries the first choice too, though main has not confirmed it yet.
+    expect(fake.calls.filter((call) => call.channel === 'settings:set').at(-1)?.payload).toEqual({ printer: { host: '10.0.0.7', paperWidth: 58, name: 'Star TSP143' } });
+    await fake.release();
+    await Promise.all([first, second]);
+  });
+
   it('does not write the settings again for a choice that is already remembered', async () => {
     const fake = createFakeCompanion({ settings: { ...defaultSettings, printer: { paperWidth: 58 } } });
     const store = createAppStore(fake.api);
