@@ -30,7 +30,7 @@ export function appMenuTemplate({ packaged, platform, appName }: AppMenuOptions)
       ? [{ label: appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } as MenuItemConstructorOptions]
       : [{ role: 'fileMenu', submenu: [{ role: 'quit' }] } as MenuItemConstructorOptions]),
     { role: 'editMenu' },
-    { label: mac ? 'View' : undefined, role: 'viewMenu', submenu: view },
+    { role: 'viewMenu', submenu: view },
     { role: 'windowMenu' },
   ];
 }
