@@ -1,4 +1,4 @@
-import { type SaveTarget, joinPath } from '../../../../preload/contract/core/files';
+import { type ChooserKind, type SaveTarget, joinPath } from '../../../../preload/contract/core/files';
 import { callBridge } from '../../bridge/call-bridge';
 import type { SliceTools } from '../../state/store-types';
 import type { Operation } from '../../state/ui-error';
@@ -7,8 +7,18 @@ import type { ChooserState, DestinationRequest } from '../../ui/save/destination
 export interface FilesState {
   /** The browser shell's own save dialog, while open. */
   chooser: ChooserState | null;
-  /** The app can show a saved file in the OS's file manager. */
+  /** Which chooser this shell has; null until the first save asked. */
+  chooserKind: ChooserKind | null;
+  /** A saved file can be shown in its folder: the OS's file manager (the app) or the in-app chooser (the browser shell). */
   canShowInFolder: boolean;
+}
+
+/** A path's folder and name, for either separator. */
+export function splitPath(path: string): { folder: string; name: string } {
+  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const folder = at <= 0 ? path.slice(0, at + 1) || '/' : path.slice(0, at);
+  // "C:" alone is the current folder of drive C, not its top: keep the separator.
+  return { folder: /^[A-Za-z]:$/.test(folder) ? `${folder}\\` : folder, name: path.slice(at + 1) };
 }
 
 export interface FilesActions {
@@ -23,11 +33,11 @@ export interface FilesActions {
   setChooserName(name: string): void;
   /** Closes the in-app chooser with the folder and name it shows (accept) or nothing (cancel). */
   closeChooser(accept: boolean): void;
-  /** Shows a saved file in the OS's file manager; false if that failed. */
+  /** Shows a saved file in its folder: the OS's file manager, or the in-app chooser; false if that failed. */
   showInFolder(path: string): Promise<boolean>;
 }
 
-export const initialFilesState: FilesState = { chooser: null, canShowInFolder: false };
+export const initialFilesState: FilesState = { chooser: null, chooserKind: null, canShowInFolder: false };
 
 export function createFilesSlice({ bridge, set, get, call }: SliceTools): FilesActions {
   let answer: ((target: SaveTarget | null) => void) | null = null;
@@ -36,7 +46,7 @@ export function createFilesSlice({ bridge, set, get, call }: SliceTools): FilesA
     async chooseDestination(request, operation) {
       const location = await call(operation, () => bridge.files.location(request.store ? { store: request.store } : undefined));
       if (!location) return null;
-      set({ canShowInFolder: location.canShowInFolder });
+      set({ chooserKind: location.chooser, canShowInFolder: location.canShowInFolder || location.chooser === 'in-app' });
       const name = request.mode === 'file' ? request.name : '';
       const filter = request.mode === 'file' ? request.filter : undefined;
       if (location.chooser === 'native') {
@@ -79,7 +89,13 @@ export function createFilesSlice({ bridge, set, get, call }: SliceTools): FilesA
     },
 
     async showInFolder(path) {
-      return (await callBridge(() => bridge.files.show({ path }))).ok;
+      if (get().chooserKind === 'native') return (await callBridge(() => bridge.files.show({ path }))).ok;
+      const { folder, name } = splitPath(path);
+      answer?.(null);
+      answer = null;
+      set({ chooser: { mode: 'show', folder, name, listing: null, error: null } });
+      await get().browseChooser(folder);
+      return get().chooser?.error === null;
     },
   };
 }

@@ -61,7 +61,7 @@ export function FileChooserDialog() {
       {chooser && (
         <form onSubmit={submit} noValidate>
           <h2 id={titleId} className="confirm-dialog__title">
-            {chooser.mode === 'file' ? t('files.saveTitle') : t('files.folderTitle')}
+            {chooser.mode === 'file' ? t('files.saveTitle') : chooser.mode === 'folder' ? t('files.folderTitle') : t('files.showTitle')}
           </h2>
           <p className="file-chooser__folder">
             <span id={folderId} className="saved__label">
@@ -97,11 +97,17 @@ export function FileChooserDialog() {
                 </button>
               </li>
             ))}
-            {listing?.files.map((name) => (
-              <li key={`f-${name}`} className="muted">
-                {name}
-              </li>
-            ))}
+            {listing?.files.map((name) =>
+              chooser.mode === 'show' && name === chooser.name ? (
+                <li key={`f-${name}`} aria-current="true">
+                  <strong>{t('files.savedHere', { name })}</strong>
+                </li>
+              ) : (
+                <li key={`f-${name}`} className="muted">
+                  {name}
+                </li>
+              ),
+            )}
           </ul>
           {chooser.mode === 'file' && (
             <TextField
@@ -113,14 +119,22 @@ export function FileChooserDialog() {
               showError
             />
           )}
-          <div className="confirm-dialog__actions">
-            <button type="button" className="button" onClick={() => close(false)}>
-              {t('common.cancel')}
-            </button>
-            <button ref={saveButton} type="submit" className="button button--primary" aria-disabled={problem !== null || undefined}>
-              {t('files.save')}
-            </button>
-          </div>
+          {chooser.mode === 'show' ? (
+            <div className="confirm-dialog__actions">
+              <button ref={saveButton} type="button" className="button button--primary" onClick={() => close(false)}>
+                {t('files.close')}
+              </button>
+            </div>
+          ) : (
+            <div className="confirm-dialog__actions">
+              <button type="button" className="button" onClick={() => close(false)}>
+                {t('common.cancel')}
+              </button>
+              <button ref={saveButton} type="submit" className="button button--primary" aria-disabled={problem !== null || undefined}>
+                {t('files.save')}
+              </button>
+            </div>
+          )}
         </form>
       )}
     </dialog>

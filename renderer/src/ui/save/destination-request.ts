@@ -7,12 +7,12 @@ import type { FileFilter, FolderListing } from '../../../../preload/contract/cor
  */
 export type DestinationRequest = { mode: 'file'; name: string; filter?: FileFilter; store?: string } | { mode: 'folder'; store?: string };
 
-/** The in-app chooser (browser shell) while it is open. */
+/** The in-app chooser (browser shell) while it is open: choosing a file or folder, or showing a saved file in its folder. */
 export interface ChooserState {
-  mode: 'file' | 'folder';
+  mode: 'file' | 'folder' | 'show';
   /** The folder shown, and where a save goes. */
   folder: string;
-  /** The file name (file mode). */
+  /** The file name (file mode), or the saved file shown (show mode). */
   name: string;
   filter?: FileFilter;
   /** null while the folder is being read. */

@@ -5,6 +5,7 @@ import { type AppState, createAppStore } from '../../../../../renderer/src/shell
 import { StoreProvider } from '../../../../../renderer/src/state/store-context';
 import { SavedPath } from '../../../../../renderer/src/ui/SavedPath';
 import { FileChooserDialog, fileNameProblem } from '../../../../../renderer/src/ui/save/FileChooserDialog';
+import { splitPath } from '../../../../../renderer/src/shell/state/files-slice';
 import { createFakeCompanion, flush } from '../../fakes/fake-companion';
 import type { FakeMainState } from '../../fakes/fake-main';
 import { renderStatic } from '../../fakes/render-static';
@@ -108,6 +109,43 @@ describe('the saved file', () => {
   it('offers "In Ordner zeigen" where the OS can show it, and not in the browser shell', async () => {
     expect(await render({ canShowInFolder: true })).toContain('In Ordner zeigen');
     expect(await render({ canShowInFolder: false })).not.toContain('In Ordner zeigen');
+  });
+
+  it('shows it in the OS\'s file manager in the app', async () => {
+    const { fake, state } = setUp({ chooser: 'native' });
+    await state().chooseDestination({ mode: 'folder' }, 'saveHandover');
+    expect(await state().showInFolder('/home/tech/Documents/TSS Companion/beleg.pdf')).toBe(true);
+    expect(fake.calls.at(-1)).toEqual({ channel: 'files:show', payload: { path: '/home/tech/Documents/TSS Companion/beleg.pdf' } });
+    expect(state().chooser).toBeNull();
+  });
+
+  it('shows it in the in-app chooser in the browser shell, its folder open and the file marked', async () => {
+    const { fake, state } = setUp();
+    const chosen = state().chooseDestination({ mode: 'folder' }, 'saveHandover');
+    await flush();
+    state().closeChooser(true);
+    await chosen;
+    expect(state().canShowInFolder).toBe(true);
+    expect(await state().showInFolder('/home/tech/Documents/TSS Companion/Filiale Nord/alt.pdf')).toBe(true);
+    expect(fake.calls.at(-1)).toEqual({ channel: 'files:list', payload: { path: '/home/tech/Documents/TSS Companion/Filiale Nord' } });
+    expect(state().chooser).toMatchObject({ mode: 'show', folder: '/home/tech/Documents/TSS Companion/Filiale Nord', name: 'alt.pdf' });
+    const html = await renderStatic(
+      <I18nextProvider i18n={createI18n('de')}>
+        <StoreProvider store={createAppStore(createFakeCompanion().api, { chooser: state().chooser })}>
+          <FileChooserDialog />
+        </StoreProvider>
+      </I18nextProvider>,
+    );
+    expect(html).toContain('<li aria-current="true"><strong>alt.pdf (gespeichert)</strong></li>');
+    expect(html).toContain('>Schließen</button>');
+    expect(html).not.toContain('>Speichern</button>');
+  });
+
+  it('splits a path into its folder and name, POSIX or Windows', () => {
+    expect(splitPath('/home/t/a.pdf')).toEqual({ folder: '/home/t', name: 'a.pdf' });
+    expect(splitPath('/a.pdf')).toEqual({ folder: '/', name: 'a.pdf' });
+    expect(splitPath('C:\\Users\\t\\a.pdf')).toEqual({ folder: 'C:\\Users\\t', name: 'a.pdf' });
+    expect(splitPath('C:\\a.pdf')).toEqual({ folder: 'C:\\', name: 'a.pdf' });
   });
 
   it('the PDF save passes the chosen file to main', async () => {
