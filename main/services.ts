@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { recoveryFileName } from '../preload/contract/core/files';
 import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/core/products';
 import type { EnvironmentId } from '../preload/contract/core/settings';
 import { type HandlerSet, composeHandlers } from './core/bridge/compose-handlers';
@@ -8,6 +10,9 @@ import { type Dispatch, createDispatch } from './core/bridge/dispatch';
 import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';
 import { securePrivateTree } from './core/durable/private-folder';
 import { EventHub } from './core/events';
+import { fileHandlers } from './core/files/file-handlers';
+import type { FilesPort } from './core/files/files-port';
+import { SaveTargets } from './core/files/save-targets';
 import { checkCredentials } from './core/session/check-credentials';
 import { type OpenStore, openConfStore } from './core/settings/key-value-store';
 import { SettingsService } from './core/settings/settings-service';
@@ -37,6 +42,8 @@ export interface ServicesConfig {
   fiskalyUrl?: string;
   /** SIGN DE's export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
+  /** The OS's save dialogs in the app; elsewhere the page's own chooser, defaulting to ~/Documents. */
+  files?: FilesPort;
 }
 
 /** The vault's registration: every wing's kinds, and every wing's environments for the labels. */
@@ -69,12 +76,15 @@ export function createServices(config: ServicesConfig): Services {
   const keyWrapper = config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process');
   const vault = new VaultAccess(config.dataDir, keyWrapper, { ...config.vaultOptions, ...VAULT_REGISTRY });
   const printPort = config.printPort ?? noPrintPort;
+  const filesPort: FilesPort = config.files ?? { chooser: 'in-app', documentsDir: join(homedir(), 'Documents') };
+  const files = new SaveTargets({ dataDir: config.dataDir, documentsDir: filesPort.documentsDir, grantsOnly: filesPort.chooser === 'native' });
 
   const signDeCore: SignDeCore = {
     dataDir: config.dataDir,
     vault,
     events,
     printPort,
+    files,
     clientConcurrency: () => settings.clientConcurrency(),
     sandbox: config.sandbox,
     fiskalyUrl: config.fiskalyUrl,
@@ -103,9 +113,11 @@ export function createServices(config: ServicesConfig): Services {
     'vault:status': () => vault.status(),
     'vault:setup': ({ passphrase }) => vault.setup(passphrase),
     'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
-    'vault:export-recovery': async ({ passphrase }) => {
-      const path = join(config.dataDir, 'recovery', `tss-companion-${new Date().toISOString().slice(0, 10)}.tsscr`);
+    'vault:export-recovery': async ({ passphrase, destination }) => {
+      const name = recoveryFileName(new Date());
+      const path = files.file(destination, name) ?? join(config.dataDir, 'recovery', name);
       await (await vault.unlocked()).exportRecoveryFile(path, passphrase);
+      files.remember(path);
       return { path, bytes: (await stat(path)).size };
     },
     // The vault's own passphrase is checked in main: a page cannot import a file it sealed itself.
@@ -118,6 +130,7 @@ export function createServices(config: ServicesConfig): Services {
   };
   const handlers = composeHandlers([
     { owner: 'the composition', handlers: neutral },
+    { owner: 'the file chooser', handlers: fileHandlers(filesPort, files) },
     ...wings.map(({ wing, started }) => ({ owner: wing.label, handlers: started.handlers })),
   ]);
 

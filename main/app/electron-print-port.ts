@@ -1,5 +1,6 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import type { PrintPort } from '../printing/print-port';
+import { isOsDefaultPrinter } from './printer-default';
 
 const MICRONS_PER_MM = 1000;
 const INCHES_PER_MM = 1 / 25.4;
@@ -32,8 +33,8 @@ export function createElectronPrintPort(appContents: () => WebContents | null): 
     printers: async () => {
       const contents = appContents();
       if (!contents) return [];
-      // Electron no longer says which printer is the default one; the first is offered first.
-      return (await contents.getPrintersAsync()).map((p, i) => ({ name: p.name, isDefault: i === 0 }));
+      // "Standard" only where the OS says so; the page preselects the first printer without calling it that.
+      return (await contents.getPrintersAsync()).map((p) => ({ name: p.name, isDefault: isOsDefaultPrinter(p.options as Record<string, unknown>) }));
     },
     print: async (html, { printer, widthMm, heightMm }) => {
       const window = await documentWindow(html);

@@ -1,14 +1,20 @@
-import { type BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { type BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, protocol, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../core/renderer-assets';
 import { createServices } from '../services';
+import { appMenuTemplate } from './app-menu';
+import { attachEditContextMenu } from './context-menu';
+import { createElectronFilesPort } from './electron-files-port';
 import { createElectronPrintPort } from './electron-print-port';
 import { openElectronStore } from './electron-settings-store';
 import { hardenWebContents, refusePermissions } from './guards';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { guardQuit } from './quit-guard';
+import { followRunActivity } from './run-activity';
 import { createSafeStorageWrapper } from './safe-storage-wrapper';
 import { createMainWindow } from './window';
+import { placeWindow, readWindowState, rememberWindowState } from './window-state';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -21,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
 
   let window: BrowserWindow | null = null;
   const ourContents = () => (window && !window.isDestroyed() ? window.webContents : null);
+  const ourWindow = () => (window && !window.isDestroyed() ? window : null);
 
   app.on('second-instance', () => {
     if (!window) return;
@@ -33,19 +40,37 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     refusePermissions(session.defaultSession);
     serveRenderer(protocol, rendererDir);
+    const dataDir = app.getPath('userData');
     const services = createServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       version: app.getVersion(),
       openStore: openElectronStore,
       // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
+      files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents') }),
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);
-    app.on('will-quit', () => void services.close());
+    const runs = followRunActivity(services.events, powerSaveBlocker, ourWindow);
+    app.on('will-quit', () => {
+      runs.stop();
+      void services.close();
+    });
 
-    window = createMainWindow(preloadPath);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
+    const language = () => services.settings.get().language;
+
+    const windowStore = openElectronStore('window-state', dataDir);
+    const workAreas = () => [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+    window = createMainWindow(preloadPath, placeWindow(readWindowState(windowStore), workAreas()));
+    rememberWindowState(window, windowStore);
+    guardQuit(window, {
+      running: () => runs.running().length,
+      language,
+      ask: (question) => (window ? dialog.showMessageBoxSync(window, question) : dialog.showMessageBoxSync(question)),
+    });
+    attachEditContextMenu(window.webContents, Menu, language);
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(APP_ENTRY_URL);
   });

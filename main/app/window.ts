@@ -1,15 +1,15 @@
 import { BrowserWindow } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state';
 
 /**
  * Every web preference is written out, defaults included, inline in the constructor call: a reviewer and
  * electronegativity (which reads only literal options) then see every choice.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  return new BrowserWindow({
-    width: 1200,
-    height: 820,
-    minWidth: 900,
-    minHeight: 640,
+export function createMainWindow(preloadPath: string, place?: WindowState): BrowserWindow {
+  const window = new BrowserWindow({
+    ...(place ? place.bounds : DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'TSS Companion',
     autoHideMenuBar: true,
@@ -29,4 +29,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  if (place?.maximized) window.maximize();
+  return window;
 }

@@ -26,7 +26,8 @@ export function createChromiumPrintPort(browser: () => Browser, dataDir: string)
     }
   };
   return {
-    printers: async () => [{ name: SHELL_PRINTER, isDefault: true }],
+    // There is no OS here to name a default printer, so none is called that.
+    printers: async () => [{ name: SHELL_PRINTER, isDefault: false }],
     print: async (html, options) => {
       if (options.printer !== SHELL_PRINTER) throw new Error(`There is no printer "${options.printer}" here.`);
       const dir = join(dataDir, 'printed');

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir';
 import { createServices } from '../services';
 import { chromiumArgs, chromiumExecutable } from './chromium';
+import { localDocumentsDir } from './documents-dir';
 import { createChromiumPrintPort } from './chromium-print-port';
 import { SHELL_ENTRY_URL, wireCompanion } from './wire-page';
 
@@ -20,7 +21,13 @@ const dataDir = defaultDataDir();
 const browser = await chromium.launch({ headless: false, executablePath: chromiumExecutable(), args: chromiumArgs() });
 // Chromium makes PDFs only headless: a second, hidden instance does the printing.
 const printer = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: chromiumArgs() });
-const services = createServices({ dataDir, version, printPort: createChromiumPrintPort(() => printer, dataDir) });
+// No OS dialogs here: the page's own chooser picks where files go, starting in Documents.
+const services = createServices({
+  dataDir,
+  version,
+  printPort: createChromiumPrintPort(() => printer, dataDir),
+  files: { chooser: 'in-app', documentsDir: localDocumentsDir() },
+});
 const context = await browser.newContext({ viewport: null });
 await wireCompanion(context, services, {
   rendererDir: `${root}out/renderer`,

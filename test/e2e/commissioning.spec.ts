@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Elster146aHandover } from '../../preload/contract/sign-de/handover';
 import { expect, screenshot, test } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
-import { saveDocuments, setUpVault, startAndAwaitReceipt } from './support/steps';
+import { acceptSaveDialog, saveDocuments, setUpVault, startAndAwaitReceipt } from './support/steps';
 
 /** The JSON of the handover the page just saved, read from the path it shows. */
 async function savedHandoverJson(page: Page, within: ReturnType<Page['locator']>): Promise<Elster146aHandover> {
@@ -72,6 +72,7 @@ test('a store with its full master data: the receipt names the seller, the hando
   await screenshot(page, 'overview-master-data');
   const overviewHandover = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Übergabe (§ 146a Abs. 4 AO)' }) });
   await overviewHandover.getByRole('button', { name: 'Übergabe speichern' }).click();
+  await acceptSaveDialog(page);
   const after = await savedHandoverJson(page, overviewHandover);
   expect(after.establishment.eas_count).toBe(4);
   expect(after.eas.map((eas) => eas.serial_number)).toEqual(['ERF-1', 'ERF-2', 'ERF-3', 'ERF-4']);

@@ -22,7 +22,14 @@ export interface Companion {
 export const test = base.extend<{ companion: Companion }>({
   companion: async ({ browser }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tss-e2e-'));
-    const config = () => ({ dataDir, version: appVersion, printPort: createChromiumPrintPort(() => browser, dataDir) });
+    // The technician's Documents folder, where the save dialog proposes to put files: outside the data folder.
+    const documentsDir = mkdtempSync(join(tmpdir(), 'tss-e2e-documents-'));
+    const config = () => ({
+      dataDir,
+      version: appVersion,
+      printPort: createChromiumPrintPort(() => browser, dataDir),
+      files: { chooser: 'in-app' as const, documentsDir },
+    });
     let services = createServices(config());
     let context = await browser.newContext();
     await wireCompanion(context, services, assets);
@@ -50,6 +57,7 @@ export const test = base.extend<{ companion: Companion }>({
     await context.close();
     await services.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(documentsDir, { recursive: true, force: true });
   },
 });
 

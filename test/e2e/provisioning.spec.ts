@@ -76,9 +76,20 @@ test('a store with three clients: provisioned, its receipt shown, printed as PDF
   await screenshot(page, 'wizard-6-receipt-58mm');
 
   await page.getByRole('button', { name: 'Als PDF speichern' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Dateiname')).toHaveValue(/^testbeleg-Filiale-Leipzig-58mm-/);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await screenshot(page, 'save-dialog');
   const pdf = await savedPath(page);
+  // Where the save dialog proposed it: the store's folder under Documents, named once with its width.
+  expect(pdf).toMatch(/TSS Companion[/\\]Filiale-Leipzig[/\\]testbeleg-Filiale-Leipzig-58mm-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(existsSync(pdf)).toBe(true);
   expect(decodeQrPdf(pdf)).toBe(qrCodeData);
+  // In the browser shell "In Ordner zeigen" opens the chooser at the PDF's folder, the PDF marked.
+  await page.getByRole('button', { name: 'In Ordner zeigen' }).click();
+  const folder = page.getByRole('dialog', { name: 'Gespeicherte Datei in ihrem Ordner' });
+  await expect(folder.locator('li[aria-current="true"]')).toHaveText(/^testbeleg-Filiale-Leipzig-58mm-.*\.pdf \(gespeichert\)$/);
+  await folder.getByRole('button', { name: 'Schließen' }).click();
+  await expect(folder).toBeHidden();
 
   const received: Buffer[] = [];
   const printer = createServer((socket) => socket.on('data', (chunk) => received.push(chunk)));

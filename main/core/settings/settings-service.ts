@@ -35,11 +35,11 @@ export class SettingsService {
       const parsed = shape[key].safeParse(value);
       return (parsed.success ? parsed.data : defaultSettings[key]) as Settings[K];
     };
-    const optional = <K extends 'clientConcurrency' | 'unifiedApiVersion'>(key: K): Partial<Pick<Settings, K>> => {
+    const optional = <K extends 'clientConcurrency' | 'unifiedApiVersion' | 'printer'>(key: K): Partial<Pick<Settings, K>> => {
       const parsed = shape[key].safeParse(this.#pending.has(key) ? this.#pending.get(key) : this.#stored(key));
       return parsed.success && parsed.data !== undefined ? ({ [key]: parsed.data } as Partial<Pick<Settings, K>>) : {};
     };
-    return { language: read('language'), environment: read('environment'), ...optional('clientConcurrency'), ...optional('unifiedApiVersion') };
+    return { language: read('language'), environment: read('environment'), ...optional('clientConcurrency'), ...optional('unifiedApiVersion'), ...optional('printer') };
   }
 
   /** How many POS clients a run registers at once (the default unless set). */

@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { HandoverFiles } from '../../../preload/contract/sign-de/store-record';
 import type { HandlerSet } from '../../core/bridge/compose-handlers';
+import { writeFileAtomic } from '../../core/durable/atomic-file';
+import type { SaveTargets } from '../../core/files/save-targets';
 import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
@@ -9,8 +14,14 @@ import type { SignDeVaultAccess } from './vault-kinds';
 
 const paper = (width: 80 | 58) => `${width}mm` as const;
 
+/** The three handover files, each remembered as one main wrote (so it may be shown in its folder). */
+const remembered = (files: SaveTargets, saved: HandoverFiles): HandoverFiles => {
+  for (const file of [saved.pdf, saved.json, saved.xml]) files.remember(file.path);
+  return saved;
+};
+
 /** The bridge channels SIGN DE answers: organizations, runs, recovery, the store overview, receipts and handover. */
-export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess): HandlerSet {
+export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess, files: SaveTargets): HandlerSet {
   const { connections, runs, organizations, tss, documents, handover } = services;
   return {
     'orgs:list': () => organizations.list(),
@@ -41,7 +52,15 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
     'tss:stale-preview': ({ tssId, olderThanHours }) => tss.previewStale(tssId, olderThanHours),
     'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),
-    'tss:export': ({ tssId }) => tss.exportTar(tssId),
+    // The export lands in the data folder (its journal points there); a chosen place gets a copy.
+    'tss:export': async ({ tssId, destination }) => {
+      const saved = await tss.exportTar(tssId);
+      const target = files.file(destination, basename(saved.path));
+      if (!target) return saved;
+      await writeFileAtomic(target, await readFile(saved.path));
+      files.remember(target);
+      return { path: target, bytes: saved.bytes };
+    },
     'tss:export-status': ({ tssId }) => tss.exportStatus(tssId),
     'receipt:get': ({ runId }) => documents.receipt(runId),
     'receipt:verify': ({ qrCodeData, tssSerialNumber }) => {
@@ -49,15 +68,22 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
       return { valid: result.valid, checks: result.checks };
     },
     'print:receipt': ({ runId, printer, width }) => documents.printReceipt(runId, printer, paper(width)),
-    'print:pdf': ({ runId, width }) => documents.receiptPdf(runId, paper(width)),
+    'print:pdf': async ({ runId, width, destination }) => {
+      const saved = await documents.receiptPdf(runId, width, (name) => files.file(destination, name));
+      files.remember(saved.path);
+      return saved;
+    },
     // The address rule first, before the receipt is even built; sendToNetworkPrinter checks again at the socket.
     'print:escpos': async ({ runId, host, port, width, nativeQr }) => {
       await checkNetworkPrinter({ host, port });
       return documents.escpos(runId, host, port, paper(width), nativeQr);
     },
     // The run's store: its handover in all three forms; the page answers with the PDF.
-    'report:handover': async ({ runId }) => (await handover.save(await documents.finishedRunTss(runId))).pdf,
+    'report:handover': async ({ runId, destination }) => {
+      const tssId = await documents.finishedRunTss(runId);
+      return remembered(files, await handover.save(tssId, { outDir: files.folder(destination) ?? undefined })).pdf;
+    },
     ...storeHandlers(services, vault),
-    'handover:save': ({ tssId }) => handover.save(tssId),
+    'handover:save': async ({ tssId, destination }) => remembered(files, await handover.save(tssId, { outDir: files.folder(destination) ?? undefined })),
   };
 }

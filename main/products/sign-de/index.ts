@@ -16,7 +16,7 @@ export const signDeWing: Wing<SignDeCore, SignDeVaultKinds, SignDeServices> = {
   vaultKinds: SIGN_DE_VAULT_KINDS,
   start(core) {
     const services = createSignDeServices(core);
-    return { services, handlers: signDeHandlers(services, core.vault), close: () => closeSignDeServices(services) };
+    return { services, handlers: signDeHandlers(services, core.vault, core.files), close: () => closeSignDeServices(services) };
   },
 };
 

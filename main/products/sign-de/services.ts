@@ -1,4 +1,5 @@
 import type { EventHub } from '../../core/events';
+import type { SaveTargets } from '../../core/files/save-targets';
 import type { PrintPort } from '../../printing/print-port';
 import { Connections } from './connections/connections';
 import { Organizations } from './connections/organizations';
@@ -18,6 +19,8 @@ export interface SignDeCore {
   vault: SignDeVaultAccess;
   events: EventHub;
   printPort: PrintPort;
+  /** Where the technician's files may be saved (the chosen places, never the data folder). */
+  files: SaveTargets;
   /** How many POS clients an app run registers at once (the settings). */
   clientConcurrency(): number;
   /** Options for the built-in sandbox (tests shorten its deployment delay). */

@@ -1,5 +1,5 @@
 import type { AppInfo } from './app-info';
-import type { SavedFile } from './files';
+import type { ChosenPath, FolderListing, SaveLocation, SavedFile } from './files';
 import type { Organization } from './organizations';
 import type { PrinterInfo } from './printing';
 import type { CredentialsCheck } from './products';
@@ -21,6 +21,10 @@ export const coreChannels = [
   'orgs:save',
   'orgs:check',
   'print:printers',
+  'files:location',
+  'files:choose',
+  'files:list',
+  'files:show',
 ] as const;
 
 export type CoreChannel = (typeof coreChannels)[number];
@@ -40,6 +44,14 @@ export interface CoreChannelResponses {
   'orgs:save': Organization;
   'orgs:check': CredentialsCheck;
   'print:printers': PrinterInfo[];
+  /** The default folder for a store's files, and which chooser this shell has. */
+  'files:location': SaveLocation;
+  /** The OS's save or folder dialog (the app only); main remembers the answer as the one place it may write. */
+  'files:choose': ChosenPath;
+  /** A folder's contents for the in-app chooser (the browser shell only). */
+  'files:list': FolderListing;
+  /** Shows a saved file in the OS's file manager (the app only). */
+  'files:show': Empty;
 }
 
 /** A channel with an empty answer (`{}`). */

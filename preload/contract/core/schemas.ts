@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CoreChannel } from './channels';
+import { MAX_PATH_LENGTH, fileFilters, isAbsolutePath } from './files';
 import { SCOPE_ID_PATTERN, productIds } from './products';
 import { EnvironmentId, SettingsPatch } from './settings';
 import { MIN_PASSPHRASE_LENGTH } from './vault';
@@ -19,6 +20,17 @@ const Passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `the passphrase needs a
 /** A recovery file read in the page, base64; they are a few kilobytes. */
 const FileContent = z.string().min(1).max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64');
 
+/** An absolute path with no control characters: a place on this laptop's disks. */
+export const AbsolutePath = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((path) => !/[\u0000-\u001f\u007f]/.test(path), 'must not hold control characters')
+  .refine(isAbsolutePath, 'must be an absolute path');
+/** Where a save goes (optional everywhere: without it main writes into its data folder). */
+export const SaveDestination = z.union([z.strictObject({ file: AbsolutePath }), z.strictObject({ folder: AbsolutePath })]).optional();
+
 /** The schema every core request payload must pass before a handler sees it. */
 export const coreRequestSchemas = {
   'app:info': NoPayload,
@@ -27,7 +39,7 @@ export const coreRequestSchemas = {
   'vault:status': NoPayload,
   'vault:setup': z.strictObject({ passphrase: Passphrase }),
   'vault:unlock': z.strictObject({ passphrase: OpeningPassphrase }),
-  'vault:export-recovery': z.strictObject({ passphrase: OpeningPassphrase }),
+  'vault:export-recovery': z.strictObject({ passphrase: OpeningPassphrase, destination: SaveDestination }),
   // `passphrase` opens the file; `vaultPassphrase` must open this laptop's vault (checked in main).
   'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: OpeningPassphrase, vaultPassphrase: OpeningPassphrase }),
   'vault:restore-previous': z.strictObject({ passphrase: OpeningPassphrase }),
@@ -49,4 +61,8 @@ export const coreRequestSchemas = {
     })
     .refine((check) => check.scope === undefined || check.product === 'unified', { path: ['scope'], error: 'only the Unified API has organization units' }),
   'print:printers': NoPayload,
+  'files:location': z.strictObject({ store: z.string().max(200).optional() }).optional(),
+  'files:choose': z.strictObject({ mode: z.enum(['file', 'folder']), defaultPath: AbsolutePath, filter: z.enum(fileFilters).optional() }),
+  'files:list': z.strictObject({ path: AbsolutePath }),
+  'files:show': z.strictObject({ path: AbsolutePath }),
 } as const satisfies Record<CoreChannel, z.ZodType>;

@@ -15,6 +15,19 @@ export const ClientConcurrency = z
   .min(CLIENT_CONCURRENCY.min)
   .max(CLIENT_CONCURRENCY.max, { error: `must be at most ${CLIENT_CONCURRENCY.max}` });
 
+/**
+ * The receipt printer this laptop uses, remembered for the next store: the system printer's name, the
+ * paper width, and the network printer's address. Not secret; each part absent until first chosen.
+ */
+export const PrinterPrefs = z.strictObject({
+  name: z.string().min(1).max(300).optional(),
+  paperWidth: z.union([z.literal(80), z.literal(58)]).optional(),
+  host: z.string().trim().max(253).optional(),
+  port: z.number().int().min(1).max(65_535).optional(),
+  nativeQr: z.boolean().optional(),
+});
+export type PrinterPrefs = z.infer<typeof PrinterPrefs>;
+
 export const Settings = z.object({
   language: Language,
   environment: EnvironmentId,
@@ -22,6 +35,7 @@ export const Settings = z.object({
   clientConcurrency: ClientConcurrency.optional(),
   /** The Unified API's `X-Api-Version`; absent means UNIFIED_API_VERSION (products.ts). */
   unifiedApiVersion: z.string().regex(API_VERSION_PATTERN, { error: 'must be a date like 2026-02-03' }).optional(),
+  printer: PrinterPrefs.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type Language = z.infer<typeof Language>;

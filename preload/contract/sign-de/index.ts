@@ -1,6 +1,7 @@
 /** SIGN DE's part of the bridge contract: store plans, runs, PUK recovery, the store overview and test receipts. */
 export * from './channels';
 export * from './events';
+export * from './file-names';
 export * from './german-format';
 export * from './handover';
 export * from './known-tss';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfirmPassphrase, Id, NoPayload, OpeningPassphrase } from '../core/schemas';
+import { ConfirmPassphrase, Id, NoPayload, OpeningPassphrase, SaveDestination } from '../core/schemas';
 import type { SignDeChannel } from './channels';
 import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
 import { Decommissioning, StoreMasterData } from './master-data';
@@ -39,14 +39,14 @@ export const signDeRequestSchemas = {
       .max(STALE_MAX_IDS)
       .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'names a transaction twice'),
   }),
-  'tss:export': ByTss,
+  'tss:export': z.strictObject({ tssId: Id, destination: SaveDestination }),
   'tss:export-status': ByTss,
   // Disabling decommissions the TSE: its date and reason go into the store's handover.
   'tss:disable': z.strictObject({ tssId: Id, confirmation: z.string().max(200), passphrase: ConfirmPassphrase, decommissioning: Decommissioning.optional() }),
   'receipt:get': ByRun,
   'receipt:verify': z.strictObject({ qrCodeData: z.string().min(1).max(4096), tssSerialNumber: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
   'print:receipt': z.strictObject({ runId: Id, printer: z.string().min(1).max(300), width: PaperWidth }),
-  'print:pdf': z.strictObject({ runId: Id, width: PaperWidth }),
+  'print:pdf': z.strictObject({ runId: Id, width: PaperWidth, destination: SaveDestination }),
   'print:escpos': z.strictObject({
     runId: Id,
     host: z.string().trim().min(1).max(253),
@@ -54,7 +54,7 @@ export const signDeRequestSchemas = {
     width: PaperWidth,
     nativeQr: z.boolean().default(true),
   }),
-  'report:handover': ByRun,
+  'report:handover': z.strictObject({ runId: Id, destination: SaveDestination }),
   'store:get': ByTss,
   'store:set-master-data': z.strictObject({ tssId: Id, masterData: StoreMasterData }),
   'store:add-tills': z.strictObject({ tssId: Id, tills: z.array(ClientPlan).min(1, 'add at least one till').max(MAX_CLIENTS), passphrase: ConfirmPassphrase }),
@@ -63,5 +63,5 @@ export const signDeRequestSchemas = {
     storeName: z.string().max(200),
     serialNumbers: z.array(z.string().max(70)).max(MAX_CLIENTS),
   }),
-  'handover:save': ByTss,
+  'handover:save': z.strictObject({ tssId: Id, destination: SaveDestination }),
 } as const satisfies Record<SignDeChannel, z.ZodType>;

@@ -45,6 +45,7 @@ export async function saveDocuments(page: Page, act: Actions = uncounted): Promi
   const documents = page.getByRole('region', { name: 'Unterlagen speichern', exact: true });
   await act.fill(documents.getByLabel('Wiederherstellungs-Passphrase', { exact: true }), PASSPHRASE);
   await act.click(documents.getByRole('button', { name: 'Unterlagen speichern', exact: true }));
+  await acceptSaveDialog(page, act);
   const handoverPdf = documents.locator('code.path').filter({ hasText: /\.pdf$/ });
   const recoveryFile = documents.getByRole('status').filter({ hasText: 'Wiederherstellungsdatei:' }).locator('code.path');
   await expect(handoverPdf).toBeVisible();
@@ -52,8 +53,19 @@ export async function saveDocuments(page: Page, act: Actions = uncounted): Promi
   return { handoverPdf: (await handoverPdf.innerText()).trim(), recoveryFile: (await recoveryFile.innerText()).trim() };
 }
 
-/** Waits for a "Saved to: …" status and returns the path. */
+/**
+ * The browser shell's save dialog opens at the default folder (Documents/TSS Companion/<store>) with the
+ * default name: one click on "Speichern" accepts it.
+ */
+export async function acceptSaveDialog(page: Page, act: Actions = uncounted): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: /^(Speichern unter|Ordner zum Speichern wählen|Save as|Choose a folder to save into)$/ }) });
+  await act.click(dialog.getByRole('button', { name: /^(Speichern|Save)$/ }));
+  await expect(dialog).toBeHidden();
+}
+
+/** Accepts the save dialog, then waits for a "Saved to: …" status and returns the path. */
 export async function savedPath(page: Page): Promise<string> {
+  await acceptSaveDialog(page);
   const status = page.getByRole('status').filter({ hasText: 'Gespeichert unter:' }).last();
   await expect(status).toBeVisible();
   return (await status.innerText()).replace(/^[\s\S]*Gespeichert unter:\s*/, '').trim();

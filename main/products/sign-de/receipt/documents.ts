@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writePrivateFile } from '../../../core/durable/atomic-file';
+import { writeFileAtomic, writePrivateFile } from '../../../core/durable/atomic-file';
 import { AppError } from '../../../core/errors';
 import { Journal, type JournalData } from '../provisioning/journal';
 import { type PaperWidth, sendToNetworkPrinter } from '../../../printing';
@@ -9,7 +9,7 @@ import {
   encodeReceiptEscPos,
   renderReceiptHtml,
 } from './index';
-import { fileNamePart } from '../../../core/file-name';
+import { receiptPdfName } from '../../../../preload/contract/sign-de/file-names';
 import type { PrintPort } from '../../../printing/print-port';
 
 /** The test receipt of a run: as data, on paper, as PDF, or as ESC/POS. */
@@ -29,11 +29,21 @@ export class Documents {
     return {};
   }
 
-  async receiptPdf(runId: string, paper: PaperWidth): Promise<{ path: string; bytes: number }> {
+  /**
+   * The receipt as a PDF named `testbeleg-<store>-<width>mm-<date>.pdf`: where `target` says for that name
+   * (a place the technician chose), else in the data folder's `documents/`.
+   */
+  async receiptPdf(runId: string, widthMm: 80 | 58, target: (name: string) => string | null = () => null): Promise<{ path: string; bytes: number }> {
     const run = await this.run(runId);
-    const page = await renderReceiptHtml(receiptOf(run), { paper });
+    const page = await renderReceiptHtml(receiptOf(run), { paper: `${widthMm}mm` });
     const pdf = await this.port.pdf(page.html, { widthMm: page.pageWidthMm, heightMm: page.pageHeightMm });
-    return this.save(`testbeleg-${run.plan.storeName}-${paper}mm`, pdf);
+    const name = receiptPdfName(run.plan.storeName, widthMm, new Date());
+    const chosen = target(name);
+    if (chosen) {
+      await writeFileAtomic(chosen, pdf);
+      return { path: chosen, bytes: pdf.length };
+    }
+    return this.save(name, pdf);
   }
 
   async escpos(runId: string, host: string, port: number, paper: PaperWidth, nativeQr: boolean): Promise<{ bytes: number }> {
@@ -57,9 +67,10 @@ export class Documents {
     }
   }
 
+  /** Into the data folder, with the time as well, so a second PDF the same day does not replace the first. */
   private async save(name: string, pdf: Buffer): Promise<{ path: string; bytes: number }> {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const path = join(this.dataDir, 'documents', `${fileNamePart(name, 'document')}-${stamp}.pdf`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(11, 19);
+    const path = join(this.dataDir, 'documents', name.replace(/\.pdf$/, `-${stamp}.pdf`));
     await writePrivateFile(path, pdf);
     return { path, bytes: pdf.length };
   }

@@ -5,6 +5,7 @@ import { useApp } from '../../state/store-context';
 import type { Screen } from '../../state/store-types';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotices } from '../../ui/ErrorNotices';
+import { FileChooserDialog } from '../../ui/save/FileChooserDialog';
 import { ShellPartsProvider } from '../../ui/shell-parts';
 import { HomeScreen } from '../home/HomeScreen';
 import { shellParts } from '../shell-parts';
@@ -75,6 +76,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <ConfirmLiveDialog />
+      <FileChooserDialog />
     </div>
   );
 }

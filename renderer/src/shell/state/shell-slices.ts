@@ -1,22 +1,25 @@
 import type { SliceTools } from '../../state/store-types';
 import { type OrgsActions, type OrgsState, createOrgsSlice, initialOrgsState } from '../orgs/orgs-slice';
 import { type VaultActions, type VaultSliceState, createVaultSlice, initialVaultState } from '../vault/vault-slice';
+import { type FilesActions, type FilesState, createFilesSlice, initialFilesState } from './files-slice';
 import { type FrameActions, type FrameState, createFrameSlice, initialFrameState } from './frame-slice';
 
 declare module '../../state/store-types' {
-  interface AppState extends FrameState, VaultSliceState, OrgsState {}
-  interface AppActions extends FrameActions, VaultActions, OrgsActions {}
+  interface AppState extends FrameState, VaultSliceState, OrgsState, FilesState {}
+  interface AppActions extends FrameActions, VaultActions, OrgsActions, FilesActions {}
 }
 
 /** The shell's part of the store: the frame (info, settings, navigation, errors), the vault and organizations. */
-export const initialShellState: FrameState & VaultSliceState & OrgsState = {
+export const initialShellState: FrameState & VaultSliceState & OrgsState & FilesState = {
   ...initialFrameState,
   ...initialVaultState,
   ...initialOrgsState,
+  ...initialFilesState,
 };
 
-export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions => ({
+export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions & FilesActions => ({
   ...createFrameSlice(tools),
   ...createVaultSlice(tools),
   ...createOrgsSlice(tools),
+  ...createFilesSlice(tools),
 });

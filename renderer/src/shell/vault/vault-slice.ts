@@ -1,5 +1,5 @@
 import type { RecoveryImportResult, VaultState } from '../../../../preload/contract/core/vault';
-import type { SavedFile } from '../../../../preload/contract/core/files';
+import type { SaveTarget, SavedFile } from '../../../../preload/contract/core/files';
 import type { SliceTools } from '../../state/store-types';
 
 export interface VaultSliceState {
@@ -17,7 +17,7 @@ export interface VaultActions {
   loadVault(): Promise<void>;
   setupVault(passphrase: string): Promise<boolean>;
   unlockVault(passphrase: string): Promise<boolean>;
-  exportRecovery(passphrase: string): Promise<SavedFile | null>;
+  exportRecovery(passphrase: string, destination?: SaveTarget): Promise<SavedFile | null>;
   /** `file` is the recovery file's content as base64; `passphrase` opens it, `vaultPassphrase` this vault. */
   importRecovery(file: string, passphrase: string, vaultPassphrase: string): Promise<ImportSummary | null>;
   /** After a damaged or rolled-back vault file: the previous generation back, confirmed by the passphrase. */
@@ -45,8 +45,8 @@ export function createVaultSlice({ bridge, set, get, call }: SliceTools): VaultA
       return vault !== null;
     },
 
-    exportRecovery(passphrase) {
-      return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase }));
+    exportRecovery(passphrase, destination) {
+      return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase, ...(destination ? { destination } : {}) }));
     },
 
     async importRecovery(file, passphrase, vaultPassphrase) {

@@ -40,6 +40,9 @@ export interface FakeMainState {
   stores: Record<string, StoreRecord>;
   /** How many handovers were saved, per TSS. */
   handoversSaved: Record<string, number>;
+  /** Which save dialog this shell has (the browser shell's in-app one unless set), and what the OS dialog answers (its default path unless set). */
+  chooser?: 'native' | 'in-app';
+  dialogAnswer?: string | null;
 }
 
 export function initialFakeMain(): FakeMainState {
@@ -435,8 +438,23 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       return ok(state.printers.map((printer) => ({ ...printer })));
     case 'print:receipt':
       return ok({});
-    case 'print:pdf':
-      return ok(saved('testbeleg.pdf'));
+    case 'print:pdf': {
+      const destination = request.destination as { file?: string; folder?: string } | undefined;
+      return ok(destination?.file ? { path: destination.file, bytes: 2048 } : saved('testbeleg.pdf'));
+    }
+    case 'files:location': {
+      const chooser = state.chooser ?? 'in-app';
+      const folder = `/home/tech/Documents/TSS Companion${request?.store ? `/${request.store as string}` : ''}`;
+      return ok({ folder, chooser, canShowInFolder: chooser === 'native' });
+    }
+    case 'files:choose':
+      return ok({ path: state.dialogAnswer === undefined ? (request.defaultPath as string) : state.dialogAnswer });
+    case 'files:list': {
+      const path = request.path as string;
+      return ok({ path, parent: path.slice(0, path.lastIndexOf('/')) || '/', exists: true, folders: ['Filiale Nord'], files: ['alt.pdf'] });
+    }
+    case 'files:show':
+      return ok({});
     case 'print:escpos':
       return ok({ bytes: 1536 });
     case 'report:handover':

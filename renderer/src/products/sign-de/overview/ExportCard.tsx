@@ -2,10 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportProgress } from '../../../../../preload/contract/sign-de/tss';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
+import { exportTarName } from '../../../../../preload/contract/sign-de/file-names';
 import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { SavedPath } from '../../../ui/SavedPath';
 import { unixDateTime } from '../../../../../preload/contract/sign-de/german-format';
 import { useApp } from '../../../state/store-context';
+import { storeNameOf } from './overview-slice';
 
 /** "12 s", "3 min 07 s", "1 h 05 min": the same units in German and English. */
 export function formatDuration(ms: number): string {
@@ -28,6 +30,8 @@ export function ExportCard() {
   const watchExports = useApp((state) => state.watchExports);
   const progress = useApp((state) => state.exportProgress);
   const busy = useApp((state) => state.busy.exportTss === true);
+  const tssId = useApp((state) => state.overviewTssId ?? '');
+  const storeName = useApp((state) => storeNameOf(state, state.overviewTssId));
   const [saved, setSaved] = useState<SavedFile | null>(null);
   const titleId = useId();
   useEffect(() => watchExports(), [watchExports]);
@@ -42,7 +46,14 @@ export function ExportCard() {
       <p className="muted">{t('overview.exportHint')}</p>
       {progress && <ExportState progress={progress} running={busy || RUNNING.includes(progress.phase)} />}
       <div className="actions">
-        <SaveFileButton label={pending ? t('overview.exportResume') : t('overview.exportButton')} busy={busy} save={exportTss} onSaved={setSaved} />
+        <SaveFileButton
+          label={pending ? t('overview.exportResume') : t('overview.exportButton')}
+          busy={busy}
+          operation="exportTss"
+          destination={() => ({ mode: 'file', name: exportTarName(storeName, tssId, new Date()), filter: 'tar', ...(storeName ? { store: storeName } : {}) })}
+          save={exportTss}
+          onSaved={setSaved}
+        />
       </div>
       <SavedPath file={shownFile} />
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dueDate } from '../../../../../preload/contract/sign-de/master-data-rules';
 import type { HandoverFiles, StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { useApp } from '../../../state/store-context';
 import { shownDate, todayIso } from './decommission';
 
@@ -34,9 +35,15 @@ export function HandoverCard() {
         </p>
       )}
       <div className="actions">
-        <button type="button" className={`button${due ? ' button--primary' : ''}`} aria-disabled={busy || undefined} onClick={() => !busy && void saveHandover(record?.tssId)}>
-          {busy ? t('common.working') : t('overview.handoverButton')}
-        </button>
+        <SaveFileButton
+          label={t('overview.handoverButton')}
+          busy={busy}
+          operation="saveHandover"
+          destination={{ mode: 'folder', ...(record ? { store: record.storeName } : {}) }}
+          save={(destination) => saveHandover(record?.tssId, destination)}
+          onSaved={() => {}}
+          primary={due}
+        />
       </div>
       <ErrorNotices operations={['saveHandover']} />
       <HandoverFilesList files={files} />

@@ -1,6 +1,6 @@
 import type { StaleCloseResult, StalePreview } from '../../../../../preload/contract/sign-de/stale-transactions';
 import type { ExportProgress, TssOverview } from '../../../../../preload/contract/sign-de/tss';
-import type { SavedFile } from '../../../../../preload/contract/core/files';
+import type { SaveTarget, SavedFile } from '../../../../../preload/contract/core/files';
 import type { Decommissioning } from '../../../../../preload/contract/sign-de/master-data';
 import { callBridge } from '../../../bridge/call-bridge';
 import { DISABLE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
@@ -23,7 +23,7 @@ export interface OverviewActions {
   /** Closes what the confirmed preview listed (main checks each again); the result per till, or null. */
   closeStale(preview: StalePreview): Promise<StaleCloseResult | null>;
   /** Resumes the TSS's pending export or starts one; resolves when the TAR is saved. */
-  exportTss(): Promise<SavedFile | null>;
+  exportTss(destination?: SaveTarget): Promise<SavedFile | null>;
   /** Asks main for the shown TSS's export as journaled (a failure here leaves the last known one). */
   loadExportStatus(tssId: string): Promise<void>;
   /** One `tss:export-progress` event; events of other TSS are ignored. */
@@ -92,10 +92,10 @@ export function createOverviewSlice({ bridge, set, get, call }: SliceTools): Ove
       return result;
     },
 
-    async exportTss() {
+    async exportTss(destination) {
       const tssId = current();
       if (!tssId) return null;
-      const saved = await call('exportTss', () => bridge.tss.export({ tssId }), { tssId });
+      const saved = await call('exportTss', () => bridge.tss.export({ tssId, ...(destination ? { destination } : {}) }), { tssId });
       // Whatever happened (saved, failed, still pending after an hour), the journal says where it stands.
       await get().loadExportStatus(tssId);
       return saved;

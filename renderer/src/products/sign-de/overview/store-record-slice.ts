@@ -1,6 +1,7 @@
 import type { Decommissioning, StoreMasterData } from '../../../../../preload/contract/sign-de/master-data';
 import type { ClientPlan } from '../../../../../preload/contract/sign-de/store-plan';
 import type { HandoverFiles, StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
+import type { SaveTarget } from '../../../../../preload/contract/core/files';
 import type { SliceTools } from '../../../state/store-types';
 
 export interface StoreRecordState {
@@ -22,7 +23,8 @@ export interface StoreRecordActions {
   /** Deregisters a till at fiskaly and records when and why it was taken out of use. */
   deregisterTill(clientId: string, decommissioning: Decommissioning): Promise<boolean>;
   /** The handover as PDF, JSON and XML, saved together: the shown store's, or the given TSS's (the wizard's). */
-  saveHandover(tssId?: string): Promise<HandoverFiles | null>;
+  /** The handover's three files, into a chosen folder (or main's data folder without `destination`). */
+  saveHandover(tssId?: string, destination?: SaveTarget): Promise<HandoverFiles | null>;
   /** After the TSS was disabled here: its decommissioning is notifiable too. */
   markHandoverDue(): void;
 }
@@ -66,10 +68,10 @@ export function createStoreRecordSlice({ bridge, set, get, call }: SliceTools): 
       return done;
     },
 
-    async saveHandover(forTss) {
+    async saveHandover(forTss, destination) {
       const tssId = forTss ?? current();
       if (!tssId) return null;
-      const files = await call('saveHandover', () => bridge.handover.save({ tssId }), { tssId });
+      const files = await call('saveHandover', () => bridge.handover.save({ tssId, ...(destination ? { destination } : {}) }), { tssId });
       if (files && tssId === current()) set({ handoverFiles: files, handoverDue: false });
       return files;
     },

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedFile } from '../../../../../preload/contract/core/files';
-import { isPort, loadNetworkPrinter, loadPrinterName, saveNetworkPrinter, savePrinterName } from './printer-prefs';
+import { receiptPdfName } from '../../../../../preload/contract/sign-de/file-names';
+import { isPort, printerChoice } from './printer-prefs';
 import type { PaperWidth } from './receipt-slice';
 import { useApp } from '../../../state/store-context';
 import { SaveFileButton } from '../../../ui/SaveFileButton';
@@ -26,15 +27,26 @@ export function PrintPanel({ width }: { width: PaperWidth }) {
   );
 }
 
+/** The remembered printer choices, from main's settings. */
+function usePrinterChoice() {
+  const settings = useApp((state) => state.settings);
+  return useMemo(() => printerChoice(settings), [settings]);
+}
+
 function SystemPrinter({ width }: { width: PaperWidth }) {
   const { t } = useTranslation('sign-de');
+  const remembered = usePrinterChoice();
+  const rememberPrinter = useApp((state) => state.rememberPrinter);
   const printers = useApp((state) => state.printers);
   const loadPrinters = useApp((state) => state.loadPrinters);
   const printReceipt = useApp((state) => state.printReceipt);
   const loading = useApp((state) => state.busy.loadPrinters === true);
   const printing = useApp((state) => state.busy.printReceipt === true);
-  const [chosen, setChosen] = useState<string | null>(() => loadPrinterName());
+  const [picked, setPicked] = useState<string | null>(null);
+  const chosen = picked ?? remembered.name;
   const [sent, setSent] = useState(false);
+  /** Set once "Drucker suchen" was clicked: from then on the status says what the search found. */
+  const [searched, setSearched] = useState(false);
 
   useEffect(() => {
     if (printers === null) void loadPrinters();
@@ -60,8 +72,8 @@ function SystemPrinter({ width }: { width: PaperWidth }) {
           value={printer}
           disabled={printers === null}
           onChange={(name) => {
-            setChosen(name);
-            savePrinterName(name);
+            setPicked(name);
+            void rememberPrinter({ name });
           }}
           options={(printers ?? []).map((entry) => ({
             value: entry.name,
@@ -73,26 +85,50 @@ function SystemPrinter({ width }: { width: PaperWidth }) {
         <button type="button" className="button button--primary" aria-disabled={!printer || printing || undefined} onClick={() => void print()}>
           {printing ? t('common.working') : t('print.printButton')}
         </button>
-        <button type="button" className="button" aria-disabled={loading || undefined} onClick={() => !loading && void loadPrinters()}>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={loading || undefined}
+          onClick={() => {
+            if (loading) return;
+            setSearched(true);
+            void loadPrinters();
+          }}
+        >
           {t('print.findPrinters')}
         </button>
       </div>
       <p className="saved" role="status">
-        {sent && t('print.sent', { name: printer })}
+        {searchStatus(t, loading, searched, printers) ?? (sent && t('print.sent', { name: printer }))}
       </p>
     </div>
   );
+}
+
+/** What the printer search says: that it is searching, then how many printers it found (after a click). */
+export function searchStatus(t: (key: 'print.searching' | 'print.found', options?: { count: number }) => string, loading: boolean, searched: boolean, printers: readonly unknown[] | null): string | null {
+  if (loading) return t('print.searching');
+  if (searched && printers !== null) return t('print.found', { count: printers.length });
+  return null;
 }
 
 function PdfExport({ width }: { width: PaperWidth }) {
   const { t } = useTranslation('sign-de');
   const printPdf = useApp((state) => state.printPdf);
   const busy = useApp((state) => state.busy.printPdf === true);
+  const storeName = useApp((state) => state.runs?.find((run) => run.runId === state.receiptRunId)?.storeName ?? state.run.storeName);
   const [saved, setSaved] = useState<SavedFile | null>(null);
   return (
     <div className="print__block">
       <div className="actions">
-        <SaveFileButton label={t('print.pdfButton')} busy={busy} save={() => printPdf(width)} onSaved={setSaved} />
+        <SaveFileButton
+          label={t('print.pdfButton')}
+          busy={busy}
+          operation="printPdf"
+          destination={() => ({ mode: 'file', name: receiptPdfName(storeName, width, new Date()), filter: 'pdf', store: storeName })}
+          save={(destination) => printPdf(width, destination)}
+          onSaved={setSaved}
+        />
       </div>
       <SavedPath file={saved} />
     </div>
@@ -103,10 +139,15 @@ function NetworkPrinterForm({ width }: { width: PaperWidth }) {
   const { t } = useTranslation('sign-de');
   const printEscpos = useApp((state) => state.printEscpos);
   const busy = useApp((state) => state.busy.printEscpos === true);
-  const [initial] = useState(loadNetworkPrinter);
-  const [host, setHost] = useState(initial.host);
-  const [port, setPort] = useState(String(initial.port));
-  const [nativeQr, setNativeQr] = useState(initial.nativeQr);
+  const remembered = usePrinterChoice();
+  const rememberPrinter = useApp((state) => state.rememberPrinter);
+  const [typedHost, setHost] = useState<string | null>(null);
+  const [typedPort, setPort] = useState<string | null>(null);
+  const [chosenQr, setNativeQr] = useState<boolean | null>(null);
+  // Until the technician types, the fields show what this laptop remembered (settings may arrive after the panel).
+  const host = typedHost ?? remembered.host;
+  const port = typedPort ?? String(remembered.port);
+  const nativeQr = chosenQr ?? remembered.nativeQr;
   const [tried, setTried] = useState(false);
   const [bytes, setBytes] = useState<number | null>(null);
   const legendId = useId();
@@ -121,7 +162,7 @@ function NetworkPrinterForm({ width }: { width: PaperWidth }) {
     setBytes(null);
     if (hostProblem || portProblem || busy) return;
     const target = { host: host.trim(), port: portNumber, width, nativeQr };
-    saveNetworkPrinter(target);
+    void rememberPrinter({ host: target.host, port: target.port, nativeQr });
     setBytes(await printEscpos(target));
   };
 

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperWidth } from './receipt-slice';
 import { useApp } from '../../../state/store-context';
 import { ChoiceGroup } from '../../../ui/ChoiceGroup';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { PrintPanel } from './PrintPanel';
+import { printerChoice } from './printer-prefs';
 import { ReceiptPreview } from './ReceiptPreview';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -18,7 +19,12 @@ export function ReceiptPanel({ runId }: { runId: string }) {
   const verifyReceipt = useApp((state) => state.verifyReceipt);
   const loading = useApp((state) => state.busy.loadReceipt === true);
   const verifying = useApp((state) => state.busy.verifyReceipt === true);
-  const [width, setWidth] = useState<PaperWidth>(80);
+  const settings = useApp((state) => state.settings);
+  const rememberPrinter = useApp((state) => state.rememberPrinter);
+  // The paper width this laptop used last, until the technician picks one here.
+  const remembered = useMemo(() => printerChoice(settings).paperWidth, [settings]);
+  const [picked, setPicked] = useState<PaperWidth | null>(null);
+  const width = picked ?? remembered;
   const shown = receiptRunId === runId ? receipt : null;
 
   useEffect(() => {
@@ -38,7 +44,11 @@ export function ReceiptPanel({ runId }: { runId: string }) {
             compact
             legend={t('receipt.widthLegend')}
             value={String(width) as '80' | '58'}
-            onChange={(value) => setWidth(value === '58' ? 58 : 80)}
+            onChange={(value) => {
+              const chosen = value === '58' ? 58 : 80;
+              setPicked(chosen);
+              void rememberPrinter({ paperWidth: chosen });
+            }}
             choices={[
               { value: '80', label: t('receipt.width80') },
               { value: '58', label: t('receipt.width58') },

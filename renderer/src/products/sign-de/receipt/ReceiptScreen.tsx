@@ -51,6 +51,7 @@ export function HandoverReport({ runId, level = 2 }: { runId: string; level?: 2 
   const { t } = useTranslation('sign-de');
   const handoverReport = useApp((state) => state.handoverReport);
   const busy = useApp((state) => state.busy.handoverReport === true);
+  const storeName = useApp((state) => state.runs?.find((run) => run.runId === runId)?.storeName ?? state.run.storeName);
   const [saved, setSaved] = useState<SavedFile | null>(null);
   const titleId = useId();
   const Title = level === 2 ? 'h2' : 'h3';
@@ -62,7 +63,15 @@ export function HandoverReport({ runId, level = 2 }: { runId: string; level?: 2 
       <p>{t('handover.reportIntro')}</p>
       <ErrorNotices areas={['handover']} />
       <div className="actions">
-        <SaveFileButton label={t('handover.reportButton')} busy={busy} save={() => handoverReport(runId)} onSaved={setSaved} primary />
+        <SaveFileButton
+          label={t('handover.reportButton')}
+          busy={busy}
+          operation="handoverReport"
+          destination={{ mode: 'folder', store: storeName }}
+          save={(destination) => handoverReport(runId, destination)}
+          onSaved={setSaved}
+          primary
+        />
       </div>
       <SavedPath file={saved} />
     </section>

@@ -1,16 +1,25 @@
-import type { NetworkPrinter, PaperWidth } from './receipt-slice';
+import type { PrinterPrefs, Settings } from '../../../../../preload/contract/core/settings';
+import type { PaperWidth } from './receipt-slice';
 
 /**
- * The printer choice is not a secret, so it is remembered in localStorage (the settings file only knows
- * language and environment). Anything unreadable falls back to the defaults.
+ * The receipt printer this laptop uses lives in main's settings (one file per laptop, the same for the
+ * app and the browser shell). Older versions kept the printer's name and network address in the page's
+ * localStorage, which the browser shell loses at every start; those are read once as a fallback.
  */
 export const PRINTER_KEY = 'tss-companion.printer';
 export const NETWORK_PRINTER_KEY = 'tss-companion.network-printer';
 export const DEFAULT_PORT = 9100;
 
-export const defaultNetworkPrinter: NetworkPrinter = { host: '', port: DEFAULT_PORT, width: 80, nativeQr: true };
+/** The printer choices as the print panel uses them: every part filled in. */
+export interface PrinterChoice {
+  name: string | null;
+  paperWidth: PaperWidth;
+  host: string;
+  port: number;
+  nativeQr: boolean;
+}
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+type StorageLike = Pick<Storage, 'getItem'>;
 
 function storage(): StorageLike | null {
   try {
@@ -20,46 +29,33 @@ function storage(): StorageLike | null {
   }
 }
 
-export function loadPrinterName(from: StorageLike | null = storage()): string | null {
+/** What an older version left in localStorage, as settings; anything unreadable is left out. */
+export function legacyPrinterPrefs(from: StorageLike | null = storage()): PrinterPrefs {
   try {
-    return from?.getItem(PRINTER_KEY) || null;
-  } catch {
-    return null;
-  }
-}
-
-export function savePrinterName(name: string, to: StorageLike | null = storage()): void {
-  try {
-    to?.setItem(PRINTER_KEY, name);
-  } catch {
-    // Storage full or blocked: the choice is simply not remembered.
-  }
-}
-
-const isWidth = (value: unknown): value is PaperWidth => value === 80 || value === 58;
-
-export function loadNetworkPrinter(from: StorageLike | null = storage()): NetworkPrinter {
-  try {
+    const name = from?.getItem(PRINTER_KEY) || undefined;
     const raw = from?.getItem(NETWORK_PRINTER_KEY);
-    if (!raw) return defaultNetworkPrinter;
-    const value = JSON.parse(raw) as Partial<Record<keyof NetworkPrinter, unknown>>;
+    const network = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     return {
-      host: typeof value.host === 'string' ? value.host.slice(0, 253) : '',
-      port: isPort(value.port) ? value.port : DEFAULT_PORT,
-      width: isWidth(value.width) ? value.width : 80,
-      nativeQr: typeof value.nativeQr === 'boolean' ? value.nativeQr : true,
+      ...(name ? { name: name.slice(0, 300) } : {}),
+      ...(typeof network.host === 'string' && network.host.trim() ? { host: network.host.trim().slice(0, 253) } : {}),
+      ...(isPort(network.port) ? { port: network.port } : {}),
+      ...(typeof network.nativeQr === 'boolean' ? { nativeQr: network.nativeQr } : {}),
     };
   } catch {
-    return defaultNetworkPrinter;
+    return {};
   }
 }
 
-export function saveNetworkPrinter(printer: NetworkPrinter, to: StorageLike | null = storage()): void {
-  try {
-    to?.setItem(NETWORK_PRINTER_KEY, JSON.stringify({ host: printer.host.trim(), port: printer.port, width: printer.width, nativeQr: printer.nativeQr }));
-  } catch {
-    // not remembered
-  }
+/** The remembered printer choices (settings first, then an older version's), defaults for the rest. */
+export function printerChoice(settings: Settings | null, legacy: PrinterPrefs = legacyPrinterPrefs()): PrinterChoice {
+  const prefs = { ...legacy, ...settings?.printer };
+  return {
+    name: prefs.name ?? null,
+    paperWidth: prefs.paperWidth ?? 80,
+    host: prefs.host ?? '',
+    port: prefs.port ?? DEFAULT_PORT,
+    nativeQr: prefs.nativeQr ?? true,
+  };
 }
 
 export function isPort(value: unknown): value is number {

@@ -1,7 +1,9 @@
 import type { ReceiptModel } from '../../../../../preload/contract/sign-de/receipt';
 import type { PrinterInfo } from '../../../../../preload/contract/core/printing';
 import type { ReceiptVerification } from '../../../../../preload/contract/sign-de/receipt';
-import type { SavedFile } from '../../../../../preload/contract/core/files';
+import type { SaveTarget, SavedFile } from '../../../../../preload/contract/core/files';
+import type { PrinterPrefs } from '../../../../../preload/contract/core/settings';
+import { callBridge } from '../../../bridge/call-bridge';
 import type { SliceTools } from '../../../state/store-types';
 
 export type PaperWidth = 80 | 58;
@@ -31,10 +33,16 @@ export interface ReceiptActions {
   verifyReceipt(): Promise<void>;
   loadPrinters(): Promise<void>;
   printReceipt(printer: string, width: PaperWidth): Promise<boolean>;
-  printPdf(width: PaperWidth): Promise<SavedFile | null>;
+  /** The receipt as a PDF, where the technician chose (or main's data folder without `destination`). */
+  printPdf(width: PaperWidth, destination?: SaveTarget): Promise<SavedFile | null>;
   /** Resolves to the bytes sent, or null. */
   printEscpos(target: NetworkPrinter): Promise<number | null>;
-  handoverReport(runId: string): Promise<SavedFile | null>;
+  handoverReport(runId: string, destination?: SaveTarget): Promise<SavedFile | null>;
+  /**
+   * Remembers printer choices in main's settings, for this laptop's next store. A failure is not shown:
+   * the choice then is simply not remembered.
+   */
+  rememberPrinter(change: PrinterPrefs): Promise<void>;
 }
 
 export const initialReceiptState: ReceiptState = { receiptRunId: null, receipt: null, verification: null, printers: null };
@@ -42,6 +50,8 @@ export const initialReceiptState: ReceiptState = { receiptRunId: null, receipt: 
 const TSS_SERIAL = /^[0-9a-f]{64}$/;
 
 export function createReceiptSlice({ bridge, set, get, call }: SliceTools): ReceiptActions {
+  // What this page last asked main to remember: a second choice made before main's answer arrived keeps the first.
+  let sent: PrinterPrefs = {};
   return {
     openReceipt(runId) {
       get().navigate('receipt');
@@ -77,10 +87,10 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
       return (await call('printReceipt', () => bridge.print.receipt({ runId, printer, width }))) !== null;
     },
 
-    async printPdf(width) {
+    async printPdf(width, destination) {
       const runId = get().receiptRunId;
       if (!runId) return null;
-      return call('printPdf', () => bridge.print.pdf({ runId, width }));
+      return call('printPdf', () => bridge.print.pdf({ runId, width, ...(destination ? { destination } : {}) }));
     },
 
     async printEscpos(target) {
@@ -92,8 +102,18 @@ export function createReceiptSlice({ bridge, set, get, call }: SliceTools): Rece
       return answer?.bytes ?? null;
     },
 
-    handoverReport(runId) {
-      return call('handoverReport', () => bridge.report.handover({ runId }));
+    async rememberPrinter(change) {
+      const settings = get().settings;
+      // Before the settings are known, a write could drop what is stored; the choice is then not remembered.
+      if (!settings) return;
+      const current = { ...settings.printer, ...sent };
+      if (Object.entries(change).every(([key, value]) => current[key as keyof PrinterPrefs] === value)) return;
+      sent = { ...current, ...change };
+      await callBridge(() => bridge.settings.set({ printer: sent }));
+    },
+
+    handoverReport(runId, destination) {
+      return call('handoverReport', () => bridge.report.handover({ runId, ...(destination ? { destination } : {}) }));
     },
   };
 }

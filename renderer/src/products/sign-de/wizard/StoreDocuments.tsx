@@ -6,6 +6,7 @@ import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { PassphraseForm } from '../../../ui/PassphraseForm';
 import { SavedPath } from '../../../ui/SavedPath';
 import { useApp } from '../../../state/store-context';
+import { useChooseDestination } from '../../../ui/save/useChooseDestination';
 import { HandoverFilesList } from '../overview/HandoverCard';
 
 /**
@@ -18,6 +19,8 @@ export function StoreDocuments({ tssId }: { tssId: string }) {
   const exportRecovery = useApp((state) => state.exportRecovery);
   const resetWizard = useApp((state) => state.resetWizard);
   const navigate = useApp((state) => state.navigate);
+  const storeName = useApp((state) => state.run.storeName);
+  const choose = useChooseDestination();
   const busy = useApp((state) => state.busy.saveHandover === true || state.busy.exportRecovery === true);
   const [handover, setHandover] = useState<HandoverFiles | null>(null);
   const [recovery, setRecovery] = useState<SavedFile | null>(null);
@@ -25,11 +28,14 @@ export function StoreDocuments({ tssId }: { tssId: string }) {
   const saved = handover !== null && recovery !== null;
 
   const save = async (passphrase: string) => {
+    // One folder for both: the store's folder under Documents, proposed by the dialog.
+    const folder = await choose({ mode: 'folder', store: storeName }, 'saveHandover');
+    if (!folder) return;
     setHandover(null);
     setRecovery(null);
     // Each file on its own: a handover that failed does not keep the recovery file from being saved.
-    setHandover(await saveHandover(tssId));
-    setRecovery(await exportRecovery(passphrase));
+    setHandover(await saveHandover(tssId, folder));
+    setRecovery(await exportRecovery(passphrase, folder));
   };
 
   return (

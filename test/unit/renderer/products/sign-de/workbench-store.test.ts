@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../../../preload/contract/core/settings';
 import { createAppStore } from '../../../../../renderer/src/shell/state/app-store';
 import { claimedAreas } from '../../../../../renderer/src/shell/state/error-areas';
-import { NETWORK_PRINTER_KEY, PRINTER_KEY, loadNetworkPrinter, loadPrinterName, saveNetworkPrinter, savePrinterName } from '../../../../../renderer/src/products/sign-de/receipt/printer-prefs';
+import { NETWORK_PRINTER_KEY, PRINTER_KEY, legacyPrinterPrefs, printerChoice } from '../../../../../renderer/src/products/sign-de/receipt/printer-prefs';
 import { operationArea } from '../../../../../renderer/src/state/ui-error';
 import { vaultNeed } from '../../../../../renderer/src/state/vault-need';
 import { createFakeCompanion, flush } from '../../fakes/fake-companion';
@@ -173,25 +174,57 @@ describe('printer choice', () => {
     return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
   }
 
-  it('remembers the printer name and the network printer under their own keys', () => {
-    const storage = memoryStorage();
-    expect(loadPrinterName(storage)).toBeNull();
-    savePrinterName('EPSON TM-T20III', storage);
-    expect(storage.items.get(PRINTER_KEY)).toBe('EPSON TM-T20III');
-    expect(loadPrinterName(storage)).toBe('EPSON TM-T20III');
-    expect(loadNetworkPrinter(storage)).toEqual({ host: '', port: 9100, width: 80, nativeQr: true });
-    saveNetworkPrinter({ host: ' 10.0.0.7 ', port: 9101, width: 58, nativeQr: false }, storage);
-    expect(JSON.parse(storage.items.get(NETWORK_PRINTER_KEY)!)).toEqual({ host: '10.0.0.7', port: 9101, width: 58, nativeQr: false });
-    expect(loadNetworkPrinter(storage)).toEqual({ host: '10.0.0.7', port: 9101, width: 58, nativeQr: false });
+  it('remembers the paper width, the printer and the network printer in main\'s settings, for the next start on this laptop', async () => {
+    const fake = createFakeCompanion();
+    const store = createAppStore(fake.api);
+    store.getState().start();
+    await flush();
+    expect(printerChoice(store.getState().settings, {})).toEqual({ name: null, paperWidth: 80, host: '', port: 9100, nativeQr: true });
+    await store.getState().rememberPrinter({ paperWidth: 58 });
+    await store.getState().rememberPrinter({ host: '192.168.1.50', port: 9101, nativeQr: false });
+    await store.getState().rememberPrinter({ name: 'EPSON TM-T20III' });
+    expect(fake.settings.printer).toEqual({ paperWidth: 58, host: '192.168.1.50', port: 9101, nativeQr: false, name: 'EPSON TM-T20III' });
+    // A restart: a new page over the same settings file.
+    const again = createAppStore(createFakeCompanion({ settings: fake.settings }).api);
+    again.getState().start();
+    await flush();
+    expect(printerChoice(again.getState().settings, {})).toEqual({ name: 'EPSON TM-T20III', paperWidth: 58, host: '192.168.1.50', port: 9101, nativeQr: false });
   });
 
-  it('falls back to the defaults for anything unreadable', () => {
+  it('keeps both of two choices made before main answered the first', async () => {
+    const fake = createFakeCompanion({ settings: { ...defaultSettings, printer: { host: '10.0.0.7' } } });
+    const store = createAppStore(fake.api);
+    store.getState().start();
+    await flush();
+    fake.holdNext('settings:set');
+    const first = store.getState().rememberPrinter({ paperWidth: 58 });
+    const second = store.getState().rememberPrinter({ name: 'Star TSP143' });
+    // The second write carries the first choice too, though main has not confirmed it yet.
+    expect(fake.calls.filter((call) => call.channel === 'settings:set').at(-1)?.payload).toEqual({ printer: { host: '10.0.0.7', paperWidth: 58, name: 'Star TSP143' } });
+    await fake.release();
+    await Promise.all([first, second]);
+  });
+
+  it('does not write the settings again for a choice that is already remembered', async () => {
+    const fake = createFakeCompanion({ settings: { ...defaultSettings, printer: { paperWidth: 58 } } });
+    const store = createAppStore(fake.api);
+    store.getState().start();
+    await flush();
+    await store.getState().rememberPrinter({ paperWidth: 58 });
+    expect(fake.calls.filter((call) => call.channel === 'settings:set')).toHaveLength(0);
+  });
+
+  it('reads what an older version kept in localStorage, and nothing unreadable', () => {
     const storage = memoryStorage();
+    storage.setItem(PRINTER_KEY, 'EPSON TM-T20III');
+    storage.setItem(NETWORK_PRINTER_KEY, JSON.stringify({ host: ' 10.0.0.7 ', port: 9101, width: 58, nativeQr: false }));
+    expect(legacyPrinterPrefs(storage)).toEqual({ name: 'EPSON TM-T20III', host: '10.0.0.7', port: 9101, nativeQr: false });
+    expect(printerChoice({ ...defaultSettings, printer: { host: '10.0.0.9' } }, legacyPrinterPrefs(storage)).host).toBe('10.0.0.9');
     storage.setItem(NETWORK_PRINTER_KEY, '{not json');
-    expect(loadNetworkPrinter(storage).port).toBe(9100);
-    storage.setItem(NETWORK_PRINTER_KEY, JSON.stringify({ host: 7, port: 70000, width: 66, nativeQr: 'yes' }));
-    expect(loadNetworkPrinter(storage)).toEqual({ host: '', port: 9100, width: 80, nativeQr: true });
-    expect(loadPrinterName(null)).toBeNull();
+    expect(legacyPrinterPrefs(storage)).toEqual({});
+    storage.setItem(NETWORK_PRINTER_KEY, JSON.stringify({ host: 7, port: 70000, nativeQr: 'yes' }));
+    expect(legacyPrinterPrefs(storage)).toEqual({ name: 'EPSON TM-T20III' });
+    expect(legacyPrinterPrefs(null)).toEqual({});
   });
 });
 
