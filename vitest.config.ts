@@ -9,6 +9,8 @@ export default defineConfig({
     alias: { electron: resolve('test/fakes/electron.ts') },
     server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // The CLI's tests run the built bin: built here when missing or stale.
+    globalSetup: ['test/support/build-cli-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** The tss-companion bin itself (it loads the TypeScript through tsx), started with this same node. */
-let bin = join(REPO, 'main/cli/tss-companion.js');
+/** The tss-companion bin itself (built JavaScript, `npm run build:cli`), started with this same node. */
+let bin = join(REPO, 'out/cli/tss-companion.js');
 
 /**
  * Builds the CLI's own sources (main/cli/main.ts, what the bin loads) into one ES module once, its packages

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The command as installed: `tss-companion` (its bin script). */
-export const CLI_BIN = join(import.meta.dirname, '../../main/cli/tss-companion.js');
+/** The command as installed: `tss-companion`, its bin the built JavaScript (vitest's global setup builds it). */
+export const CLI_BIN = join(import.meta.dirname, '../../out/cli/tss-companion.js');
 
 export interface CliOutcome {
   code: number;
