@@ -9,6 +9,7 @@ import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';
 import { securePrivateTree } from './core/durable/private-folder';
 import { EventHub } from './core/events';
 import { checkCredentials } from './core/session/check-credentials';
+import type { HttpExchange } from './core/session/http-exchange';
 import { type OpenStore, openConfStore } from './core/settings/key-value-store';
 import { SettingsService } from './core/settings/settings-service';
 import type { Wing } from './core/wing';
@@ -35,6 +36,8 @@ export interface ServicesConfig {
   sandbox?: SandboxOptionsInput;
   /** Where fiskaly SIGN DE TEST and LIVE answer (tests point it at a second sandbox). */
   fiskalyUrl?: string;
+  /** How fiskaly is reached: Electron's net.fetch in the app (system proxy and certificates); else undici with the proxy variables. */
+  exchange?: HttpExchange;
   /** SIGN DE's export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
 }
@@ -78,6 +81,7 @@ export function createServices(config: ServicesConfig): Services {
     clientConcurrency: () => settings.clientConcurrency(),
     sandbox: config.sandbox,
     fiskalyUrl: config.fiskalyUrl,
+    exchange: config.exchange,
     exports: config.exports,
   };
   const signDe = signDeWing.start(signDeCore);
@@ -114,7 +118,12 @@ export function createServices(config: ServicesConfig): Services {
     'print:printers': () => printPort.printers(),
     // Any product's key and secret, checked by logging in once: the answer names no token.
     'orgs:check': async ({ environment, ...input }) =>
-      checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await productUrl(input.product, environment) }),
+      checkCredentials({
+        ...input,
+        apiVersion: settings.unifiedApiVersion(),
+        baseUrl: await productUrl(input.product, environment),
+        ...(environment === 'sandbox' ? { direct: true } : { exchange: config.exchange }),
+      }),
   };
   const handlers = composeHandlers([
     { owner: 'the composition', handlers: neutral },

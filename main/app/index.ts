@@ -6,6 +6,7 @@ import { createElectronPrintPort } from './electron-print-port';
 import { openElectronStore } from './electron-settings-store';
 import { hardenWebContents, refusePermissions } from './guards';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { electronNetExchange } from './net-exchange';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSafeStorageWrapper } from './safe-storage-wrapper';
 import { createMainWindow } from './window';
@@ -40,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
       // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
+      // After `ready`: net.fetch needs the app's default session.
+      exchange: electronNetExchange(),
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);

@@ -36,7 +36,7 @@ export async function connectCommand(values: { product?: string; scope?: string;
   const apiVersion = product === 'unified' ? services.settings.unifiedApiVersion() : undefined;
   let check: CredentialsCheck;
   try {
-    check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion });
+    check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion, direct: Boolean(values.sandbox) });
   } catch (error) {
     if (!isUnauthorized(error)) throw error;
     io.err(failureLines({ code: 'E_UNAUTHORIZED', message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused }));

@@ -134,7 +134,8 @@ export function buildProgram(version: string, output: ProgramOutput, run: (name:
   const store = program.command('store').description('change a store set up on this laptop');
   const addTill = store
     .command('add-till')
-    .description('register more tills on a store’s TSS: store add-till --tss TSS_ID --client SERIAL [--client SERIAL...]')
+    .usage('--tss TSS_ID --client SERIAL [--client SERIAL...] (--sandbox | --base-url URL [--live --confirm-live LIVE]) [--json]')
+    .description('register more tills on a store’s TSS and record them (a notifiable change: hand over anew)')
     .option('--tss <tss-id>', 'the store’s TSS id (tss-companion recover list shows it)')
     .addOption(new Option('--client <serial>', 'a new till’s serial number; repeat for each till').argParser(collect))
     .option('--confirm-live <LIVE>', 'with --live: type LIVE to add real clients')
