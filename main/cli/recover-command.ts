@@ -28,8 +28,9 @@ export async function recoverCommand(name: CommandName, target: string | undefin
   if (name === 'recover import') {
     const file = await stat(target!).catch(() => null);
     if (!file?.isFile()) throw new UsageError(printable(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`));
-    const { vault, passphrase } = await openVault(io.services().vault, io.env);
+    // The file's passphrase first: without it nothing is done, not even a new laptop's vault made.
     const filePassphrase = await recoveryFilePassphrase(io.env, target!);
+    const { vault, passphrase } = await openVault(io.services().vault, io.env);
     const summary = await vault.importRecoveryFile(target!, filePassphrase, passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
     for (const c of summary.conflicts) {
