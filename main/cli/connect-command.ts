@@ -5,6 +5,7 @@ import { printable } from './arguments';
 import { MISSING_CREDENTIALS, SANDBOX_CREDENTIALS, checkBaseUrl, credentialsFromEnv } from './connection';
 import { failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
+import { failureJson } from './failure-output';
 import type { CommandIo } from './command-io';
 
 export const CONNECT_USAGE = `connect --product ${productIds.join('|')} [--scope UNIT_ID] (--sandbox | --base-url URL) [--json]`;
@@ -39,7 +40,9 @@ export async function connectCommand(values: { product?: string; scope?: string;
     check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion, direct: Boolean(values.sandbox) });
   } catch (error) {
     if (!isUnauthorized(error)) throw error;
-    io.err(failureLines({ code: 'E_UNAUTHORIZED', message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused }));
+    const failure = { code: 'E_UNAUTHORIZED', message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused };
+    io.err(failureLines(failure));
+    if (values.json) io.out(JSON.stringify(failureJson(failure), null, 2));
     return EXIT.credentialsRefused;
   }
   print(io, check, baseUrl, Boolean(values.sandbox), Boolean(values.json));

@@ -1,6 +1,7 @@
 import { checkReceipt, parseQrCodeData } from '../products/sign-de/tse';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
+import { failureJson } from './failure-output';
 import type { CommandIo } from './command-io';
 
 /** `tss-companion verify-qr "<qr_code_data>"`: exit 0 valid, 1 invalid, 2 not parseable; every check printed. */
@@ -11,7 +12,9 @@ export function verifyQrCommand(text: string, values: { 'tss-serial'?: string; j
   }
   const parsed = parseQrCodeData(text);
   if (!parsed.ok) {
-    io.err(printable(`not a KassenSichV receipt QR code: ${parsed.error.message}`));
+    const message = `not a KassenSichV receipt QR code: ${parsed.error.message}`;
+    io.err(printable(message));
+    if (values.json) io.out(JSON.stringify(failureJson({ code: 'E_NOT_A_RECEIPT_QR', message, exit: EXIT.usage }), null, 2));
     return EXIT.usage;
   }
   const result = checkReceipt(text, serial ? { tssSerialNumber: serial.toLowerCase() } : {});

@@ -66,6 +66,9 @@ describe('tss-companion command-line conventions', () => {
     const result = await runCliProcess(['provision', '--sandbox', '--clients', '0', '--json', ...dataDir]);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'E_USAGE', message: expect.stringMatching(/--clients takes a whole number/), exit: 2 } });
+    const qr = await runCliProcess(['verify-qr', 'hello', '--json']);
+    expect(qr.code).toBe(2);
+    expect(JSON.parse(qr.stdout)).toMatchObject({ error: { code: 'E_NOT_A_RECEIPT_QR', exit: 2 } });
   });
 
   it('reads --plan - from stdin, and lists runs as a table and as JSON', async () => {
