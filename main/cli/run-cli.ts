@@ -48,15 +48,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Commander's refusal as one line, naming the command whose help lists what it takes. */
+/** Commander's refusal as one line, with the usage of the command it is about and where its help is. */
 function parserMessage(error: CommanderError, program: Command | null, argv: string[]): string {
   const words = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
-  const sentence = words.charAt(0).toUpperCase() + words.slice(1);
-  return `${sentence} (${['tss-companion', ...commandPath(program, argv), '--help'].join(' ')} lists what it takes)`;
+  const sentence = (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\.$/, '');
+  const { path, command } = commandOf(program, argv);
+  const name = ['tss-companion', ...path].join(' ');
+  return `${sentence}; usage: ${name} ${command?.usage() ?? '<command>'} (${name} --help lists what it takes)`;
 }
 
 /** The command (and subcommand) an argument list names, as far as it names known ones. */
-function commandPath(program: Command | null, argv: string[]): string[] {
+function commandOf(program: Command | null, argv: string[]): { path: string[]; command: Command | null } {
   const path: string[] = [];
   let command = program;
   for (const arg of argv) {
@@ -65,7 +67,7 @@ function commandPath(program: Command | null, argv: string[]): string[] {
     path.push(arg);
     command = next;
   }
-  return path;
+  return { path, command };
 }
 
 async function dispatch(name: CommandName, parsed: Parsed, io: CommandIo): Promise<number> {

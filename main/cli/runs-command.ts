@@ -110,7 +110,7 @@ export async function listRunsCommand(parsed: Record<string, unknown>, io: Comma
   if (open.length > 0) io.out('');
   for (const run of open) {
     const next = run.error?.next ?? 'resume';
-    io.out(printable(`${run.storeName}: ${nextOf(run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`));
+    io.out(printable(`${run.storeName}, next: ${nextOf(run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`));
   }
   return EXIT.ok;
 }

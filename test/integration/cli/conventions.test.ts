@@ -52,8 +52,8 @@ describe('tss-companion command-line conventions', () => {
   }, 60_000);
 
   it.each([
-    [['runs', 'resume', '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d', '--frob'], /^tss-companion: Unknown option '--frob' \(tss-companion runs resume --help lists what it takes\)\n$/],
-    [['recover', 'list', 'extra'], /^tss-companion: Too many arguments for 'list'\. .*\(tss-companion recover list --help lists what it takes\)\n$/],
+    [['runs', 'resume', '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d', '--frob'], /^tss-companion: Unknown option '--frob'; usage: tss-companion runs resume \[options\] <run-id> \(tss-companion runs resume --help lists what it takes\)\n$/],
+    [['recover', 'list', 'extra'], /^tss-companion: Too many arguments for 'list'\. .*[^.]; usage: tss-companion recover list \[options\] \(tss-companion recover list --help lists what it takes\)\n$/],
     [['store', 'remove-till'], /^tss-companion: Unknown command 'remove-till'/],
     [['provision', '--plan'], /^tss-companion: Option '--plan <file>' argument missing/],
   ])('refuses %j in one line with exit 2', async (args, message) => {
