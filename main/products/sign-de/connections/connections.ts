@@ -6,7 +6,7 @@ import type { ApiCredentials } from '../api/session';
 import { FISKALY_SIGN_DE_URL } from '../environments';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
 import type { SandboxOptionsInput } from '../sandbox/options';
-import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
+import type { SharedSandbox } from '../sandbox/shared';
 import type { SignDeVault } from '../vault-kinds';
 
 export type EnvironmentId = 'sandbox' | 'test' | 'live';
@@ -82,13 +82,19 @@ export class Connections {
   }
 
   private startSandbox(): Promise<SharedSandbox> {
-    this.sandbox ??= startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
-      // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
-      onUrlChange: () => this.clients.delete('sandbox'),
-    }).catch((error: unknown) => {
-      this.sandbox = null;
-      throw error;
-    });
+    // Loaded when first needed: the sandbox's server (fastify, jose) is no part of a command or an app start
+    // that never uses it.
+    this.sandbox ??= import('../sandbox/shared')
+      .then(({ startSharedSandbox }) =>
+        startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
+          // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
+          onUrlChange: () => this.clients.delete('sandbox'),
+        }),
+      )
+      .catch((error: unknown) => {
+        this.sandbox = null;
+        throw error;
+      });
     return this.sandbox;
   }
 }
