@@ -36,8 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      // No command (or no subcommand) given: the help went to stderr.
-      if (error.code === 'commander.help') return EXIT.usage;
+      // `help [command]` (exit code 0, on stdout), or no command or subcommand given (on stderr).
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const { reportFailure } = await import('./failure-output');
     const failure = error instanceof CommanderError ? new UsageError(parserMessage(error, program, argv)) : error;

@@ -48,7 +48,11 @@ describe('tss-companion command-line conventions', () => {
       expect(result.stdout).toContain(`Usage: tss-companion ${COMMANDS[i]!.join(' ')}`);
       expect(result.stdout).toContain('--data-dir');
     });
-    expect((await runCliProcess(['help', 'provision'])).stdout).toContain('--plan <file>');
+    const help = await runCliProcess(['help', 'provision']);
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('--plan <file>') });
+    expect(await runCliProcess(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: tss-companion [options] [command]') });
+    // No command, or a command without its subcommand: the help on stderr, exit 2.
+    for (const args of [[], ['store']]) expect(await runCliProcess(args)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: tss-companion') });
   }, 60_000);
 
   it.each([
