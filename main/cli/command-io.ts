@@ -13,6 +13,8 @@ export interface CommandIo {
   stdin?: Readable;
   /** Ctrl+C: a run stops after its current step. */
   signal?: AbortSignal;
+  /** Marks a run executing: Ctrl+C then stops it after its step (signal); otherwise the process ends at once. */
+  running?<T>(work: () => Promise<T>): Promise<T>;
   /** The app's services on the data folder (createServices), made on first call, closed after the command. */
   services(): Services;
 }

@@ -87,11 +87,15 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
       if (exit === EXIT.ok || stopped) exit = failure.exit;
     }
   };
-  if (values.resume) await attempt(`run ${values.resume}`, (drive) => signDe.foregroundRuns.resume(values.resume!, drive), values.resume);
-  for (const plan of plans) {
-    if (io.signal?.aborted) break;
-    await attempt(plan.storeName, (drive) => signDe.foregroundRuns.start(plan, drive));
-  }
+  // Runs executing: the first Ctrl+C stops the current one after its step, and no further store starts.
+  const running = io.running ?? ((work) => work());
+  await running(async () => {
+    if (values.resume) await attempt(`run ${values.resume}`, (drive) => signDe.foregroundRuns.resume(values.resume!, drive), values.resume);
+    for (const plan of plans) {
+      if (io.signal?.aborted) break;
+      await attempt(plan.storeName, (drive) => signDe.foregroundRuns.start(plan, drive));
+    }
+  });
   const publicReports = reports.map(({ runId, storeName, environment, status, tssId, tssSerialNumber, bsiCertificationId, clients, receipt }) => ({
     runId,
     storeName,

@@ -63,7 +63,8 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
   }
   await openVault(vault, io.env);
   const drive = { client: connection.client, signal: io.signal, clientConcurrency, onProgress: progressLines(io.err) };
-  const report = await signDe.foregroundRuns.resume(runId, drive, { repair: Boolean(values.repair) }).catch((error: unknown) => {
+  const resume = () => signDe.foregroundRuns.resume(runId, drive, { repair: Boolean(values.repair) });
+  const report = await (io.running ? io.running(resume) : resume()).catch((error: unknown) => {
     if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
     return error as ProvisioningError;
   });

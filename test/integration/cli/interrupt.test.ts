@@ -9,20 +9,25 @@ import { makeTempDir } from '../../support/temp-dir';
 
 const PASSPHRASE = 'a long passphrase for the ctrl-c test';
 
-/** The CLI as a technician runs it, with one Ctrl+C (SIGINT) after its first progress line. */
-function provisionWithCtrlC(args: string[], env: Record<string, string>): Promise<CliOutcome> {
+/** The CLI as a technician runs it, with one Ctrl+C (SIGINT) once its stderr (or stdout) shows `when`. */
+function runWithCtrlC(args: string[], env: Record<string, string>, when = /\[1\/\d+\]/): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_BIN, ...args], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env } });
     let stdout = '';
     let stderr = '';
     let sent = false;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const check = () => {
+      if (sent || !when.test(stderr + stdout)) return;
+      sent = true;
+      child.kill('SIGINT');
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      check();
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && /\[1\/\d+\]/.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
+      check();
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
@@ -43,7 +48,7 @@ describe('Ctrl+C during tss-companion provision', () => {
 
   it('stops after the current step with exit 130, prints the exact resume command (also in --json), and that command finishes the run', async () => {
     const env = { TSS_COMPANION_PASSPHRASE: PASSPHRASE, FISKALY_API_KEY: DEFAULT_ORGANIZATION.apiKey, FISKALY_API_SECRET: DEFAULT_ORGANIZATION.apiSecret };
-    const stopped = await provisionWithCtrlC(
+    const stopped = await runWithCtrlC(
       ['provision', '--base-url', fiskaly.url, '--client', 'CTRL-C-1', '--store', 'Filiale Stopp', ...MASTER_DATA_FLAGS, '--no-receipt', '--json', '--data-dir', dir.path],
       env,
     );
@@ -60,4 +65,10 @@ describe('Ctrl+C during tss-companion provision', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toMatch(/^Filiale Stopp: done; TSS /);
   }, 120_000);
+
+  it('ends a command that runs no provisioning at once (the standalone sandbox)', async () => {
+    const result = await runWithCtrlC(['sandbox', '--port', '0'], {}, /sandbox at http:\/\/127\.0\.0\.1:\d+/);
+    expect(result.code).toBe(130);
+    expect(result.stderr).not.toContain('stopping after the current step');
+  }, 60_000);
 });
