@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
 import { describeDuplicate, duplicateSerials, knownSerials } from '../products/sign-de/provisioning/serials';
-import type { RunReport } from '../../preload/contract/sign-de/runs';
+import type { NextAction, RunReport } from '../../preload/contract/sign-de/runs';
 import type { ForegroundDrive } from '../products/sign-de/provisioning/foreground-runs';
 import { VaultError } from '../vault';
 import { printable } from './arguments';
@@ -14,7 +14,7 @@ import type { CommandIo } from './command-io';
 import { EXIT, UsageError } from './exit-codes';
 import { type FailureJson, failureJson } from './failure-output';
 import { loadPlanFile, loadPlanStream } from './plan-file';
-import { resumeCommand } from './resume-command';
+import { wayOutCommand } from './resume-command';
 import { progressLines, summaryLine } from './run-lines';
 import { type StoreFlags, storeDetailFlagsGiven, storePlanFromFlags } from './store-flags';
 import { openVault } from './vault-access';
@@ -48,7 +48,7 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
     throw new UsageError('Provisioning in fiskaly LIVE creates real, billable TSS: add --confirm-live LIVE to go ahead.');
   }
   // The plan is read (and refused) before anything starts or connects.
-  const environment = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
+  const environment: StorePlan['environment'] = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
   const plans = values.resume ? [] : await readPlans(values, environment, io);
@@ -78,11 +78,13 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
     } catch (error) {
       if (error instanceof UsageError || error instanceof VaultError) throw error;
       const failure = describeFailure(error);
-      const resume = runId ? resumeCommand({ runId, environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined }) : undefined;
+      const { step, next } = error as { step?: string; next?: NextAction };
+      const tssId = runId ? (await signDe.runs.get(runId).catch(() => null))?.tssId || undefined : undefined;
+      const target = { environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId };
+      const resume = runId ? wayOutCommand(next, { runId, ...target }) : undefined;
       const stopped = failure.exit === EXIT.cancelled;
-      const step = (error as { step?: string }).step;
       io.err(printable(`${label}: ${stopped ? `stopped${step ? ` before "${step}"` : ''}; nothing is lost` : `failed: ${failure.message}`}`));
-      if (resume) io.err(printable(`${label}: to continue where it stopped: ${resume}`));
+      if (resume) io.err(printable(`${label}: ${next && next !== 'resume' ? 'the way out' : 'to continue where it stopped'}: ${resume}`));
       failed.push({ storeName: label, status: stopped ? 'stopped' : 'failed', ...(runId ? { runId } : {}), error: failureJson(failure, runId && resume ? { runId, resume } : undefined).error });
       if (exit === EXIT.ok || stopped) exit = failure.exit;
     }

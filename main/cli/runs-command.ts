@@ -1,3 +1,4 @@
+import type { NextAction } from '../../preload/contract/sign-de/runs';
 import type { RunReport } from '../products/sign-de/provisioning/orchestrator';
 import { ProvisioningError } from '../products/sign-de/provisioning/provisioning-error';
 import { printable } from './arguments';
@@ -6,23 +7,12 @@ import { connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
 import { failureJson } from './failure-output';
-import { resumeCommand } from './resume-command';
+import { wayOutCommand } from './resume-command';
 import type { CommandIo } from './command-io';
 import { progressLines, summaryLine } from './run-lines';
 import { openVault } from './vault-access';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What the technician can do about a run, in the words of this CLI. */
-const WAY_OUT: Record<NonNullable<RunReport['error']>['next'] & string, string> = {
-  resume: 'tss-companion runs resume {id} {where}',
-  repair: 'tss-companion runs resume {id} {where} --repair',
-  'puk-recovery': 'tss-companion recover unblock {tss} {where}, then tss-companion runs resume {id} {where}',
-  abandon: 'tss-companion runs abandon {id}',
-};
-
-/** The connection flags a run of this environment is resumed with. */
-const WHERE: Record<string, string> = { sandbox: '--sandbox', test: '--base-url URL', live: '--base-url URL --live' };
 
 interface ResumeValues {
   sandbox?: boolean;
@@ -69,9 +59,8 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
     return error as ProvisioningError;
   });
   if (report instanceof Error) {
-    const next = report.next ?? 'resume';
-    const exact = { runId, environment: run.environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined };
-    const way = next === 'resume' ? resumeCommand(exact) : wayOut(next, run);
+    const exact = { runId, environment: run.environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId: run.tssId || undefined };
+    const way = wayOutCommand(report.next, exact);
     io.err(printable(`${report.code === 'E_RUN_CANCELLED' ? 'stopped' : 'failed'}: ${report.message}`));
     io.err(printable(`next: ${way}`));
     const failure = describeFailure(report);
@@ -88,15 +77,16 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
 const connectHint = (environment: string) =>
   environment === 'sandbox' ? 'add --sandbox' : environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
 
-const wayOut = (next: keyof typeof WAY_OUT, run: Pick<RunReport, 'runId' | 'tssId' | 'environment'>) =>
-  WAY_OUT[next].replaceAll('{id}', run.runId).replaceAll('{tss}', run.tssId).replaceAll('{where}', WHERE[run.environment] ?? '--base-url URL');
+/** A run's way out as the listing prints it: its connection as a placeholder, the data folder as given. */
+const wayOut = (next: NextAction, run: Pick<RunReport, 'runId' | 'tssId' | 'environment'>, io: CommandIo) =>
+  wayOutCommand(next, { runId: run.runId, environment: run.environment, tssId: run.tssId || undefined, dataDir: io.dataDirGiven ? io.dataDir : undefined });
 
 /** `tss-companion runs`: the provisioning runs on this laptop as a table, unfinished ones first, each with its way out. */
 export async function listRunsCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
   const runs = await io.services().signDe.runs.list();
   const finished = (r: RunReport) => r.status === 'done' || r.status === 'abandoned';
   const ordered = [...runs.filter((r) => !finished(r)), ...runs.filter(finished)];
-  const nextOf = (run: RunReport) => (finished(run) ? null : wayOut(run.error?.next ?? 'resume', run));
+  const nextOf = (run: RunReport) => (finished(run) ? null : wayOut(run.error?.next ?? 'resume', run, io));
   if (parsed.json) {
     io.out(JSON.stringify(ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.environment, storeName: r.storeName, tssId: r.tssId, error: r.error, next: nextOf(r) })), null, 2));
     return EXIT.ok;
@@ -111,7 +101,7 @@ export async function listRunsCommand(parsed: Record<string, unknown>, io: Comma
   if (open.length > 0) io.out('');
   for (const run of open) {
     const next = run.error?.next ?? 'resume';
-    io.out(printable(`${run.storeName}, next: ${nextOf(run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run)})`}`));
+    io.out(printable(`${run.storeName}, next: ${nextOf(run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run, io)})`}`));
   }
   return EXIT.ok;
 }

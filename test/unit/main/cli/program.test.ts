@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../../../main/cli/program';
-import { resumeCommand } from '../../../../main/cli/resume-command';
+import { resumeCommand, wayOutCommand } from '../../../../main/cli/resume-command';
 
 describe('the command-line parser', () => {
   it('hands a command its flags by their long names, repeated ones as a list, --no-x as x: true', async () => {
@@ -37,5 +37,20 @@ describe('the resume command line', () => {
     [{ runId, environment: 'live' as const, dataDir: "/home/tech/Mein Laden's data" }, `tss-companion runs resume ${runId} --base-url URL --live --data-dir '/home/tech/Mein Laden'\\''s data'`],
   ])('%j', (target, line) => {
     expect(resumeCommand(target)).toBe(line);
+  });
+});
+
+describe('the way out of a stopped run, as a command line', () => {
+  const target = { runId: '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d', environment: 'sandbox' as const, tssId: '0e9f6d1a-77a2-4c1b-8d0e-3c2b1a0f9e02', dataDir: '/d' };
+  it.each([
+    [undefined, 'tss-companion runs resume 3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d --sandbox --data-dir /d'],
+    ['repair' as const, 'tss-companion runs resume 3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d --sandbox --data-dir /d --repair'],
+    ['abandon' as const, 'tss-companion runs abandon 3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d --data-dir /d'],
+    [
+      'puk-recovery' as const,
+      'tss-companion recover unblock 0e9f6d1a-77a2-4c1b-8d0e-3c2b1a0f9e02 --sandbox --data-dir /d, then tss-companion runs resume 3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d --sandbox --data-dir /d',
+    ],
+  ])('%s', (next, line) => {
+    expect(wayOutCommand(next, target)).toBe(line);
   });
 });
