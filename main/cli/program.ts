@@ -33,16 +33,16 @@ export interface ProgramOutput {
 /** The environment variables the CLI reads; secrets come from here (or a prompt), never from a flag. */
 export const ENVIRONMENT_HELP = `
 Environment:
-  TSS_COMPANION_DATA_DIR             the data folder when --data-dir is not given (else the app's own folder)
+  TSS_COMPANION_DATA_DIR               the data folder when --data-dir is not given (else the app's own)
   FISKALY_API_KEY, FISKALY_API_SECRET  the store's fiskaly API key, for --base-url (never as flags)
-  TSS_COMPANION_PASSPHRASE           the passphrase of this laptop's vault (else asked on the terminal)
-  TSS_COMPANION_RECOVERY_PASSPHRASE  recover import: the passphrase the recovery FILE was saved with
-                                     (else asked on the terminal; it may differ from the vault's)
-  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  a proxy to reach fiskaly through (lower case too); the built-in
-                                     sandbox on this laptop is always reached directly
+  TSS_COMPANION_PASSPHRASE             the passphrase of this laptop's vault (else asked on the terminal)
+  TSS_COMPANION_RECOVERY_PASSPHRASE    recover import: the passphrase the recovery FILE was saved with
+                                       (else asked on the terminal; it may differ from the vault's)
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY    a proxy to reach fiskaly through (lower case too); the built-in
+                                       sandbox on this laptop is always reached directly
 
 Exit codes: 0 done, 1 failed (a resume may fix it), 2 bad arguments, 3 admin PIN blocked / key refused,
-4 vault not opened, 130 stopped with Ctrl+C (the resume command is printed).`;
+4 vault not opened, 130 stopped with Ctrl+C (a run prints its resume command).`;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -101,11 +101,14 @@ export function buildProgram(version: string, output: ProgramOutput, run: (name:
     .showSuggestionAfterError(true)
     .addHelpText('after', ENVIRONMENT_HELP);
 
-  const leaf = (command: Command, name: CommandName) =>
-    command.action(async (...args: unknown[]) => {
+  const leaf = (command: Command, name: CommandName) => {
+    // Where the secrets and the data folder come from, on every command that uses them.
+    if (name !== 'verify-qr' && name !== 'sandbox') command.addHelpText('after', ENVIRONMENT_HELP);
+    return command.action(async (...args: unknown[]) => {
       const self = args.at(-1) as Command;
       await run(name, { values: valuesOf(self), positionals: self.args });
     });
+  };
 
   const provision = program
     .command('provision')
