@@ -9,6 +9,11 @@ export default defineConfig({
     alias: { electron: resolve('test/fakes/electron.ts') },
     server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // Every test talks to loopback servers only: a proxy set for this machine (CI) must not route them. The
+    // proxy's own test sets these for the processes it starts.
+    env: { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' },
+    // The CLI's tests run the built bin: built here when missing or stale.
+    globalSetup: ['test/support/build-cli-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

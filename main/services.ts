@@ -14,6 +14,7 @@ import { fileHandlers } from './core/files/file-handlers';
 import type { FilesPort } from './core/files/files-port';
 import { SaveTargets } from './core/files/save-targets';
 import { checkCredentials } from './core/session/check-credentials';
+import type { HttpExchange } from './core/session/http-exchange';
 import { type OpenStore, openConfStore } from './core/settings/key-value-store';
 import { SettingsService } from './core/settings/settings-service';
 import type { Wing } from './core/wing';
@@ -40,6 +41,8 @@ export interface ServicesConfig {
   sandbox?: SandboxOptionsInput;
   /** Where fiskaly SIGN DE TEST and LIVE answer (tests point it at a second sandbox). */
   fiskalyUrl?: string;
+  /** How fiskaly is reached: Electron's net.fetch in the app (system proxy and certificates); else undici with the proxy variables. */
+  exchange?: HttpExchange;
   /** SIGN DE's export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
   /** The OS's save dialogs in the app; elsewhere the page's own chooser, defaulting to ~/Documents. */
@@ -88,6 +91,7 @@ export function createServices(config: ServicesConfig): Services {
     clientConcurrency: () => settings.clientConcurrency(),
     sandbox: config.sandbox,
     fiskalyUrl: config.fiskalyUrl,
+    exchange: config.exchange,
     exports: config.exports,
   };
   const signDe = signDeWing.start(signDeCore);
@@ -126,7 +130,12 @@ export function createServices(config: ServicesConfig): Services {
     'print:printers': () => printPort.printers(),
     // Any product's key and secret, checked by logging in once: the answer names no token.
     'orgs:check': async ({ environment, ...input }) =>
-      checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await productUrl(input.product, environment) }),
+      checkCredentials({
+        ...input,
+        apiVersion: settings.unifiedApiVersion(),
+        baseUrl: await productUrl(input.product, environment),
+        ...(environment === 'sandbox' ? { direct: true } : { exchange: config.exchange }),
+      }),
   };
   const handlers = composeHandlers([
     { owner: 'the composition', handlers: neutral },

@@ -9,6 +9,7 @@ import { createElectronPrintPort } from './electron-print-port';
 import { openElectronStore } from './electron-settings-store';
 import { hardenWebContents, refusePermissions } from './guards';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { electronNetExchange } from './net-exchange';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { guardQuit } from './quit-guard';
 import { followRunActivity } from './run-activity';
@@ -49,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
       files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents') }),
+      // After `ready`: net.fetch needs the app's default session.
+      exchange: electronNetExchange(),
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { CLIENT_CONCURRENCY } from '../../preload/contract/core/settings';
 import { describeControlCharacter, findControlCharacter } from '../../preload/contract/core/control-characters';
 import { defaultDataDir } from '../core/data-dir';
 import { UsageError } from './exit-codes';
@@ -32,7 +31,7 @@ function argumentName(argv: readonly string[], index: number): string {
 }
 
 /** Takes the shared --data-dir option out of the arguments (node:util parseArgs finds it). */
-export function takeDataDir(argv: readonly string[], env: NodeJS.ProcessEnv): { dataDir: string; rest: string[] } {
+export function takeDataDir(argv: readonly string[], env: NodeJS.ProcessEnv): { dataDir: string; rest: string[]; given: boolean } {
   const { tokens } = parseArgs({ args: [...argv], options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
   const taken = new Set<number>();
   let dataDir: string | undefined;
@@ -44,7 +43,7 @@ export function takeDataDir(argv: readonly string[], env: NodeJS.ProcessEnv): { 
     taken.add(token.index);
     if (!token.inlineValue) taken.add(token.index + 1);
   }
-  return { dataDir: dataDir ?? defaultDataDir(env), rest: argv.filter((_, index) => !taken.has(index)) };
+  return { dataDir: dataDir ?? defaultDataDir(env), rest: argv.filter((_, index) => !taken.has(index)), given: dataDir !== undefined };
 }
 
 /**
@@ -57,14 +56,4 @@ export function printable(text: string): string {
     out += char !== '\n' && findControlCharacter(char) ? `\\u{${char.codePointAt(0)!.toString(16)}}` : char;
   }
   return out;
-}
-
-/** `--client-concurrency N`: how many POS clients register at once. */
-export function parseClientConcurrency(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < CLIENT_CONCURRENCY.min || n > CLIENT_CONCURRENCY.max) {
-    throw new UsageError(`--client-concurrency takes a whole number from ${CLIENT_CONCURRENCY.min} to ${CLIENT_CONCURRENCY.max} (default ${CLIENT_CONCURRENCY.default}).`);
-  }
-  return n;
 }

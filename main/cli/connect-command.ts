@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { isUnauthorized } from '../core/session/api-call-error';
 import { checkCredentials } from '../core/session/check-credentials';
 import { type CredentialsCheck, PRODUCTS, type ProductId, SCOPE_ID_PATTERN, isProductId, productIds } from '../../preload/contract/core/products';
@@ -6,7 +5,8 @@ import { printable } from './arguments';
 import { MISSING_CREDENTIALS, SANDBOX_CREDENTIALS, checkBaseUrl, credentialsFromEnv } from './connection';
 import { failureLines } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
-import type { CommandIo } from './provision-command';
+import { failureJson } from './failure-output';
+import type { CommandIo } from './command-io';
 
 export const CONNECT_USAGE = `connect --product ${productIds.join('|')} [--scope UNIT_ID] (--sandbox | --base-url URL) [--json]`;
 
@@ -15,14 +15,7 @@ export const CONNECT_USAGE = `connect --product ${productIds.join('|')} [--scope
  * --sandbox, the built-in sandbox and its default organization when none are set) and prints the environment,
  * organization and token expiry it got, never the token. Exit 0 logged in, 3 credentials refused, 2 bad arguments.
  */
-export async function connectCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { product: { type: 'string' }, scope: { type: 'string' }, sandbox: { type: 'boolean' }, 'base-url': { type: 'string' }, json: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) throw new UsageError(`connect takes no ${printable(positionals[0]!)}: ${CONNECT_USAGE}`);
+export async function connectCommand(values: { product?: string; scope?: string; sandbox?: boolean; 'base-url'?: string; json?: boolean }, io: CommandIo): Promise<number> {
   const product = values.product;
   if (!isProductId(product)) {
     throw new UsageError(`${product === undefined ? 'connect needs --product' : `--product ${product} is not known`}: one of ${productIds.join(', ')}\n  ${CONNECT_USAGE}`);
@@ -44,10 +37,12 @@ export async function connectCommand(argv: string[], io: CommandIo): Promise<num
   const apiVersion = product === 'unified' ? services.settings.unifiedApiVersion() : undefined;
   let check: CredentialsCheck;
   try {
-    check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion });
+    check = await checkCredentials({ product, apiKey, apiSecret, baseUrl, scope, apiVersion, direct: Boolean(values.sandbox) });
   } catch (error) {
     if (!isUnauthorized(error)) throw error;
-    io.err(failureLines({ message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused }));
+    const failure = { code: 'E_UNAUTHORIZED', message: refusedMessage(product, baseUrl), exit: EXIT.credentialsRefused };
+    io.err(failureLines(failure));
+    if (values.json) io.out(JSON.stringify(failureJson(failure), null, 2));
     return EXIT.credentialsRefused;
   }
   print(io, check, baseUrl, Boolean(values.sandbox), Boolean(values.json));

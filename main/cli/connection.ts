@@ -10,11 +10,6 @@ export interface Connection {
 }
 
 /** The flags that say where a command works: `--sandbox`, or `--base-url URL` (with `--live` for LIVE). */
-export const CONNECTION_OPTIONS = {
-  sandbox: { type: 'boolean' },
-  'base-url': { type: 'string' },
-  live: { type: 'boolean' },
-} as const;
 
 export interface ConnectionFlags {
   sandbox?: boolean;
@@ -22,7 +17,7 @@ export interface ConnectionFlags {
   live?: boolean;
 }
 
-/** connect() with what parseArgs made of CONNECTION_OPTIONS. */
+/** connect() with the parsed flags --sandbox, --base-url and --live. */
 export function connectWithFlags(flags: ConnectionFlags, connections: Connections, env: NodeJS.ProcessEnv): Promise<Connection> {
   return connect({ sandbox: Boolean(flags.sandbox), baseUrl: flags['base-url'], live: Boolean(flags.live) }, connections, env);
 }

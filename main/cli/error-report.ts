@@ -6,6 +6,8 @@ import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
 
 export interface FailureReport {
+  /** A stable code for scripts (`--json`): the error's own (E_…, a file-system code), or E_USAGE, E_FAILED. */
+  code: string;
   /** What went wrong and where, in plain words; may span lines (e.g. one per problem in a plan file). */
   message: string;
   exit: number;
@@ -35,35 +37,35 @@ const SYSTEM_REASONS: Record<string, string> = {
  */
 export function describeFailure(error: unknown): FailureReport {
   const code = (error as { code?: unknown }).code;
-  if (error instanceof UsageError) return { message: error.message, exit: EXIT.usage };
+  if (error instanceof UsageError) return { code: 'E_USAGE', message: error.message, exit: EXIT.usage };
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    return { message: `${(error as Error).message} (tss-companion --help lists the options)`, exit: EXIT.usage };
+    return { code: 'E_USAGE', message: `${(error as Error).message} (tss-companion --help lists the options)`, exit: EXIT.usage };
   }
-  if (error instanceof VaultError) return { message: error.message, exit: EXIT.vault };
+  if (error instanceof VaultError) return { code: error.code, message: error.message, exit: EXIT.vault };
   if (error instanceof AppError) {
     // A provisioning error that sends the technician to the PUK recovery says so with `next`.
     const blocked = error.code === 'E_ADMIN_PIN_BLOCKED' || (error as { next?: string }).next === 'puk-recovery';
     const exit = blocked ? EXIT.pinBlocked : error.code === 'E_RUN_CANCELLED' ? EXIT.cancelled : EXIT.failed;
-    return { message: error.message, exit };
+    return { code: error.code, message: error.message, exit };
   }
-  if (error instanceof LockTimeoutError) return { message: error.message, exit: EXIT.failed };
+  if (error instanceof LockTimeoutError) return { code: 'E_LOCKED', message: error.message, exit: EXIT.failed };
   if (error instanceof ZodError) {
     const issues = error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
-    return { message: `invalid input: ${issues.join('; ')}`, exit: EXIT.usage };
+    return { code: 'E_INVALID_INPUT', message: `invalid input: ${issues.join('; ')}`, exit: EXIT.usage };
   }
   if (isSystemError(error)) {
     const reason = SYSTEM_REASONS[error.code] ?? error.code;
     const what = error.path ? `${verbOf(error.syscall)} ${error.path}${error.dest ? ` → ${error.dest}` : ''}` : `${error.syscall ?? 'do that'}`;
     const hint = error.path ? '; check the path, --data-dir and their permissions' : '';
-    return { message: `could not ${what}: ${reason}${hint}`, exit: EXIT.failed };
+    return { code: error.code, message: `could not ${what}: ${reason}${hint}`, exit: EXIT.failed };
   }
   if (error instanceof SyntaxError) {
-    return { message: `a file could not be read as JSON (${firstLine(error.message)}); it may be damaged`, exit: EXIT.failed };
+    return { code: 'E_DAMAGED_FILE', message: `a file could not be read as JSON (${firstLine(error.message)}); it may be damaged`, exit: EXIT.failed };
   }
   if (error instanceof Error) {
-    return { message: `${firstLine(error.message) || error.name}; nothing was lost, run the command again`, exit: EXIT.failed };
+    return { code: 'E_FAILED', message: `${firstLine(error.message) || error.name}; nothing was lost, run the command again`, exit: EXIT.failed };
   }
-  return { message: `failed with ${typeof error} ${firstLine(String(error))}; nothing was lost, run the command again`, exit: EXIT.failed };
+  return { code: 'E_FAILED', message: `failed with ${typeof error} ${firstLine(String(error))}; nothing was lost, run the command again`, exit: EXIT.failed };
 }
 
 /** The line the CLI prints: one prefix, nothing that could drive the terminal. */

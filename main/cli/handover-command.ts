@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
-import type { CommandIo } from './provision-command';
+import type { CommandIo } from './command-io';
 
 export const HANDOVER_USAGE = 'usage: tss-companion handover (--run RUN_ID | --tss TSS_ID) --out DIR [--json]';
 
@@ -14,14 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * experimental ELSTER XML, written into DIR; the paths on stdout, or with --json the handover JSON itself
  * (the paths then on stderr). A run names its store by its TSS.
  */
-export async function handoverCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { run: { type: 'string' }, tss: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (positionals.length > 0 || (values.run === undefined) === (values.tss === undefined) || !values.out) throw new UsageError(HANDOVER_USAGE);
+export async function handoverCommand(values: { run?: string; tss?: string; out?: string; json?: boolean }, io: CommandIo): Promise<number> {
+  if ((values.run === undefined) === (values.tss === undefined) || !values.out) throw new UsageError(HANDOVER_USAGE);
   const id = (values.run ?? values.tss)!;
   if (!UUID.test(id)) throw new UsageError(`"${id}" is not a ${values.run ? 'run' : 'TSS'} id; \`tss-companion ${values.run ? 'runs' : 'recover list'}\` lists them.`);
   const outDir = resolve(values.out);

@@ -36,6 +36,20 @@ export async function loadPlanFile(path: string, environment: Environment): Prom
   return parsePlanText(text, basename(path), formatOf(path, text), environment);
 }
 
+/** A plan piped in (`--plan -`): JSON or CSV by its first character, read to its end. */
+export async function loadPlanStream(input: AsyncIterable<Uint8Array | string>, environment: Environment): Promise<StorePlan[]> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > MAX_PLAN_BYTES) throw new UsageError(`--plan -: more than ${MAX_PLAN_BYTES} bytes on stdin is too big for a plan`);
+    chunks.push(bytes);
+  }
+  const text = decodePlanBytes(Buffer.concat(chunks));
+  return parsePlanText(text, 'stdin', formatOf('', text), environment);
+}
+
 /**
  * The file's text: UTF-8 (with or without a BOM), else Windows-1252, as German Excel saves "CSV (Trennzeichen-
  * getrennt)". A file that is not valid UTF-8 is taken for Windows-1252, where every byte is a character.

@@ -1,78 +1,103 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { StorePlan } from '../../preload/contract/sign-de/store-plan';
 import { journalDir } from '../products/sign-de/provisioning/journal';
 import { describeDuplicate, duplicateSerials, knownSerials } from '../products/sign-de/provisioning/serials';
-import type { RunReport } from '../../preload/contract/sign-de/runs';
-import type { Services } from '../services';
+import type { NextAction, RunReport } from '../../preload/contract/sign-de/runs';
+import type { ForegroundDrive } from '../products/sign-de/provisioning/foreground-runs';
 import { VaultError } from '../vault';
-import { parseClientConcurrency, printable } from './arguments';
-import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
+import { printable } from './arguments';
+import { parseClientConcurrency } from './client-concurrency';
+import { connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
+import type { CommandIo } from './command-io';
 import { EXIT, UsageError } from './exit-codes';
-import { loadPlanFile } from './plan-file';
+import { type FailureJson, failureJson } from './failure-output';
+import { loadPlanFile, loadPlanStream } from './plan-file';
+import { wayOutCommand } from './resume-command';
 import { progressLines, summaryLine } from './run-lines';
-import { STORE_FLAG_OPTIONS, type StoreFlags, storeDetailFlagsGiven, storePlanFromFlags } from './store-flags';
+import { type StoreFlags, storeDetailFlagsGiven, storePlanFromFlags } from './store-flags';
 import { openVault } from './vault-access';
 
 const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export interface CommandIo {
-  env: NodeJS.ProcessEnv;
-  dataDir: string;
-  out(line: string): void;
-  err(line: string): void;
-  signal?: AbortSignal;
-  /** The app's services on the data folder (createServices), made on first call, closed after the command. */
-  services(): Services;
+export type ProvisionValues = StoreFlags & {
+  sandbox?: boolean;
+  'base-url'?: string;
+  live?: boolean;
+  'confirm-live'?: string;
+  plan?: string;
+  resume?: string;
+  json?: boolean;
+  'client-concurrency'?: string;
+};
+
+/** A store that did not finish, as --json lists it beside the finished ones. */
+interface FailedStore {
+  storeName: string;
+  status: 'failed' | 'stopped';
+  runId?: string;
+  error: FailureJson['error'];
 }
 
-const OPTIONS = {
-  ...CONNECTION_OPTIONS,
-  ...STORE_FLAG_OPTIONS,
-  'confirm-live': { type: 'string' },
-  plan: { type: 'string' },
-  resume: { type: 'string' },
-  json: { type: 'boolean' },
-  'client-concurrency': { type: 'string' },
-} as const;
-
-/** `tss-companion provision`: one store or a plan file of many, or `--resume RUN_ID`. */
-export async function provisionCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true });
+/** `tss-companion provision`: one store or a plan file of many (`--plan -`: from stdin), or `--resume RUN_ID`. */
+export async function provisionCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
+  const values = parsed as ProvisionValues;
   checkCombination(values);
   if (values.live && values['confirm-live'] !== 'LIVE') {
     throw new UsageError('Provisioning in fiskaly LIVE creates real, billable TSS: add --confirm-live LIVE to go ahead.');
   }
   // The plan is read (and refused) before anything starts or connects.
-  const environment = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
+  const environment: StorePlan['environment'] = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
   if (values.resume) await requireRun(io.dataDir, values.resume);
-  const plans = values.resume ? [] : await readPlans(values, environment);
+  const plans = values.resume ? [] : await readPlans(values, environment, io);
   await warnDuplicateSerials(plans, io);
   const { vault, signDe } = io.services();
   const connection = await connectWithFlags(values, signDe.connections, io.env);
   await openVault(vault, io.env);
-  const drive = { client: connection.client, signal: io.signal, clientConcurrency, onProgress: progressLines(io.err) };
   const reports: RunReport[] = [];
+  const failed: FailedStore[] = [];
   let exit: number = EXIT.ok;
   // One store's failure is reported and the next store still runs; bad input and the vault stop all.
-  const attempt = async (label: string, run: () => Promise<RunReport>) => {
+  const attempt = async (label: string, run: (drive: ForegroundDrive) => Promise<RunReport>, knownRunId?: string) => {
+    // The run's id comes with its first progress event: a failure can then name the run to resume.
+    let runId = knownRunId;
+    const printProgress = progressLines(io.err);
+    const drive: ForegroundDrive = {
+      client: connection.client,
+      signal: io.signal,
+      clientConcurrency,
+      onProgress: (event) => {
+        runId = event.runId;
+        printProgress(event);
+      },
+    };
     try {
-      reports.push(await run());
+      reports.push(await run(drive));
     } catch (error) {
       if (error instanceof UsageError || error instanceof VaultError) throw error;
       const failure = describeFailure(error);
-      io.err(printable(`${label}: failed: ${failure.message}`));
-      if (exit === EXIT.ok) exit = failure.exit;
+      const { step, next } = error as { step?: string; next?: NextAction };
+      const tssId = runId ? (await signDe.runs.get(runId).catch(() => null))?.tssId || undefined : undefined;
+      const target = { environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId };
+      const resume = runId ? wayOutCommand(next, { runId, ...target }) : undefined;
+      const stopped = failure.exit === EXIT.cancelled;
+      io.err(printable(`${label}: ${stopped ? `stopped${step ? ` before "${step}"` : ''}; nothing is lost` : `failed: ${failure.message}`}`));
+      if (resume) io.err(printable(`${label}: ${next && next !== 'resume' ? 'the way out' : 'to continue where it stopped'}: ${resume}`));
+      failed.push({ storeName: label, status: stopped ? 'stopped' : 'failed', ...(runId ? { runId } : {}), error: failureJson(failure, runId && resume ? { runId, resume } : undefined).error });
+      if (exit === EXIT.ok || stopped) exit = failure.exit;
     }
   };
-  if (values.resume) await attempt(`run ${values.resume}`, () => signDe.foregroundRuns.resume(values.resume!, drive));
-  for (const plan of plans) {
-    if (io.signal?.aborted) break;
-    await attempt(plan.storeName, () => signDe.foregroundRuns.start(plan, drive));
-  }
+  // Runs executing: the first Ctrl+C stops the current one after its step, and no further store starts.
+  const running = io.running ?? ((work) => work());
+  await running(async () => {
+    if (values.resume) await attempt(`run ${values.resume}`, (drive) => signDe.foregroundRuns.resume(values.resume!, drive), values.resume);
+    for (const plan of plans) {
+      if (io.signal?.aborted) break;
+      await attempt(plan.storeName, (drive) => signDe.foregroundRuns.start(plan, drive));
+    }
+  });
   const publicReports = reports.map(({ runId, storeName, environment, status, tssId, tssSerialNumber, bsiCertificationId, clients, receipt }) => ({
     runId,
     storeName,
@@ -84,7 +109,7 @@ export async function provisionCommand(argv: string[], io: CommandIo): Promise<n
     clients,
     receipt: receipt && { number: receipt.number, qrCodeData: receipt.qrCodeData, valid: receipt.valid, checks: receipt.checks },
   }));
-  if (values.json) io.out(JSON.stringify(publicReports, null, 2));
+  if (values.json) io.out(JSON.stringify([...publicReports, ...failed], null, 2));
   else for (const r of publicReports) {
     io.out(summaryLine(r));
   }
@@ -118,9 +143,14 @@ async function requireRun(dataDir: string, runId: string): Promise<void> {
   });
 }
 
-async function readPlans(values: StoreFlags & { plan?: string }, environment: StorePlan['environment']): Promise<StorePlan[]> {
+async function readPlans(values: StoreFlags & { plan?: string }, environment: StorePlan['environment'], io: CommandIo): Promise<StorePlan[]> {
   const tills = values.client !== undefined || values.clients !== undefined;
   if (Boolean(values.plan) === tills) throw new UsageError('Give either the tills (--client SERIAL …, or in the sandbox --clients N) or --plan FILE.');
+  if (values.plan === '-') {
+    const stdin = io.stdin ?? process.stdin;
+    if ((stdin as { isTTY?: boolean }).isTTY) throw new UsageError('--plan - reads the plan from stdin: pipe it in, e.g. tss-companion provision --sandbox --plan - < stores.csv');
+    return loadPlanStream(stdin, environment);
+  }
   if (values.plan) return loadPlanFile(values.plan, environment);
   return [storePlanFromFlags(values, environment)];
 }

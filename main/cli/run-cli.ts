@@ -1,97 +1,102 @@
-import { DATA_SUBFOLDERS } from '../core/data-dir';
-import { securePrivateTree } from '../core/durable/private-folder';
-import { parseSandboxArgs, runSandboxCli } from '../products/sign-de/sandbox/cli';
+import { type Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { refuseControlCharacters, takeDataDir } from './arguments';
-import { commandServices } from './cli-services';
-import { CONNECT_USAGE, connectCommand } from './connect-command';
-import { describeFailure, failureLines } from './error-report';
+import type { CommandServices } from './cli-services';
+import type { CommandIo } from './command-io';
 import { EXIT, UsageError } from './exit-codes';
-import { HANDOVER_USAGE, handoverCommand } from './handover-command';
-import { type CommandIo, provisionCommand } from './provision-command';
-import { recoverCommand } from './recover-command';
-import { runsCommand } from './runs-command';
-import { STORE_USAGE, storeCommand } from './store-command';
-import { vaultCommand } from './vault-command';
-import { verifyQrCommand } from './verify-qr-command';
+import { type CommandName, type Parsed, buildProgram } from './program';
 
-export const USAGE = `usage: tss-companion <command>
-  provision (--sandbox | --base-url URL [--live --confirm-live LIVE]) (--client SERIAL… [--store NAME] [MASTER DATA] [--no-receipt] | --clients N (sandbox) | --plan FILE | --resume RUN_ID) [--client-concurrency N] [--json]
-      MASTER DATA (required in TEST and LIVE): --legal-name --tax-number --bundesland [--vat-id] [--designation] --street --house-number [--house-number-suffix] --postcode --town
-      till details for every --client: [--kind 1-5] [--software] [--software-version] [--manufacturer] [--model] [--acquisition-date] [--commissioning-date]
-  runs [--json]                         list provisioning runs (unfinished first, each with what to do next)
-  runs resume RUN_ID (--sandbox | --base-url URL [--live]) [--repair] [--client-concurrency N]
-  runs abandon RUN_ID                   give an unfinished run up (nothing is deleted)
-  ${STORE_USAGE}
-  verify-qr "<qr_code_data>" [--tss-serial HEX] [--json]
-  ${HANDOVER_USAGE.replace('usage: tss-companion ', '')}
-                                        the store's § 146a(4) AO handover: PDF, JSON and (experimental) ELSTER XML
-  ${CONNECT_USAGE}
-  recover list | reveal TSS_ID | unblock TSS_ID (--sandbox | --base-url URL) | import FILE
-  vault restore-previous                after a damaged or rolled-back vault: put the previous generation back
-  sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE] [--deploy-delay-ms MS]
-options for every command: --data-dir DIR (else TSS_COMPANION_DATA_DIR, else the app's own folder)
-secrets come from the environment only: FISKALY_API_KEY, FISKALY_API_SECRET, TSS_COMPANION_PASSPHRASE`;
+export type CliIo = Omit<CommandIo, 'dataDir' | 'dataDirGiven' | 'services'>;
 
-/** Runs one command line; every failure becomes one clear line on stderr and a documented exit code. */
-export async function runCli(argv: string[], io: Omit<CommandIo, 'dataDir' | 'services'>): Promise<number> {
+/** Commands that write into the data folder: it is made owner-only (and crashed writers' temp files removed) first. */
+const WRITING: ReadonlySet<string> = new Set(['provision', 'runs', 'store', 'recover', 'vault', 'handover']);
+
+/**
+ * Runs one command line; every failure becomes one clear line on stderr (and with --json a JSON object on
+ * stdout) and a documented exit code (exit-codes.ts). A command's code is loaded only when it runs.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let services: CommandServices | null = null;
+  let program: Command | null = null;
   try {
-    const [command, ...args] = argv;
-    if (!command || command === '--help' || command === 'help') {
-      io.out(USAGE);
-      return command ? EXIT.ok : EXIT.usage;
-    }
     refuseControlCharacters(argv, io.env);
-    const { dataDir, rest } = takeDataDir(args, io.env);
-    const services = commandServices(dataDir);
-    const full = { ...io, dataDir, services: services.get };
-    // Owner-only, and crashed writers' temp files gone, before a command writes into the data folder.
-    if (['provision', 'runs', 'store', 'recover', 'vault', 'handover'].includes(command)) await securePrivateTree(dataDir, DATA_SUBFOLDERS);
-    try {
-      switch (command) {
-        case 'provision':
-          return await provisionCommand(rest, full);
-        case 'runs':
-          return await runsCommand(rest, full);
-        case 'store':
-          return await storeCommand(rest, full);
-        case 'verify-qr':
-          return verifyQrCommand(rest, full);
-        case 'handover':
-          return await handoverCommand(rest, full);
-        case 'connect':
-          return await connectCommand(rest, full);
-        case 'recover':
-          return await recoverCommand(rest, full);
-        case 'vault':
-          return await vaultCommand(rest, full);
-        case 'sandbox':
-          sandboxArgs(rest);
-          await runSandboxCli(rest, io.out);
-          return await new Promise<number>(() => {});
-        default:
-          throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    const { dataDir, rest, given } = takeDataDir(argv, io.env);
+    let exit: number = EXIT.ok;
+    program = buildProgram(packageJson.version, io, async (name, parsed) => {
+      if (WRITING.has(name.split(' ')[0]!)) {
+        const [{ securePrivateTree }, { DATA_SUBFOLDERS }] = await Promise.all([import('../core/durable/private-folder'), import('../core/data-dir')]);
+        await securePrivateTree(dataDir, DATA_SUBFOLDERS);
       }
-    } finally {
-      // Sessions closed, the sandbox handed over, the vault's key forgotten: as the app does on quit.
-      await services.close();
-    }
+      const { commandServices } = await import('./cli-services');
+      services = commandServices(dataDir);
+      exit = await dispatch(name, parsed, { ...io, dataDir, dataDirGiven: given, services: services.get });
+    });
+    await program.parseAsync(rest, { from: 'user' });
+    return exit;
   } catch (error) {
-    return report(error, io.err);
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      // `help [command]` (exit code 0, on stdout), or no command or subcommand given (on stderr).
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const { reportFailure } = await import('./failure-output');
+    const failure = error instanceof CommanderError ? new UsageError(parserMessage(error, program, argv)) : error;
+    return reportFailure(failure, io, argv.includes('--json'));
+  } finally {
+    // Sessions closed, the sandbox handed over, the vault's key forgotten: as the app does on quit.
+    await (services as CommandServices | null)?.close();
   }
 }
 
-function report(error: unknown, err: (line: string) => void): number {
-  const failure = describeFailure(error);
-  err(failureLines(failure));
-  return failure.exit;
+/** Commander's refusal as one line, with the usage of the command it is about and where its help is. */
+function parserMessage(error: CommanderError, program: Command | null, argv: string[]): string {
+  const words = error.message.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const sentence = (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\.$/, '');
+  const { path, command } = commandOf(program, argv);
+  const name = ['tss-companion', ...path].join(' ');
+  return `${sentence}; usage: ${name} ${command?.usage() ?? '<command>'} (${name} --help lists what it takes)`;
 }
 
-/** The sandbox's own parser says what is wrong; here that is a usage error like any other. */
-function sandboxArgs(argv: string[]): void {
-  try {
-    parseSandboxArgs(argv);
-  } catch (error) {
-    const [reason = 'bad arguments'] = (error as Error).message.split('\n');
-    throw new UsageError(`sandbox: ${reason}\n  sandbox [--port 8787] [--api-key K --api-secret S] [--state FILE] [--deploy-delay-ms MS]`);
+/** The command (and subcommand) an argument list names, as far as it names known ones. */
+function commandOf(program: Command | null, argv: string[]): { path: string[]; command: Command | null } {
+  const path: string[] = [];
+  let command = program;
+  for (const arg of argv) {
+    const next = command?.commands.find((c) => c.name() === arg);
+    if (!next) break;
+    path.push(arg);
+    command = next;
+  }
+  return { path, command };
+}
+
+async function dispatch(name: CommandName, parsed: Parsed, io: CommandIo): Promise<number> {
+  const { values, positionals } = parsed;
+  switch (name) {
+    case 'provision':
+      return (await import('./provision-command')).provisionCommand(values, io);
+    case 'runs':
+      return (await import('./runs-command')).listRunsCommand(values, io);
+    case 'runs resume':
+      return (await import('./runs-command')).resumeRunCommand(positionals[0]!, values, io);
+    case 'runs abandon':
+      return (await import('./runs-command')).abandonRunCommand(positionals[0]!, io);
+    case 'store add-till':
+      return (await import('./store-command')).addTillCommand(values, io);
+    case 'verify-qr':
+      return (await import('./verify-qr-command')).verifyQrCommand(positionals[0]!, values, io);
+    case 'handover':
+      return (await import('./handover-command')).handoverCommand(values, io);
+    case 'connect':
+      return (await import('./connect-command')).connectCommand(values, io);
+    case 'recover list':
+    case 'recover reveal':
+    case 'recover unblock':
+    case 'recover import':
+      return (await import('./recover-command')).recoverCommand(name, positionals[0], values, io);
+    case 'vault restore-previous':
+      return (await import('./vault-command')).vaultCommand(io);
+    case 'sandbox':
+      return (await import('./sandbox-command')).sandboxCommand(values, io);
   }
 }

@@ -1,30 +1,28 @@
-import { parseArgs } from 'node:util';
 import { ClientPlan } from '../../preload/contract/sign-de/store-plan';
 import type { StoreRecord } from '../../preload/contract/sign-de/store-record';
 import { AppError } from '../core/errors';
 import { addTills } from '../products/sign-de/store/till-additions';
 import { printable } from './arguments';
-import { CONNECTION_OPTIONS, connectWithFlags } from './connection';
+import { connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
-import type { CommandIo } from './provision-command';
+import type { CommandIo } from './command-io';
 import { openVault } from './vault-access';
-
-export const STORE_USAGE = 'store add-till --tss TSS_ID --client SERIAL [--client SERIAL...] (--sandbox | --base-url URL [--live --confirm-live LIVE]) [--json]';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const OPTIONS = {
-  ...CONNECTION_OPTIONS,
-  'confirm-live': { type: 'string' },
-  tss: { type: 'string' },
-  client: { type: 'string', multiple: true },
-  json: { type: 'boolean' },
-} as const;
+interface AddTillValues {
+  sandbox?: boolean;
+  'base-url'?: string;
+  live?: boolean;
+  'confirm-live'?: string;
+  tss?: string;
+  client?: string[];
+  json?: boolean;
+}
 
 /** `tss-companion store add-till`: registers more tills on a store's TSS and records them (a notifiable change). */
-export async function storeCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  if (positionals.length !== 1 || positionals[0] !== 'add-till') throw new UsageError(`usage: tss-companion ${STORE_USAGE}`);
+export async function addTillCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
+  const values = parsed as AddTillValues;
   if (!values.tss || !UUID.test(values.tss)) throw new UsageError(`--tss takes the store's TSS id (a UUID) as \`tss-companion recover list\` shows it${values.tss ? `, not "${printable(values.tss)}"` : ''}`);
   const tssId = values.tss.toLowerCase();
   const tills = parseTills(values.client ?? []);

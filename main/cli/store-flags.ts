@@ -4,49 +4,14 @@ import { sandboxSerials } from '../products/sign-de/provisioning/serials';
 import { UsageError } from './exit-codes';
 import { isoDate } from './plan-csv';
 import { validated } from './plan-issues';
+import { MASTER_DATA_FLAGS, type MasterDataFlag, TILL_FLAGS, type TillFlag } from './store-flag-names';
 
 /**
  * One store given on the command line: `--store NAME`, its tills as `--client SERIAL …` (or, in the sandbox
  * only, `--clients N`), its master data and the tills' details (the same for every till) as flags.
  */
 
-/** Master-data flags and where they go in the plan. */
-const MASTER_DATA_FLAGS = {
-  'legal-name': ['taxpayer', 'legalName'],
-  'tax-number': ['taxpayer', 'taxNumber'],
-  bundesland: ['taxpayer', 'bundesland'],
-  'vat-id': ['taxpayer', 'vatId'],
-  designation: ['establishment', 'designation'],
-  street: ['establishment', 'street'],
-  'house-number': ['establishment', 'houseNumber'],
-  'house-number-suffix': ['establishment', 'houseNumberSuffix'],
-  postcode: ['establishment', 'postcode'],
-  town: ['establishment', 'town'],
-} as const;
-/** Till-detail flags, given once for all the store's tills. */
-const TILL_FLAGS = {
-  kind: 'kind',
-  software: 'software',
-  'software-version': 'softwareVersion',
-  manufacturer: 'manufacturer',
-  model: 'model',
-  'acquisition-date': 'acquisitionDate',
-  'commissioning-date': 'commissioningDate',
-} as const;
-type MasterDataFlag = keyof typeof MASTER_DATA_FLAGS;
-type TillFlag = keyof typeof TILL_FLAGS;
 const REQUIRED_MASTER_DATA: MasterDataFlag[] = ['legal-name', 'tax-number', 'bundesland', 'street', 'house-number', 'postcode', 'town'];
-
-export const STORE_FLAG_OPTIONS = {
-  store: { type: 'string' },
-  client: { type: 'string', multiple: true },
-  clients: { type: 'string' },
-  'no-receipt': { type: 'boolean' },
-  ...(Object.fromEntries([...Object.keys(MASTER_DATA_FLAGS), ...Object.keys(TILL_FLAGS)].map((flag) => [flag, { type: 'string' }])) as Record<
-    MasterDataFlag | TillFlag,
-    { type: 'string' }
-  >),
-} as const;
 
 export type StoreFlags = { store?: string; client?: string[]; clients?: string; 'no-receipt'?: boolean } & Partial<Record<MasterDataFlag | TillFlag, string>>;
 

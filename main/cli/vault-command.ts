@@ -1,13 +1,12 @@
-import { EXIT, UsageError } from './exit-codes';
-import type { CommandIo } from './provision-command';
+import { EXIT } from './exit-codes';
+import type { CommandIo } from './command-io';
 import { restorePreviousVault } from './vault-access';
 
 /**
  * `tss-companion vault restore-previous`: when the vault refused vault.json (damaged, or an older copy put
  * in its place), puts the previous generation back as a new one; the refused file is kept aside.
  */
-export async function vaultCommand(argv: string[], io: CommandIo): Promise<number> {
-  if (argv.length !== 1 || argv[0] !== 'restore-previous') throw new UsageError('usage: tss-companion vault restore-previous');
+export async function vaultCommand(io: CommandIo): Promise<number> {
   const vault = await restorePreviousVault(io.services().vault, io.env);
   const { entries, generation } = vault.status();
   vault.lock();

@@ -1,21 +1,20 @@
-import { parseArgs } from 'node:util';
 import { checkReceipt, parseQrCodeData } from '../products/sign-de/tse';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
-import type { CommandIo } from './provision-command';
+import { failureJson } from './failure-output';
+import type { CommandIo } from './command-io';
 
 /** `tss-companion verify-qr "<qr_code_data>"`: exit 0 valid, 1 invalid, 2 not parseable; every check printed. */
-export function verifyQrCommand(argv: string[], io: Pick<CommandIo, 'out' | 'err'>): number {
-  const { values, positionals } = parseArgs({ args: argv, options: { 'tss-serial': { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 1) throw new UsageError('Give the QR code text as one quoted argument: tss-companion verify-qr "V0;..."');
+export function verifyQrCommand(text: string, values: { 'tss-serial'?: string; json?: boolean }, io: Pick<CommandIo, 'out' | 'err'>): number {
   const serial = values['tss-serial'];
   if (serial !== undefined && !/^[0-9a-fA-F]{64}$/.test(serial)) {
     throw new UsageError(`--tss-serial takes the TSS serial number (64 hex characters, as the overview shows it), not "${serial}"`);
   }
-  const text = positionals[0]!;
   const parsed = parseQrCodeData(text);
   if (!parsed.ok) {
-    io.err(printable(`not a KassenSichV receipt QR code: ${parsed.error.message}`));
+    const message = `not a KassenSichV receipt QR code: ${parsed.error.message}`;
+    io.err(printable(message));
+    if (values.json) io.out(JSON.stringify(failureJson({ code: 'E_NOT_A_RECEIPT_QR', message, exit: EXIT.usage }), null, 2));
     return EXIT.usage;
   }
   const result = checkReceipt(text, serial ? { tssSerialNumber: serial.toLowerCase() } : {});

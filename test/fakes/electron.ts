@@ -223,7 +223,16 @@ class FakeSafeStorage {
 
 export const safeStorage = new FakeSafeStorage();
 
+/** Electron's net.fetch (Chromium's network stack): Node's global fetch stands in, every URL recorded. */
+export const net = {
+  fetched: [] as string[],
+  fetch(url: string, init?: RequestInit): Promise<Response> {
+    this.fetched.push(url);
+    return globalThis.fetch(url, init);
+  },
+};
+
 export type IpcMain = FakeIpcMain;
 export type WebContents = FakeWebContents;
 
-export default { app, ipcMain, ipcRenderer, session, shell, contextBridge, protocol, BrowserWindow, safeStorage };
+export default { app, ipcMain, ipcRenderer, session, shell, contextBridge, protocol, BrowserWindow, safeStorage, net };

@@ -4,14 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** The tss-companion bin itself (it loads the TypeScript through tsx), started with this same node. */
-let bin = join(REPO, 'main/cli/tss-companion.js');
+/** The tss-companion bin itself (built JavaScript, `npm run build:cli`), started with this same node. */
+let bin = join(REPO, 'out/cli/tss-companion.js');
 
 /**
- * Builds the CLI's own sources (main/cli/main.ts, what the bin loads) into one ES module once, its packages
- * left to node_modules, and starts that from then on. tsx compiling the module graph at every start costs
- * about half a CPU second a process, which is the soak's overhead, not the CLI's; the code run is the same.
- * The file lives in the repository's ignored test-results/ so that node_modules resolves from it.
+ * Builds the CLI's own sources (main/cli/main.ts, what the bin is built from) into one ES module once, its
+ * packages left to node_modules, and starts that from then on, so a soak never runs a stale out/cli; the code
+ * run is the same. The file lives in the repository's ignored test-results/ so that node_modules resolves from it.
  */
 export async function useBundledCli(): Promise<void> {
   const outfile = join(REPO, 'test-results', 'soak', `tss-companion-${process.pid}.mjs`);

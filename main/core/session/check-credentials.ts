@@ -1,4 +1,5 @@
 import { type CredentialsCheck, PRODUCTS, type ProductId } from '../../../preload/contract/core/products';
+import type { HttpExchange } from './http-exchange';
 import { SessionHttp } from './http';
 import { Session } from './session';
 
@@ -10,6 +11,9 @@ export interface CredentialsCheckInput {
   baseUrl: string;
   scope?: string | null;
   apiVersion?: string;
+  /** How to send (the app's net.fetch); else undici through the proxy variables, or `direct` for the built-in sandbox. */
+  exchange?: HttpExchange;
+  direct?: boolean;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface CredentialsCheckInput {
  * session. A refused key and secret rejects with an ApiCallError of status 401 (isUnauthorized).
  */
 export async function checkCredentials(input: CredentialsCheckInput): Promise<CredentialsCheck> {
-  const http = new SessionHttp(input.baseUrl);
+  const http = new SessionHttp(input.baseUrl, { exchange: input.exchange, direct: input.direct });
   try {
     const session = new Session(http, PRODUCTS[input.product].auth, { apiKey: input.apiKey, apiSecret: input.apiSecret }, {
       apiVersion: input.apiVersion,

@@ -1,6 +1,7 @@
-import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ApiCallError } from './api-call-error';
-import { type Failure, type RawAnswer, failureOf, httpExchange, networkFailure } from './http-exchange';
+import { type Failure, type HttpExchange, type RawAnswer, failureOf, httpExchange, networkFailure, undiciExchange } from './http-exchange';
+import { nodeDispatcher } from './http-proxy';
 import type { SessionCall, SessionTransport } from './transport';
 
 /** Product-neutral words for a failure; a wing with its own explanations uses its own error class instead. */
@@ -17,22 +18,33 @@ export function apiCallError(failure: Failure): ApiCallError {
   return new ApiCallError(failure.status, failure.code, message, failure.apiMessage, failure.retryAfterSeconds);
 }
 
+/** How a transport sends: the caller's exchange, or its own undici pool (direct: never through a proxy). */
+export interface SessionHttpOptions {
+  exchange?: HttpExchange;
+  direct?: boolean;
+}
+
 /**
  * The minimal transport a session needs: one try per call (no retries), keep-alive, a timeout per call.
  * Enough to log in and check credentials for any product; SIGN DE's client brings its own with retries.
  */
 export class SessionHttp implements SessionTransport<SessionCall, RawAnswer> {
-  private readonly dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 4 });
+  /** Our own pool when no exchange was given (closed with this transport). */
+  private readonly dispatcher: Dispatcher | null;
+  private readonly exchange: HttpExchange;
   private readonly baseUrl: string;
 
-  constructor(baseUrl: string) {
+  /** `exchange`: the caller's (the app's net.fetch); else undici, through the proxy variables unless `direct`. */
+  constructor(baseUrl: string, options: SessionHttpOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.dispatcher = options.exchange ? null : nodeDispatcher({ keepAliveTimeout: 10_000, connections: 4, direct: options.direct });
+    this.exchange = options.exchange ?? undiciExchange(this.dispatcher!);
   }
 
   async send(call: SessionCall): Promise<RawAnswer> {
     let answer: RawAnswer;
     try {
-      answer = await httpExchange(this.baseUrl, call, this.dispatcher);
+      answer = await httpExchange(this.baseUrl, call, this.exchange);
     } catch (cause) {
       throw apiCallError(networkFailure(cause));
     }
@@ -40,7 +52,7 @@ export class SessionHttp implements SessionTransport<SessionCall, RawAnswer> {
     throw apiCallError(failureOf(answer));
   }
 
-  close(): Promise<void> {
-    return this.dispatcher.close();
+  async close(): Promise<void> {
+    await this.dispatcher?.close();
   }
 }

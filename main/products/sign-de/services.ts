@@ -1,3 +1,4 @@
+import type { HttpExchange } from '../../core/session/http-exchange';
 import type { EventHub } from '../../core/events';
 import type { SaveTargets } from '../../core/files/save-targets';
 import type { PrintPort } from '../../printing/print-port';
@@ -27,6 +28,8 @@ export interface SignDeCore {
   sandbox?: SandboxOptionsInput;
   /** Where fiskaly TEST and LIVE answer (tests point it at a second sandbox). */
   fiskalyUrl?: string;
+  /** How fiskaly is reached: the app's Electron net.fetch; else undici with the proxy variables. */
+  exchange?: HttpExchange;
   /** The export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
 }
@@ -49,7 +52,7 @@ export interface SignDeServices {
 }
 
 export function createSignDeServices(core: SignDeCore): SignDeServices {
-  const connections = new Connections(core.dataDir, () => core.vault.unlocked(), { sandbox: { deployDelayMs: 0, ...core.sandbox }, fiskalyUrl: core.fiskalyUrl });
+  const connections = new Connections(core.dataDir, () => core.vault.unlocked(), { sandbox: { deployDelayMs: 0, ...core.sandbox }, fiskalyUrl: core.fiskalyUrl, exchange: core.exchange });
   const storeRecords = new StoreRecords(core.dataDir);
   return {
     connections,

@@ -47,12 +47,13 @@ describe('tss-companion connect', () => {
     expect(result.stdout).not.toContain('live-secret-value');
   });
 
-  it('exits 3 with one line when fiskaly refuses the key and secret, naming neither', async () => {
+  it('exits 3 with one line (and with --json the failure as JSON) when fiskaly refuses the key and secret, naming neither', async () => {
     const env = { FISKALY_API_KEY: 'live-key', FISKALY_API_SECRET: 'wrong-secret-value' };
     for (const product of ['sign-at', 'sign-es'] as const) {
       const result = await cli(['connect', '--product', product, '--base-url', sandboxBaseUrl(sandbox.url, product), '--json', ...dataDir], env);
       expect(result.code).toBe(3);
-      expect(result.stdout).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'E_UNAUTHORIZED', message: expect.stringMatching(/refused the API key and secret/), exit: 3 } });
+      expect(result.stdout).not.toContain('wrong-secret-value');
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/refused the API key and secret/);
       expect(result.stderr).not.toContain('wrong-secret-value');

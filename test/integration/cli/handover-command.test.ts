@@ -6,7 +6,8 @@ import { chromiumArgs, chromiumExecutable } from '../../../main/browser-shell/ch
 import { createChromiumPrintPort } from '../../../main/browser-shell/chromium-print-port';
 import { lazyChromiumPrintPort } from '../../../main/cli/cli-print-port';
 import { handoverCommand } from '../../../main/cli/handover-command';
-import type { CommandIo } from '../../../main/cli/provision-command';
+import type { CommandIo } from '../../../main/cli/command-io';
+import { parseCommandLine } from '../../../main/cli/program';
 import { HandoverDocuments } from '../../../main/products/sign-de/handover';
 import type { Services } from '../../../main/services';
 import { Elster146aHandoverSchema } from '../../../preload/contract/sign-de/handover-schema';
@@ -42,11 +43,13 @@ describe('tss-companion handover', () => {
     const io: CommandIo = {
       env: {},
       dataDir: dir.path,
+      dataDirGiven: true,
       out: (line) => out.push(line),
       err: (line) => err.push(line),
       services: () => ({ signDe: { handover: handoverDocuments, documents } }) as unknown as Services,
     };
-    const code = await handoverCommand(args, io);
+    const { parsed } = await parseCommandLine(['handover', ...args]);
+    const code = await handoverCommand(parsed.values, io);
     return { code, out, err };
   }
 
@@ -77,7 +80,7 @@ describe('tss-companion handover', () => {
       ['--tss', 'not-a-uuid', '--out', dir.path],
       ['--tss', record.tssId, '--out', dir.path, 'extra'],
     ]) {
-      await expect(handover(args), args.join(' ')).rejects.toThrow(/usage: tss-companion handover|is not a (run|TSS) id/);
+      await expect(handover(args), args.join(' ')).rejects.toThrow(/usage: tss-companion handover|is not a (run|TSS) id|too many arguments/);
     }
   });
 

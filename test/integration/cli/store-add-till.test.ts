@@ -59,6 +59,6 @@ describe('tss-companion store add-till', () => {
   }, 60_000);
 
   it('is in the usage text', async () => {
-    expect((await cli(['--help'])).stdout).toContain('store add-till --tss TSS_ID --client SERIAL');
+    expect((await cli(['store', 'add-till', '--help'])).stdout).toContain('store add-till --tss TSS_ID --client SERIAL');
   });
 });

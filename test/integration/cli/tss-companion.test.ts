@@ -102,7 +102,7 @@ describe('tss-companion CLI', () => {
     [['provision', '--sandbox', '--plan', 'p.json', '--town', 'Kiel'], /--town goes with --client; a plan file carries the master data/],
     [['provision', '--sandbox', '--live', '--clients', '1'], /--confirm-live LIVE/],
     [['provision', '--sandbox', '--api-secret', 'x'], /Unknown option/],
-    [['frobnicate'], /unknown command/],
+    [['frobnicate'], /unknown command 'frobnicate'/i],
     [['provision', '--sandbox', '--clients', '1', '--store', 'Nord\nSüd'], /the value of --store contains a line break \(U\+000A\) at character 5/],
     [['provision', '--sandbox', '--clients', '1', '--store', 'Nord\u001b[2J'], /the value of --store contains an escape character.*\(U\+001B\)/],
     [['provision', '--sandbox', '--clients', '1', '--store=Nord\u202e'], /the value of --store contains a right-to-left override \(U\+202E\)/],

@@ -14,7 +14,7 @@ import { nextEvent } from '../../support/events';
 import { MASTER_DATA_FLAGS } from '../../support/master-data';
 
 const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../main/cli/tss-companion.js');
+const BIN = join(import.meta.dirname, '../../../out/cli/tss-companion.js');
 const PASSPHRASE = 'a long passphrase for eight parallel runs';
 const FAST = { unsafeTestOnlyScryptLog2N: 10, ...SIGN_DE_VAULT_REGISTRY };
 const org = (i: number) => ({ apiKey: `key-${i}`, apiSecret: `secret-${i}-${'x'.repeat(8)}` });

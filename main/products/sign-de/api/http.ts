@@ -1,5 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
-import { type Failure, type RawAnswer, failureOf, httpExchange, networkFailure } from '../../../core/session/http-exchange';
+import type { Dispatcher } from 'undici';
+import { type Failure, type HttpExchange, type RawAnswer, failureOf, httpExchange, networkFailure, undiciExchange } from '../../../core/session/http-exchange';
+import { nodeDispatcher } from '../../../core/session/http-proxy';
 import type { SessionCall } from '../../../core/session/transport';
 import { FiskalyError } from './fiskaly-error';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelay, pendingDelay } from './retry-policy';
@@ -19,7 +20,12 @@ export interface HttpAnswer {
 
 export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
+  /** The one function that sends a request (the app's, over Electron's net.fetch); else undici with `dispatcher`. */
+  exchange?: HttpExchange;
+  /** undici's pool when no exchange is given; else one of our own, through the proxy variables unless `direct`. */
   dispatcher?: Dispatcher;
+  /** Never through a proxy: the built-in sandbox on this laptop. */
+  direct?: boolean;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** Told about every try, for progress and tests. */
@@ -29,7 +35,9 @@ export interface HttpOptions {
 /** One HTTP exchange with SIGN DE: keep-alive, a timeout per call, retries where fiskaly says they are safe. */
 export class FiskalyHttp {
   private readonly policy: RetryPolicy;
-  private readonly dispatcher: Dispatcher;
+  /** Our own pool (closed with this client), when neither an exchange nor a dispatcher was given. */
+  private readonly ownDispatcher: Dispatcher | null;
+  private readonly exchange: HttpExchange;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
@@ -38,7 +46,8 @@ export class FiskalyHttp {
     private readonly options: HttpOptions = {},
   ) {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 32 });
+    this.ownDispatcher = options.exchange || options.dispatcher ? null : nodeDispatcher({ keepAliveTimeout: 30_000, connections: 32, direct: options.direct });
+    this.exchange = options.exchange ?? undiciExchange(options.dispatcher ?? this.ownDispatcher!);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }
@@ -65,11 +74,11 @@ export class FiskalyHttp {
   }
 
   async close(): Promise<void> {
-    if (!this.options.dispatcher) await this.dispatcher.close();
+    await this.ownDispatcher?.close();
   }
 
   private once(call: HttpCall): Promise<RawAnswer> {
-    return httpExchange(this.baseUrl, call, this.dispatcher);
+    return httpExchange(this.baseUrl, call, this.exchange);
   }
 }
 

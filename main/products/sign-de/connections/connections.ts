@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { AppError } from '../../../core/errors';
+import type { HttpExchange } from '../../../core/session/http-exchange';
 import { FiskalyClient } from '../api/client';
 import type { ApiCredentials } from '../api/session';
 import { FISKALY_SIGN_DE_URL } from '../environments';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
 import type { SandboxOptionsInput } from '../sandbox/options';
-import { type SharedSandbox, startSharedSandbox } from '../sandbox/shared';
+import type { SharedSandbox } from '../sandbox/shared';
 import type { SignDeVault } from '../vault-kinds';
 
 export type EnvironmentId = 'sandbox' | 'test' | 'live';
@@ -25,7 +26,8 @@ export class Connections {
   constructor(
     private readonly dataDir: string,
     private readonly vault: () => Promise<SignDeVault>,
-    private readonly options: { sandbox?: SandboxOptionsInput; fiskalyUrl?: string } = {},
+    /** exchange: how fiskaly is reached (the app's net.fetch); the built-in sandbox is always reached directly. */
+    private readonly options: { sandbox?: SandboxOptionsInput; fiskalyUrl?: string; exchange?: HttpExchange } = {},
   ) {}
 
   /** The sandbox's base URL, once it runs. */
@@ -42,12 +44,13 @@ export class Connections {
       client = new FiskalyClient({
         baseUrl: await this.sandboxUrl(),
         credentials: { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret },
+        direct: true,
       });
     } else {
       if (!organizationId) throw new AppError('E_NO_ORGANIZATION', 'Choose the store’s fiskaly organization (API key) first.');
       const credentials = await (await this.vault()).get(organizationId, 'api-credentials');
       if (!credentials) throw new AppError('E_NO_ORGANIZATION', 'The vault has no API key for this organization. Add it on the Home screen.');
-      client = new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials });
+      client = new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials, exchange: this.options.exchange });
     }
     this.clients.set(key, client);
     return client;
@@ -59,14 +62,15 @@ export class Connections {
    */
   async clientAt(where: 'sandbox' | { baseUrl: string }, credentials?: ApiCredentials): Promise<FiskalyClient> {
     const baseUrl = where === 'sandbox' ? await this.sandboxUrl() : where.baseUrl;
-    const client = new FiskalyClient({ baseUrl, credentials: credentials ?? { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret } });
+    const how = where === 'sandbox' ? { direct: true } : { exchange: this.options.exchange };
+    const client = new FiskalyClient({ baseUrl, credentials: credentials ?? { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret }, ...how });
     this.named.add(client);
     return client;
   }
 
   /** A client for credentials not stored yet (to check them before saving). */
   probe(apiKey: string, apiSecret: string): FiskalyClient {
-    return new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials: { apiKey, apiSecret }, retry: { attempts: 2 } });
+    return new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials: { apiKey, apiSecret }, retry: { attempts: 2 }, exchange: this.options.exchange });
   }
 
   async close(): Promise<void> {
@@ -78,13 +82,19 @@ export class Connections {
   }
 
   private startSandbox(): Promise<SharedSandbox> {
-    this.sandbox ??= startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
-      // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
-      onUrlChange: () => this.clients.delete('sandbox'),
-    }).catch((error: unknown) => {
-      this.sandbox = null;
-      throw error;
-    });
+    // Loaded when first needed: the sandbox's server (fastify, jose) is no part of a command or an app start
+    // that never uses it.
+    this.sandbox ??= import('../sandbox/shared')
+      .then(({ startSharedSandbox }) =>
+        startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
+          // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
+          onUrlChange: () => this.clients.delete('sandbox'),
+        }),
+      )
+      .catch((error: unknown) => {
+        this.sandbox = null;
+        throw error;
+      });
     return this.sandbox;
   }
 }

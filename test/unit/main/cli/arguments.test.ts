@@ -5,11 +5,11 @@ describe('the shared --data-dir option', () => {
   const env = { TSS_COMPANION_DATA_DIR: '/from/env' };
 
   it.each([
-    [['--sandbox', '--data-dir', '/d', '--clients', '2'], '/d', ['--sandbox', '--clients', '2']],
-    [['--data-dir=/d', 'list'], '/d', ['list']],
-    [['list'], '/from/env', ['list']],
-  ])('takes it out of %j', (argv, dataDir, rest) => {
-    expect(takeDataDir(argv, env)).toEqual({ dataDir, rest });
+    [['--sandbox', '--data-dir', '/d', '--clients', '2'], '/d', ['--sandbox', '--clients', '2'], true],
+    [['--data-dir=/d', 'list'], '/d', ['list'], true],
+    [['list'], '/from/env', ['list'], false],
+  ])('takes it out of %j', (argv, dataDir, rest, given) => {
+    expect(takeDataDir(argv, env)).toEqual({ dataDir, rest, given });
   });
 
   it.each([
