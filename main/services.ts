@@ -1,13 +1,19 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type BridgeEvents, type Result, startChannels } from '../preload/contract';
 import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/core/products';
 import type { EnvironmentId } from '../preload/contract/core/settings';
 import { type HandlerSet, composeHandlers } from './core/bridge/compose-handlers';
 import { type Dispatch, createDispatch } from './core/bridge/dispatch';
+import { loggedDispatch } from './core/bridge/logged-dispatch';
 import { DATA_SUBFOLDERS, PRODUCT_NAME } from './core/data-dir';
 import { securePrivateTree } from './core/durable/private-folder';
 import { EventHub } from './core/events';
+import { type Log, openLog, silentLog } from './core/log';
+import { isSecretKey } from './core/log-scrub';
+import { rendererLogWriter } from './core/renderer-log';
+import { buildSupportBundle, versionFacts } from './core/support-bundle';
 import { checkCredentials } from './core/session/check-credentials';
 import { type OpenStore, openConfStore } from './core/settings/key-value-store';
 import { SettingsService } from './core/settings/settings-service';
@@ -17,6 +23,7 @@ import { type SignDeCore, type SignDeServices, signDeWing } from './products/sig
 import type { SandboxOptionsInput } from './products/sign-de/sandbox/options';
 import type { ExportEngineOptions } from './products/sign-de/store/tss-exports';
 import { type EntryKinds, type EntryRegistry, type KeyWrapper, type VaultOptions, combineRegistries, unavailableKeyWrapper } from './vault';
+import { activityPage } from './vault/audit-activity';
 import { requirePassphrase } from './vault/confirmation';
 import { VaultAccess } from './vault/vault-access';
 
@@ -37,6 +44,8 @@ export interface ServicesConfig {
   fiskalyUrl?: string;
   /** SIGN DE's export poller's clock and pace (tests pass a clock their sleep advances). */
   exports?: Omit<ExportEngineOptions, 'onProgress'>;
+  /** The shell that runs (`app`, `cli`, `browser-shell`): it logs to `<dataDir>/logs/<shell>.log`. None: no log file (tests). */
+  logShell?: string;
 }
 
 /** The vault's registration: every wing's kinds, and every wing's environments for the labels. */
@@ -50,6 +59,8 @@ export interface Services {
   vault: VaultAccess<typeof VAULT_REGISTRY.kinds>;
   /** The SIGN DE wing's services: the CLI drives its runs and connections, tests read its runs and sandbox. */
   signDe: SignDeServices;
+  /** The shell's log file (a silent log when `logShell` was not given). */
+  log: Log;
   /** Where a product's key is checked: its place in the built-in sandbox (started if needed), or fiskaly's. */
   productUrl(product: ProductId, environment: EnvironmentId): Promise<string>;
   close(): Promise<void>;
@@ -64,7 +75,10 @@ export function createServices(config: ServicesConfig): Services {
   chmodSync(config.dataDir, 0o700);
   // Owner-only again (files an older version or a wide umask left), and crashed writers' temp files gone.
   const secured = securePrivateTree(config.dataDir, DATA_SUBFOLDERS).catch(() => {});
+  const log = config.logShell ? openLog(config.dataDir, { shell: config.logShell }) : silentLog;
+  log.info('services started', { ...versionFacts(config.version, config.logShell ?? 'none'), dataDir: config.dataDir });
   const events = new EventHub();
+  const stopRunLog = logRunEvents(events, log);
   const settings = new SettingsService((config.openStore ?? openConfStore)('settings', config.dataDir), events);
   const keyWrapper = config.keyWrapper ?? unavailableKeyWrapper('no OS keychain in this process');
   const vault = new VaultAccess(config.dataDir, keyWrapper, { ...config.vaultOptions, ...VAULT_REGISTRY });
@@ -115,24 +129,51 @@ export function createServices(config: ServicesConfig): Services {
     // Any product's key and secret, checked by logging in once: the answer names no token.
     'orgs:check': async ({ environment, ...input }) =>
       checkCredentials({ ...input, apiVersion: settings.unifiedApiVersion(), baseUrl: await productUrl(input.product, environment) }),
+    // The first screen's reads in one round trip, each answered as if called alone.
+    'app:start': async () => {
+      const answers = await Promise.all(startChannels.map(async (channel) => [channel, await dispatch(channel, undefined)] as const));
+      return Object.fromEntries(answers) as { [C in (typeof startChannels)[number]]: Result<never> };
+    },
+    'log:write': rendererLogWriter(log),
+    'support:bundle': async () => {
+      const bundle = await buildSupportBundle({
+        dataDir: config.dataDir,
+        settings: settings.get(),
+        appVersion: config.version,
+        shell: config.logShell ?? 'none',
+        knownSecrets: () => vaultSecrets(vault),
+      });
+      log.info('support bundle saved', { files: bundle.files.length, bytes: bundle.bytes });
+      return { path: bundle.path, bytes: bundle.bytes };
+    },
+    'activity:list': async (page) => {
+      const listing = (await vault.isInitialized()) ? await (await vault.opened()).list() : [];
+      return activityPage(config.dataDir, listing, page);
+    },
   };
   const handlers = composeHandlers([
     { owner: 'the composition', handlers: neutral },
     ...wings.map(({ wing, started }) => ({ owner: wing.label, handlers: started.handlers })),
   ]);
 
+  const dispatch = loggedDispatch(createDispatch(handlers), log);
+
   return {
-    dispatch: createDispatch(handlers),
+    dispatch,
     events,
     settings,
     vault,
     signDe: signDe.services,
+    log,
     productUrl,
     close: async () => {
       for (const { started } of wings) await started.close();
       await settings.flush();
       await secured;
       vault.close();
+      stopRunLog();
+      log.info('services closed');
+      await log.close();
     },
   };
 }
@@ -140,4 +181,35 @@ export function createServices(config: ServicesConfig): Services {
 /** What a wing (whatever it needs from the core) registers with the vault: its kinds, for labels naming its environments. */
 function registryOf<K extends EntryKinds>(wing: Wing<never, K, unknown>): EntryRegistry<K> {
   return { kinds: wing.vaultKinds, environments: wing.environments.map((environment) => environment.id) };
+}
+
+/** Runs started, finished, failed or cancelled, as plain facts (ids, status, the error's code and step). */
+function logRunEvents(events: EventHub, log: Log): () => void {
+  const seen = new Set<string>();
+  return events.subscribe((event, payload) => {
+    if (event === 'provisioning:progress') {
+      const { runId, storeName } = payload as BridgeEvents['provisioning:progress'];
+      if (!seen.has(runId)) log.info('run started', { runId, storeName });
+      seen.add(runId);
+    } else if (event === 'provisioning:finished') {
+      const report = payload as BridgeEvents['provisioning:finished'];
+      seen.delete(report.runId);
+      const facts = { runId: report.runId, storeName: report.storeName, environment: report.environment, tssId: report.tssId, status: report.status };
+      if (report.status === 'failed') log.warn('run failed', { ...facts, code: report.error?.code, step: report.error?.step, message: report.error?.message });
+      else log.info(`run ${report.status}`, facts);
+    }
+  });
+}
+
+/** The vault's secrets (PINs, PUKs, API secrets; not API keys) while it is unlocked, for the support bundle's last check; none when locked. */
+async function vaultSecrets(vault: VaultAccess<EntryKinds>): Promise<string[]> {
+  const opened = await vault.opened().catch(() => null);
+  if (!opened?.status().unlocked) return [];
+  const secrets: string[] = [];
+  for (const entry of await opened.list()) {
+    if (entry.unknownKind) continue;
+    const secret = await opened.get(entry.id, entry.kind).catch(() => null);
+    for (const [key, value] of Object.entries((secret ?? {}) as Record<string, unknown>)) if (isSecretKey(key) && typeof value === 'string') secrets.push(value);
+  }
+  return secrets;
 }

@@ -40,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
+      logShell: 'app',
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);

@@ -20,7 +20,7 @@ const dataDir = defaultDataDir();
 const browser = await chromium.launch({ headless: false, executablePath: chromiumExecutable(), args: chromiumArgs() });
 // Chromium makes PDFs only headless: a second, hidden instance does the printing.
 const printer = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args: chromiumArgs() });
-const services = createServices({ dataDir, version, printPort: createChromiumPrintPort(() => printer, dataDir) });
+const services = createServices({ dataDir, version, printPort: createChromiumPrintPort(() => printer, dataDir), logShell: 'browser-shell' });
 const context = await browser.newContext({ viewport: null });
 await wireCompanion(context, services, {
   rendererDir: `${root}out/renderer`,

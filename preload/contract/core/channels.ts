@@ -1,3 +1,4 @@
+import type { ActivityPage } from './activity';
 import type { AppInfo } from './app-info';
 import type { SavedFile } from './files';
 import type { Organization } from './organizations';
@@ -21,6 +22,9 @@ export const coreChannels = [
   'orgs:save',
   'orgs:check',
   'print:printers',
+  'log:write',
+  'support:bundle',
+  'activity:list',
 ] as const;
 
 export type CoreChannel = (typeof coreChannels)[number];
@@ -40,7 +44,16 @@ export interface CoreChannelResponses {
   'orgs:save': Organization;
   'orgs:check': CredentialsCheck;
   'print:printers': PrinterInfo[];
+  /** The renderer's line went to the log (or was dropped: too many too fast). */
+  'log:write': Empty;
+  /** A zip of logs, settings, journals, store records, the audit log and versions; no secret. */
+  'support:bundle': SavedFile;
+  /** The vault's audit log, newest first, a page at a time. */
+  'activity:list': ActivityPage;
 }
 
 /** A channel with an empty answer (`{}`). */
 export type Empty = Record<string, never>;
+
+/** The core's reads the first screen needs, answered together by `app:start` (no payload each). */
+export const coreStartChannels = ['app:info', 'settings:get', 'vault:status', 'orgs:list'] as const satisfies readonly CoreChannel[];

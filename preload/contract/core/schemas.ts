@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_PAGE_SIZE, RENDERER_LOG_LIMITS } from './activity';
 import type { CoreChannel } from './channels';
 import { SCOPE_ID_PATTERN, productIds } from './products';
 import { EnvironmentId, SettingsPatch } from './settings';
@@ -49,4 +50,19 @@ export const coreRequestSchemas = {
     })
     .refine((check) => check.scope === undefined || check.product === 'unified', { path: ['scope'], error: 'only the Unified API has organization units' }),
   'print:printers': NoPayload,
+  'log:write': z.strictObject({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    message: z.string().min(1).max(RENDERER_LOG_LIMITS.message),
+    context: z
+      .record(z.string().max(RENDERER_LOG_LIMITS.key), z.union([z.string().max(RENDERER_LOG_LIMITS.value), z.number(), z.boolean(), z.null()]))
+      .refine((context) => Object.keys(context).length <= RENDERER_LOG_LIMITS.contextKeys, { error: `at most ${RENDERER_LOG_LIMITS.contextKeys} facts` })
+      .optional(),
+  }),
+  'support:bundle': NoPayload,
+  'activity:list': z
+    .strictObject({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(ACTIVITY_PAGE_SIZE.max).optional(),
+    })
+    .optional(),
 } as const satisfies Record<CoreChannel, z.ZodType>;

@@ -80,3 +80,6 @@ export interface SignDeChannelResponses {
   /** The handover as PDF, JSON and experimental XML, saved together. */
   'handover:save': HandoverFiles;
 }
+
+/** SIGN DE's reads the first screen (Home's cards) needs, answered together by `app:start` (no payload each). */
+export const signDeStartChannels = ['runs:list', 'recovery:list'] as const satisfies readonly SignDeChannel[];
