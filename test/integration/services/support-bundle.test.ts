@@ -53,6 +53,8 @@ describe('the support bundle', () => {
     await vault.put({ id: ORG_ID, kind: 'api-credentials', labels: { environment: 'test', organizationId: ORG_ID }, secret: { apiKey: 'test_key_1', apiSecret: API_SECRET } });
     // The PUK revealed once (an audit line), the renderer logging what it should not, calls failing with secrets in them.
     expect(await call<{ puk: string }>('recovery:reveal', { tssId, passphrase: TEST_PASSPHRASE })).toEqual({ puk });
+    const activity = await call<{ entries: { action: string; storeName?: string; entryId: string }[] }>('activity:list', { limit: 5 });
+    expect(activity.entries[0]).toMatchObject({ action: 'reveal', entryId: tssId, storeName: 'Filiale Nord' });
     await call('log:write', { level: 'error', message: `PIN ${pin} PUK ${puk} secret ${API_SECRET}`, context: { pin, value: puk, note: `api_secret=${API_SECRET}` } });
     await services.dispatch('vault:unlock', { passphrase: `${puk}-${pin}` });
     await services.dispatch('recovery:unblock', { tssId: 'not-a-uuid', newPin: pin, passphrase: TEST_PASSPHRASE });
