@@ -1,7 +1,7 @@
 import { createBridge } from '../../../../preload/bridge';
 import type { CompanionApi } from '../../../../preload/contract/api';
 import type { AppInfo } from '../../../../preload/contract/core/app-info';
-import { type Channel, isChannel } from '../../../../preload/contract/channels';
+import { type Channel, isChannel, startChannels } from '../../../../preload/contract/channels';
 import type { BridgeEventName, BridgeEvents } from '../../../../preload/contract/events';
 import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/core/result';
 import { requestSchemas } from '../../../../preload/contract/schemas';
@@ -90,6 +90,9 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
         emit('settings:changed', { ...fake.settings });
         return ok({ ...fake.settings });
       }
+      case 'app:start':
+        // As main answers it: each start-up read as if called alone.
+        return ok(Object.fromEntries(startChannels.map((read) => [read, handle(read, undefined)])));
       default:
         return handleWorkbench(fake.main, channel, parsed.data, emit) ?? fail('E_UNKNOWN_CHANNEL', 'This action is not known to TSS Companion.');
     }
