@@ -2,10 +2,11 @@ import type { SliceTools } from '../../state/store-types';
 import { type OrgsActions, type OrgsState, createOrgsSlice, initialOrgsState } from '../orgs/orgs-slice';
 import { type VaultActions, type VaultSliceState, createVaultSlice, initialVaultState } from '../vault/vault-slice';
 import { type FrameActions, type FrameState, createFrameSlice, initialFrameState } from './frame-slice';
+import { type SupportActions, createSupportSlice } from '../settings/support-slice';
 
 declare module '../../state/store-types' {
   interface AppState extends FrameState, VaultSliceState, OrgsState {}
-  interface AppActions extends FrameActions, VaultActions, OrgsActions {}
+  interface AppActions extends FrameActions, VaultActions, OrgsActions, SupportActions {}
 }
 
 /** The shell's part of the store: the frame (info, settings, navigation, errors), the vault and organizations. */
@@ -15,8 +16,9 @@ export const initialShellState: FrameState & VaultSliceState & OrgsState = {
   ...initialOrgsState,
 };
 
-export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions => ({
+export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions & SupportActions => ({
   ...createFrameSlice(tools),
   ...createVaultSlice(tools),
   ...createOrgsSlice(tools),
+  ...createSupportSlice(tools),
 });

@@ -90,6 +90,13 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
         emit('settings:changed', { ...fake.settings });
         return ok({ ...fake.settings });
       }
+      case 'support:bundle':
+        return ok({ path: '/home/tech/.config/TSS Companion/support/tss-companion-support.zip', bytes: 2048 });
+      case 'activity:list':
+        return ok({ entries: [], total: 0, offset: (parsed.data as { offset?: number } | undefined)?.offset ?? 0 });
+      case 'sandbox:reset':
+      case 'log:write':
+        return ok({});
       case 'app:start':
         // As main answers it: each start-up read as if called alone.
         return ok(Object.fromEntries(startChannels.map((read) => [read, handle(read, undefined)])));

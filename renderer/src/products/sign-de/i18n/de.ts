@@ -565,6 +565,28 @@ export const de = {
       E_TX_NO_TYPE_DEFINED: 'fiskaly hat das Schließen der Transaktion abgelehnt: Sie braucht einen Vorgangstyp. Laden Sie die Übersicht neu und versuchen Sie es erneut.',
     },
   },
+  tssHealth: {
+    certificate: 'Zertifikat gültig bis',
+    certificateDays: '{{date}} (noch {{count}} Tage)',
+    certificateExpired: '{{date}} (abgelaufen)',
+    certificateNone: 'noch kein Zertifikat',
+    certificateWarningTitle: 'Das TSS-Zertifikat läuft bald ab',
+    certificateWarning: 'Das Zertifikat dieser TSS läuft am {{date}} ab. Planen Sie rechtzeitig eine neue TSS für die Filiale ein.',
+    pinBlockedTitle: 'Admin-PIN gesperrt',
+    pinBlocked: 'fiskaly hat die Admin-PIN dieser TSS gesperrt (zuletzt festgestellt {{date}}). Mit der PUK aus dem Tresor setzen Sie eine neue PIN.',
+    toRecovery: 'Zur PUK-Wiederherstellung',
+  },
+  sandboxReset: {
+    title: 'Übungsumgebung (Sandbox)',
+    hint: 'Setzt die eingebaute Sandbox zurück: Alle Übungs-TSS, Kassen, Transaktionen und Exporte darin werden gelöscht. Der Tresor und die Filialdaten auf diesem Laptop bleiben.',
+    button: 'Sandbox zurücksetzen',
+    confirmTitle: 'Sandbox zurücksetzen?',
+    confirmBody: 'Alle Übungs-TSS der Sandbox werden gelöscht. Filialen, die Sie in der Sandbox eingerichtet haben, sind danach dort nicht mehr vorhanden. Das lässt sich nicht rückgängig machen.',
+    confirm: 'Zurücksetzen',
+    cancel: 'Abbrechen',
+    done: 'Die Sandbox ist zurückgesetzt.',
+    failed: 'Die Sandbox konnte nicht zurückgesetzt werden.',
+  },
 };
 
 /** The shape every language must have: the same keys, every leaf a string. */
