@@ -7,11 +7,11 @@
  * same size that does nothing) with no bridge at all. The ratio is what the app adds over the floor.
  * Prints measured figures only. Needs `npm run build` first (npm run bench does it).
  *
- *   npm run bench:renderer [-- --runs 7]
+ *   npm run bench:renderer [-- --runs 7] [-- --renderer DIR]   (another build of the renderer, to compare two)
  */
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumExecutable } from '../../main/browser-shell/chromium';
@@ -20,11 +20,11 @@ import { readRendererAsset } from '../../main/core/renderer-assets';
 import { createServices } from '../../main/services';
 import { makeTempDir } from '../support/temp-dir';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, renderer: { type: 'string' } } });
 const runs = Number(values.runs);
 if (!(runs >= 1)) throw new Error('--runs takes a count of at least 1');
 
-const rendererDir = join(import.meta.dirname, '../../out/renderer');
+const rendererDir = values.renderer ? resolve(values.renderer) : join(import.meta.dirname, '../../out/renderer');
 const bridgeScript = join(import.meta.dirname, '../../out/browser-bridge/bridge.js');
 const assetsDir = join(rendererDir, 'assets');
 const files = [join(rendererDir, 'index.html'), ...readdirSync(assetsDir).map((f) => join(assetsDir, f))];
@@ -137,7 +137,7 @@ const row = (label: string, times: number[]) => ({
   'min ms': Math.min(...times).toFixed(0),
   'max ms': Math.max(...times).toFixed(0),
 });
-console.log(`renderer benchmark: out/renderer, Chromium ${browser.version()}, ${runs} runs of each after one warm-up`);
+console.log(`renderer benchmark: ${rendererDir}, Chromium ${browser.version()}, ${runs} runs of each after one warm-up`);
 console.table(sizes.map((s) => ({ file: s.file, bytes: s.bytes, 'gzip bytes': s.gzip })));
 console.log(`bundle gzip KB (all files): ${(sizes.reduce((sum, s) => sum + s.gzip, 0) / 1024).toFixed(1)}; start-up script bytes: ${floorScriptBytes}`);
 console.table([row('app: Home interactive, start-up answers shown', appTimes), row('floor: static page, same bytes, no bridge', floorTimes)]);
