@@ -7,11 +7,11 @@
  * same size that does nothing) with no bridge at all. The ratio is what the app adds over the floor.
  * Prints measured figures only. Needs `npm run build` first (npm run bench does it).
  *
- *   npm run bench:renderer [-- --runs 7] [-- --renderer DIR]   (another build of the renderer, to compare two)
+ *   npm run bench:renderer [-- --runs 7] [-- --renderer DIR]   (another build's out/renderer, to compare two)
  */
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumExecutable } from '../../main/browser-shell/chromium';
@@ -25,7 +25,8 @@ const runs = Number(values.runs);
 if (!(runs >= 1)) throw new Error('--runs takes a count of at least 1');
 
 const rendererDir = values.renderer ? resolve(values.renderer) : join(import.meta.dirname, '../../out/renderer');
-const bridgeScript = join(import.meta.dirname, '../../out/browser-bridge/bridge.js');
+/** The browser shell's bridge of the same build (beside its renderer folder). */
+const bridgeScript = join(dirname(rendererDir), 'browser-bridge', 'bridge.js');
 const assetsDir = join(rendererDir, 'assets');
 const files = [join(rendererDir, 'index.html'), ...readdirSync(assetsDir).map((f) => join(assetsDir, f))];
 const sizes = files.map((file) => {
