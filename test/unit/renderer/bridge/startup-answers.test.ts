@@ -32,6 +32,15 @@ describe('the first screen with its answers preloaded', () => {
     stop();
   });
 
+  it('never serves a start-up answer to a read first made after start-up', async () => {
+    const fake = createFakeCompanion();
+    const bridge = withStartupAnswers(fake.api);
+    await bridge.app.info();
+    fake.main.known = [];
+    await bridge.recovery.list();
+    expect(fake.calls.map((call) => call.channel)).toEqual(['app:start', 'recovery:list']);
+  });
+
   it('falls back to one call per read when app:start fails as a whole', async () => {
     const fake = createFakeCompanion();
     fake.failNext('app:start', 'E_UNKNOWN_CHANNEL', 'This action is not known to TSS Companion.');
