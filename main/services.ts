@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BridgeEvents, type Result, startChannels } from '../preload/contract';
+import type { ProgressEvent, RunReport } from '../preload/contract/sign-de/runs';
 import { PRODUCTS, type ProductId, sandboxBaseUrl } from '../preload/contract/core/products';
 import type { EnvironmentId } from '../preload/contract/core/settings';
 import { type HandlerSet, composeHandlers } from './core/bridge/compose-handlers';
@@ -20,6 +21,7 @@ import { SettingsService } from './core/settings/settings-service';
 import type { Wing } from './core/wing';
 import { type PrintPort, noPrintPort } from './printing/print-port';
 import { type SignDeCore, type SignDeServices, signDeWing } from './products/sign-de';
+import type { ForegroundDrive, ForegroundRuns } from './products/sign-de/provisioning/foreground-runs';
 import type { SandboxOptionsInput } from './products/sign-de/sandbox/options';
 import type { ExportEngineOptions } from './products/sign-de/store/tss-exports';
 import { type EntryKinds, type EntryRegistry, type KeyWrapper, type VaultOptions, combineRegistries, unavailableKeyWrapper } from './vault';
@@ -76,7 +78,8 @@ export function createServices(config: ServicesConfig): Services {
   // Owner-only again (files an older version or a wide umask left), and crashed writers' temp files gone.
   const secured = securePrivateTree(config.dataDir, DATA_SUBFOLDERS).catch(() => {});
   const log = config.logShell ? openLog(config.dataDir, { shell: config.logShell }) : silentLog;
-  log.info('services started', { ...versionFacts(config.version, config.logShell ?? 'none'), dataDir: config.dataDir });
+  const { shell: _inTheBase, ...versions } = versionFacts(config.version, config.logShell ?? 'none');
+  log.info('services started', { ...versions, dataDir: config.dataDir });
   const events = new EventHub();
   const stopRunLog = logRunEvents(events, log);
   const settings = new SettingsService((config.openStore ?? openConfStore)('settings', config.dataDir), events);
@@ -95,6 +98,7 @@ export function createServices(config: ServicesConfig): Services {
     exports: config.exports,
   };
   const signDe = signDeWing.start(signDeCore);
+  logForegroundRuns(signDe.services.foregroundRuns, log);
   const wings = [{ wing: signDeWing, started: signDe }];
 
   // The built-in sandbox (SIGN DE's wing runs it) also answers the other products' logins.
@@ -194,11 +198,42 @@ function logRunEvents(events: EventHub, log: Log): () => void {
     } else if (event === 'provisioning:finished') {
       const report = payload as BridgeEvents['provisioning:finished'];
       seen.delete(report.runId);
-      const facts = { runId: report.runId, storeName: report.storeName, environment: report.environment, tssId: report.tssId, status: report.status };
-      if (report.status === 'failed') log.warn('run failed', { ...facts, code: report.error?.code, step: report.error?.step, message: report.error?.message });
-      else log.info(`run ${report.status}`, facts);
+      logRunReport(log, report);
     }
   });
+}
+
+function logRunReport(log: Log, report: RunReport): void {
+  const facts = { runId: report.runId, storeName: report.storeName, environment: report.environment, tssId: report.tssId, status: report.status };
+  if (report.status === 'failed') log.warn('run failed', { ...facts, code: report.error?.code, step: report.error?.step, message: report.error?.message });
+  else log.info(`run ${report.status}`, facts);
+}
+
+/**
+ * The CLI's runs report to their caller, not as events: the same facts are logged by wrapping the two ways
+ * in (start, resume) on this services' instance.
+ */
+function logForegroundRuns(runs: ForegroundRuns, log: Log): void {
+  const logged = async (drive: ForegroundDrive, work: (drive: ForegroundDrive) => Promise<RunReport>): Promise<RunReport> => {
+    let started = false;
+    const onProgress = (event: ProgressEvent) => {
+      if (!started) log.info('run started', { runId: event.runId, storeName: event.storeName });
+      started = true;
+      drive.onProgress?.(event);
+    };
+    try {
+      const report = await work({ ...drive, onProgress });
+      logRunReport(log, report);
+      return report;
+    } catch (error) {
+      log.warn('run failed', { code: (error as { code?: unknown }).code, message: error instanceof Error ? error.message : typeof error });
+      throw error;
+    }
+  };
+  const start = runs.start.bind(runs);
+  const resume = runs.resume.bind(runs);
+  runs.start = (plan, drive) => logged(drive, (d) => start(plan, d));
+  runs.resume = (runId, drive, options) => logged(drive, (d) => resume(runId, d, options));
 }
 
 /** The vault's secrets (PINs, PUKs, API secrets; not API keys) while it is unlocked, for the support bundle's last check; none when locked. */
