@@ -11,7 +11,7 @@ import { signDeEnvironmentOf } from '../environments';
 import type { SignDeVaultAccess } from '../vault-kinds';
 import { asTssAdmin } from './tss-admin';
 import { certificateExpiry } from './certificate-expiry';
-import { clearPinBlocked, markPinBlocked, pinBlockedSince } from './pin-blocks';
+import { markPinBlocked, markPinWorks, pinBlockedSince } from './pin-blocks';
 import { isPinBlocked } from '../provisioning/puk-recovery';
 
 interface TssHome {
@@ -38,11 +38,10 @@ export class TssOperations {
 
   async overview(tssId: string): Promise<TssOverview> {
     const { client, home } = await this.client(tssId);
-    const [tss, clients, blockedSince, runBlocked] = await Promise.all([
+    const [tss, clients, blockedSince] = await Promise.all([
       client.getTss(tssId),
       client.listClients(tssId),
-      pinBlockedSince(this.dataDir, tssId),
-      this.lastRunStoppedOnBlockedPin(tssId),
+      this.lastRunStoppedOnBlockedPin(tssId).then((runBlocked) => pinBlockedSince(this.dataDir, tssId, runBlocked)),
     ]);
     return {
       tssId,
@@ -60,13 +59,13 @@ export class TssOperations {
       maxActiveTransactions: tss.maxActiveTransactions,
       clients: clients.map((c) => ({ id: c.id, serialNumber: c.serialNumber, state: c.state })),
       certificate: certificateExpiry(tss.certificate),
-      adminPinBlockedSince: blockedSince ?? runBlocked,
+      adminPinBlockedSince: blockedSince,
     };
   }
 
   /** The PIN works again (set anew with the PUK): the overview stops warning. */
   forgetPinBlock(tssId: string): Promise<void> {
-    return clearPinBlocked(this.dataDir, tssId);
+    return markPinWorks(this.dataDir, tssId, { always: true });
   }
 
   /** The time of this TSS's newest run, when that run stopped because the admin PIN is blocked. */
@@ -129,7 +128,8 @@ export class TssOperations {
       if (isPinBlocked(error)) await markPinBlocked(this.dataDir, tssId);
       throw error;
     }
-    await clearPinBlocked(this.dataDir, tssId);
+    // The PIN worked: a block known here (a 423, or a run that stopped on one) is over.
+    if (await pinBlockedSince(this.dataDir, tssId, await this.lastRunStoppedOnBlockedPin(tssId))) await markPinWorks(this.dataDir, tssId, { always: true });
     return result;
   }
 
