@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BridgeError } from '../../../../preload/contract/core/result';
+import { FailureDetail } from '../../ui/FailureDetail';
 import type { ActivityPage } from '../../../../preload/contract/core/activity';
 import { useApp } from '../../state/store-context';
 
@@ -16,7 +18,7 @@ export function ActivityScreen() {
   const navigate = useApp((state) => state.navigate);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<ActivityPage | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
@@ -27,7 +29,7 @@ export function ActivityScreen() {
       if (result.ok) {
         setPage(result.value);
         setFailure(null);
-      } else setFailure(result.error.message);
+      } else setFailure(result.error);
     });
     return () => {
       current = false;
@@ -52,7 +54,7 @@ export function ActivityScreen() {
       {failure && (
         <div className="notice notice--error" role="alert">
           <span className="notice__title">{t('activity.failed')}</span>
-          <span>{failure}</span>
+          <FailureDetail error={failure} />
         </div>
       )}
       {page === null ? (

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BridgeError } from '../../../../preload/contract/core/result';
+import { FailureDetail } from '../../ui/FailureDetail';
 import type { SavedFile } from '../../../../preload/contract/core/files';
 import { useApp } from '../../state/store-context';
 import { SaveFileButton } from '../../ui/SaveFileButton';
@@ -13,7 +15,7 @@ export function SupportCard() {
   const navigate = useApp((state) => state.navigate);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<SavedFile | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
 
   const save = async (): Promise<SavedFile | null> => {
     setBusy(true);
@@ -21,7 +23,7 @@ export function SupportCard() {
     const result = await saveSupportBundle();
     setBusy(false);
     if (result.ok) return result.value;
-    setFailure(result.error.message);
+    setFailure(result.error);
     return null;
   };
 
@@ -40,7 +42,7 @@ export function SupportCard() {
       {failure && (
         <div className="notice notice--error" role="alert">
           <span className="notice__title">{t('support.failed')}</span>
-          <span>{failure}</span>
+          <FailureDetail error={failure} />
         </div>
       )}
       <SavedPath file={saved} label={t('support.saved')} />

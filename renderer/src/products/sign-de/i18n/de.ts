@@ -563,6 +563,7 @@ export const de = {
       E_TSS_ILLEGAL_STATE_TO_PERFORM_EXPORT: 'Diese TSS kann noch nicht exportiert werden: Sie muss initialisiert (oder außer Betrieb) sein. Setzen Sie die Einrichtung fort.',
       E_MIDDLEWARE_PENDING_REQUEST: 'fiskaly bearbeitet noch eine frühere Anfrage für diese TSS. Warten Sie einen Moment und versuchen Sie es erneut; nichts wird doppelt ausgeführt.',
       E_TX_NO_TYPE_DEFINED: 'fiskaly hat das Schließen der Transaktion abgelehnt: Sie braucht einen Vorgangstyp. Laden Sie die Übersicht neu und versuchen Sie es erneut.',
+      E_SANDBOX_RESET_FAILED: 'Die eingebaute Sandbox hat nicht geantwortet und wurde nicht zurückgesetzt. Versuchen Sie es erneut; hilft das nicht, starten Sie TSS Companion neu.',
     },
   },
   tssHealth: {

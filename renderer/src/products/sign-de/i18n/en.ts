@@ -558,6 +558,7 @@ export const en: SignDeMessages = {
       E_TSS_ILLEGAL_STATE_TO_PERFORM_EXPORT: 'This TSS cannot be exported yet: it must be initialized (or disabled). Resume the setup.',
       E_MIDDLEWARE_PENDING_REQUEST: 'fiskaly is still working on an earlier request for this TSS. Wait a moment and try again; nothing is done twice.',
       E_TX_NO_TYPE_DEFINED: 'fiskaly refused to close the transaction: it needs a process type. Reload the overview and try again.',
+      E_SANDBOX_RESET_FAILED: 'The built-in sandbox did not answer and was not reset. Try again; if that does not help, restart TSS Companion.',
     },
   },
   tssHealth: {

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BridgeError } from '../../../../../preload/contract/core/result';
+import { FailureDetail } from '../../../ui/FailureDetail';
 import { useApp } from '../../../state/store-context';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
@@ -10,7 +12,7 @@ export function SandboxResetCard() {
   const resetSandbox = useApp((state) => state.resetSandbox);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; error: BridgeError } | null>(null);
 
   const reset = async () => {
     setAsking(false);
@@ -18,7 +20,7 @@ export function SandboxResetCard() {
     setOutcome(null);
     const result = await resetSandbox();
     setBusy(false);
-    setOutcome(result.ok ? { ok: true } : { ok: false, message: result.error.message });
+    setOutcome(result.ok ? { ok: true } : { ok: false, error: result.error });
   };
 
   return (
@@ -38,7 +40,7 @@ export function SandboxResetCard() {
       {outcome && !outcome.ok && (
         <div className="notice notice--error" role="alert">
           <span className="notice__title">{t('sandboxReset.failed')}</span>
-          <span>{outcome.message}</span>
+          <FailureDetail error={outcome.error} />
         </div>
       )}
       <ConfirmDialog
