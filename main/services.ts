@@ -147,7 +147,7 @@ export function createServices(config: ServicesConfig): Services {
         shell: config.logShell ?? 'none',
         knownSecrets: () => vaultSecrets(vault),
       });
-      log.info('support bundle saved', { files: bundle.files.length, bytes: bundle.bytes });
+      log.info('support bundle saved', { files: bundle.files.length, kilobytes: Math.ceil(bundle.bytes / 1024) });
       return { path: bundle.path, bytes: bundle.bytes };
     },
     'activity:list': async (page) => {

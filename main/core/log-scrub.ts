@@ -2,9 +2,9 @@
  * What keeps secrets out of the log file, whatever shape they come in: a key that names a secret has its
  * value replaced, and in every string (messages, values, error messages and stacks) what looks like a
  * secret is replaced too: `pin=…`/`"secret": "…"`, a bearer or basic credential, a JWT, a long token
- * (hex, base64, base64url) and a run of 6 to 12 digits (admin PINs and PUKs are 10 digits). It redacts
- * more than it must (a long serial, a temp folder's random part): a log line loses a detail, never
- * leaks a secret. UUIDs (TSS, run and client ids) stay: they are what a support case needs.
+ * (hex, base64, base64url) and a run of 6 to 12 digits, in a string or as a whole number (admin PINs and
+ * PUKs are 10 digits). It redacts more than it must (a long serial, a temp folder's random part, a large
+ * count): a log line loses a detail, never leaks a secret. UUIDs (TSS, run and client ids) stay: they are what a support case needs.
  */
 
 export const REDACTED = '[redacted]';
@@ -76,7 +76,9 @@ const MAX_ITEMS = 50;
 /** A JSON-safe copy of any value for the log, with secret keys' values and secret-looking text replaced. */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  // A whole number of PIN or PUK length is one as much as the same digits in a string.
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 100_000 && Math.abs(value) < 1e12 ? REDACTED : value;
+  if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return scrubText(value.toString());
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
   if (depth >= MAX_DEPTH) return '[nested too deep]';

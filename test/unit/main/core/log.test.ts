@@ -66,7 +66,7 @@ describe('the log file', () => {
     log.info('nested', { request: { headers: { Authorization: `Bearer ${TOKEN}` }, body: { content: { api_secret: API_SECRET } } } });
     log.info('deep', { a: { b: { c: { d: { refresh_token: REFRESH, vaultPassphrase: PASSPHRASE } } } } });
     log.info('arrays', { entries: [{ secret: { pin: PIN } }, { puk: PUK }], raw: [PIN, PUK, TOKEN] });
-    log.info('a number', { adminPin: Number(PIN), newPin: PIN });
+    log.info('a number', { adminPin: Number(PIN), newPin: PIN, value: Number(PUK), list: [Number(PIN)] });
     // In the message, as plain facts, key=value, JSON and URLs.
     log.warn(`PIN ${PIN} and PUK ${PUK} were typed`);
     log.warn(`pin=${PIN}&puk=${PUK}; api_secret: ${API_SECRET}; passphrase="${PASSPHRASE}"`);
