@@ -1,4 +1,5 @@
 import { createBridge } from './bridge';
+import type { BridgeTransport } from './contract/api';
 import type { Channel } from './contract/channels';
 import type { BridgeEventName } from './contract/events';
 import type { Result } from './contract/core/result';
@@ -19,16 +20,17 @@ window.__companionEmit = (event, payload) => {
   for (const listener of listeners) listener(event, payload);
 };
 
+const transport: BridgeTransport = {
+  invoke: (channel, payload) => window.__companionInvoke(channel, payload),
+  subscribe: (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
 Object.defineProperty(window, 'companion', {
-  value: Object.freeze(
-    createBridge({
-      invoke: (channel, payload) => window.__companionInvoke(channel, payload),
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    }),
-  ),
+  // The first screen's reads are asked for now, while the page's code loads (see createBridge).
+  value: Object.freeze(createBridge(transport, { prefetchStart: true })),
   writable: false,
   configurable: false,
 });

@@ -10,6 +10,7 @@ const FILTERS: Record<FileFilter, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   tar: { name: 'TAR', extensions: ['tar'] },
   tsscr: { name: 'TSS Companion recovery file', extensions: ['tsscr'] },
+  zip: { name: 'ZIP', extensions: ['zip'] },
 };
 
 /**

@@ -52,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents') }),
       // After `ready`: net.fetch needs the app's default session.
       exchange: electronNetExchange(),
+      logShell: 'app',
     });
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);

@@ -27,6 +27,7 @@ const services = createServices({
   version,
   printPort: createChromiumPrintPort(() => printer, dataDir),
   files: { chooser: 'in-app', documentsDir: localDocumentsDir() },
+  logShell: 'browser-shell',
 });
 const context = await browser.newContext({ viewport: null });
 await wireCompanion(context, services, {

@@ -18,7 +18,7 @@ export function commandServices(dataDir: string): CommandServices {
   let services: Services | null = null;
   const printPort = lazyChromiumPrintPort(dataDir);
   return {
-    get: () => (services ??= createServices({ dataDir, version: packageJson.version, keyWrapper: unavailableKeyWrapper('the command line has no OS keychain'), printPort })),
+    get: () => (services ??= createServices({ dataDir, version: packageJson.version, keyWrapper: unavailableKeyWrapper('the command line has no OS keychain'), printPort, logShell: 'cli' })),
     close: async () => {
       await services?.close();
       services = null;

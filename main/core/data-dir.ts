@@ -18,4 +18,4 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
  * The sub-folders main writes into (journals, recovery files, PDFs, exports, sandbox state, print jobs, store records):
  * kept owner-only and tidied of crashed writers' temp files when a process starts on the folder.
  */
-export const DATA_SUBFOLDERS = ['runs', 'recovery', 'documents', 'exports', 'sandbox', 'printed', 'stores', 'handover'] as const;
+export const DATA_SUBFOLDERS = ['runs', 'recovery', 'documents', 'exports', 'sandbox', 'printed', 'stores', 'handover', 'logs', 'support'] as const;

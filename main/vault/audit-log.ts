@@ -1,4 +1,5 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { vaultErrors } from './vault-errors';
 
@@ -17,6 +18,17 @@ export interface AuditRecord {
   reason: string;
   /** The recovery file exported to or imported from, when there is one. */
   file?: string;
+  /** The OS account of the process that wrote the line (who, for the activity view). */
+  user?: string;
+}
+
+/** Who the process runs as; none where the OS cannot say. */
+function osUser(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A reason is required for reveal; it is trimmed and kept to one readable line's worth. */
@@ -34,7 +46,7 @@ export function checkReason(reason: unknown): string {
 export async function appendAudit(dir: string, records: readonly AuditRecord[]): Promise<void> {
   await appendLines(
     dir,
-    records.map((r) => JSON.stringify({ time: r.time, entryId: r.entryId, kind: r.kind, action: r.action, reason: r.reason, file: r.file })),
+    records.map((r) => JSON.stringify({ time: r.time, entryId: r.entryId, kind: r.kind, action: r.action, reason: r.reason, file: r.file, user: r.user ?? osUser() })),
   );
 }
 

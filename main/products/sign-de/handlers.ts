@@ -8,6 +8,7 @@ import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
 import type { SignDeServices } from './services';
+import { resetSharedSandbox } from './sandbox/reset-shared';
 import { storeHandlers } from './store/store-handlers';
 import { checkReceipt } from './tse';
 import type { SignDeVaultAccess } from './vault-kinds';
@@ -46,9 +47,15 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
       const home = (await listKnownTss(await vault.opened())).find((t) => t.tssId === tssId);
       const client = await connections.clientFor(home?.environment ?? 'sandbox', home?.organizationId);
       await unblockAdminPin(client, await vault.unlocked(), tssId, newPin);
+      await tss.forgetPinBlock(tssId);
       return {};
     },
     'tss:overview': ({ tssId }) => tss.overview(tssId),
+    // Confirmed in the page (a dialog); the sandbox's training data only, never the vault or this laptop's records.
+    'sandbox:reset': async () => {
+      await resetSharedSandbox(await connections.sandboxUrl());
+      return {};
+    },
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),
     'tss:stale-preview': ({ tssId, olderThanHours }) => tss.previewStale(tssId, olderThanHours),
     'tss:close-stale': ({ tssId, olderThanHours, transactionIds }) => tss.closeStale(tssId, olderThanHours, transactionIds),

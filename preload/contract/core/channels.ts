@@ -1,3 +1,4 @@
+import type { ActivityPage } from './activity';
 import type { AppInfo } from './app-info';
 import type { ChosenPath, FolderListing, SaveLocation, SavedFile } from './files';
 import type { Organization } from './organizations';
@@ -25,6 +26,9 @@ export const coreChannels = [
   'files:choose',
   'files:list',
   'files:show',
+  'log:write',
+  'support:bundle',
+  'activity:list',
 ] as const;
 
 export type CoreChannel = (typeof coreChannels)[number];
@@ -52,7 +56,16 @@ export interface CoreChannelResponses {
   'files:list': FolderListing;
   /** Shows a saved file in the OS's file manager (the app only). */
   'files:show': Empty;
+  /** The renderer's line went to the log (or was dropped: too many too fast). */
+  'log:write': Empty;
+  /** A zip of logs, settings, journals, store records, the audit log and versions; no secret. */
+  'support:bundle': SavedFile;
+  /** The vault's audit log, newest first, a page at a time. */
+  'activity:list': ActivityPage;
 }
 
 /** A channel with an empty answer (`{}`). */
 export type Empty = Record<string, never>;
+
+/** The core's reads the first screen needs, answered together by `app:start` (no payload each). */
+export const coreStartChannels = ['app:info', 'settings:get', 'vault:status', 'orgs:list'] as const satisfies readonly CoreChannel[];

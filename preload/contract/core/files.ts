@@ -14,7 +14,7 @@ export type SaveTarget = { file: string } | { folder: string };
 export type ChooserKind = 'native' | 'in-app';
 
 /** What a save dialog filters for. */
-export const fileFilters = ['pdf', 'tar', 'tsscr'] as const;
+export const fileFilters = ['pdf', 'tar', 'tsscr', 'zip'] as const;
 export type FileFilter = (typeof fileFilters)[number];
 
 /** Where saves go by default, and which chooser this shell offers. */
@@ -69,6 +69,9 @@ export const fileDate = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The recovery file's name: `tss-companion-<date>.tsscr`. */
 export const recoveryFileName = (now: Date): string => `tss-companion-${fileDate(now)}.tsscr`;
+
+/** The support bundle's name: `tss-companion-support-<date and time>.zip`. */
+export const supportBundleName = (now: Date): string => `tss-companion-support-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.zip`;
 
 /** The file name joined to a folder path the way that path spells its separators. */
 export function joinPath(folder: string, name: string): string {

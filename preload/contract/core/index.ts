@@ -1,4 +1,5 @@
 /** The neutral part of the bridge contract: what every product shares. */
+export * from './activity';
 export * from './app-info';
 export * from './channels';
 export * from './control-characters';

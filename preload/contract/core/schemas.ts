@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_PAGE_SIZE, RENDERER_LOG_LIMITS } from './activity';
 import type { CoreChannel } from './channels';
 import { MAX_PATH_LENGTH, fileFilters, isAbsolutePath } from './files';
 import { SCOPE_ID_PATTERN, productIds } from './products';
@@ -65,4 +66,19 @@ export const coreRequestSchemas = {
   'files:choose': z.strictObject({ mode: z.enum(['file', 'folder']), defaultPath: AbsolutePath, filter: z.enum(fileFilters).optional() }),
   'files:list': z.strictObject({ path: AbsolutePath }),
   'files:show': z.strictObject({ path: AbsolutePath }),
+  'log:write': z.strictObject({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    message: z.string().min(1).max(RENDERER_LOG_LIMITS.message),
+    context: z
+      .record(z.string().max(RENDERER_LOG_LIMITS.key), z.union([z.string().max(RENDERER_LOG_LIMITS.value), z.number(), z.boolean(), z.null()]))
+      .refine((context) => Object.keys(context).length <= RENDERER_LOG_LIMITS.contextKeys, { error: `at most ${RENDERER_LOG_LIMITS.contextKeys} facts` })
+      .optional(),
+  }),
+  'support:bundle': z.strictObject({ destination: SaveDestination }).optional(),
+  'activity:list': z
+    .strictObject({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(ACTIVITY_PAGE_SIZE.max).optional(),
+    })
+    .optional(),
 } as const satisfies Record<CoreChannel, z.ZodType>;

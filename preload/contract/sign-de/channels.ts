@@ -38,6 +38,7 @@ export const signDeChannels = [
   'store:deregister-till',
   'store:duplicate-serials',
   'handover:save',
+  'sandbox:reset',
 ] as const;
 
 export type SignDeChannel = (typeof signDeChannels)[number];
@@ -77,6 +78,11 @@ export interface SignDeChannelResponses {
   'store:deregister-till': StoreRecord;
   /** Tills of a plan whose serial another store on this laptop already uses: a warning, not a refusal. */
   'store:duplicate-serials': DuplicateSerial[];
+  /** Empties the built-in sandbox (every TSS, client, transaction and export in it) while it runs. */
+  'sandbox:reset': Empty;
   /** The handover as PDF, JSON and experimental XML, saved together. */
   'handover:save': HandoverFiles;
 }
+
+/** SIGN DE's reads the first screen (Home's cards) needs, answered together by `app:start` (no payload each). */
+export const signDeStartChannels = ['runs:list', 'recovery:list'] as const satisfies readonly SignDeChannel[];

@@ -64,4 +64,6 @@ export const signDeRequestSchemas = {
     serialNumbers: z.array(z.string().max(70)).max(MAX_CLIENTS),
   }),
   'handover:save': z.strictObject({ tssId: Id, destination: SaveDestination }),
+  // Said on purpose: the page asks first, and a stray call without it is refused.
+  'sandbox:reset': z.strictObject({ confirm: z.literal('reset') }),
 } as const satisfies Record<SignDeChannel, z.ZodType>;

@@ -16,6 +16,20 @@ export interface TssOverview {
   activeTransactions: number;
   maxActiveTransactions: number;
   clients: Array<{ id: string; serialNumber: string; state: string }>;
+  /** The TSS certificate's end of validity (null before the TSS is deployed). */
+  certificate?: CertificateExpiry | null;
+  /**
+   * Since when the admin PIN is known blocked (fiskaly answered 423 to this laptop, or a run stopped on it);
+   * null when not known blocked. The PUK recovery sets a new PIN.
+   */
+  adminPinBlockedSince?: string | null;
+}
+
+/** When a TSS certificate stops being valid, and whether that is near enough to warn. */
+export interface CertificateExpiry {
+  notAfter: string;
+  daysLeft: number;
+  warning: boolean;
 }
 
 /** What the store overview shows of a TSS's export, as a bridge event while it runs and on request. */

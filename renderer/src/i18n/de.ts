@@ -255,6 +255,43 @@ export const de = {
     body: 'Ein Fehler in der Oberfläche hat die Anzeige gestoppt. Gespeicherte Daten sind davon nicht betroffen. Laden Sie die Oberfläche neu; wenn es wieder passiert, starten Sie TSS Companion neu.',
     reload: 'Neu laden',
   },
+  support: {
+    title: 'Hilfe und Support',
+    hint: 'Das Support-Paket ist eine ZIP-Datei mit Protokollen, Einstellungen, Einrichtungsjournalen, Filialdaten, dem Aktivitätsprotokoll des Tresors und den Versionen. PINs, PUKs, API-Secrets und Passphrasen sind nicht darin.',
+    bundle: 'Support-Paket speichern',
+    saved: 'Support-Paket gespeichert:',
+    failed: 'Das Support-Paket konnte nicht gespeichert werden.',
+    activity: 'Aktivitätsprotokoll anzeigen',
+  },
+  activity: {
+    title: 'Aktivitätsprotokoll',
+    intro: 'Wann wer welches Geheimnis des Tresors angezeigt, exportiert oder importiert hat – ohne die Geheimnisse selbst.',
+    loading: 'Aktivität wird geladen …',
+    empty: 'Noch keine Aktivität: Es wurde nichts angezeigt, exportiert oder importiert.',
+    failed: 'Das Aktivitätsprotokoll konnte nicht gelesen werden.',
+    caption: 'Einträge {{from}}–{{to}} von {{total}}, neueste zuerst',
+    when: 'Wann',
+    who: 'Wer',
+    what: 'Was',
+    which: 'Welche TSS / Organisation',
+    why: 'Grund',
+    unknownUser: 'unbekannt',
+    newer: 'Neuere',
+    older: 'Ältere',
+    back: 'Zurück zu den Einstellungen',
+    actions: {
+      reveal: 'angezeigt',
+      export: 'exportiert',
+      import: 'importiert',
+      'import-conflict': 'Import: Konflikt',
+    },
+    kinds: {
+      'admin-pin': 'Admin-PIN',
+      'admin-puk': 'Admin-PUK',
+      'api-credentials': 'API-Schlüssel',
+    },
+    file: 'Datei: {{name}}',
+  },
 };
 
 /** The shape every language must have: the same keys, every leaf a string. */

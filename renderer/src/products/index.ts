@@ -1,6 +1,15 @@
 import type { ComponentType } from 'react';
 import type { SliceTools } from '../state/store-types';
-import { SIGN_DE_NAMESPACE, type SignDeMessages, SignDeHomeCards, createSignDeSlices, initialSignDeState, signDeMessages, signDeScreens } from './sign-de';
+import {
+  SIGN_DE_NAMESPACE,
+  type SignDeMessages,
+  SignDeHomeCards,
+  SignDeSettingsCards,
+  createSignDeSlices,
+  initialSignDeState,
+  signDeMessages,
+  signDeScreens,
+} from './sign-de';
 
 /**
  * The product wings, the one place the shell reaches them through: their part of the store, their screens
@@ -15,6 +24,9 @@ export const createProductSlices = (tools: SliceTools) => ({ ...createSignDeSlic
 export const productScreens = { ...signDeScreens };
 
 export const productHomeCards: readonly ComponentType[] = [SignDeHomeCards];
+
+/** Each wing's cards on the settings screen (SIGN DE: resetting the built-in sandbox). */
+export const productSettingsCards: readonly ComponentType[] = [SignDeSettingsCards];
 
 /** Each wing's namespace and its texts per language. */
 export const productMessages = { [SIGN_DE_NAMESPACE]: signDeMessages } as const;

@@ -9,6 +9,7 @@ export type Operation =
   | 'setupVault'
   | 'unlockVault'
   | 'exportRecovery'
+  | 'saveSupportBundle'
   | 'importRecovery'
   | 'restoreVault'
   | 'loadOrgs'
@@ -61,6 +62,7 @@ export const operationArea: Record<Operation, ErrorArea> = {
   setupVault: 'vault',
   unlockVault: 'vault',
   exportRecovery: 'backup',
+  saveSupportBundle: 'app',
   importRecovery: 'backup',
   restoreVault: 'vault',
   loadOrgs: 'orgs',

@@ -10,6 +10,9 @@ import { closeStaleTransactions, previewStaleTransactions } from './stale-transa
 import { signDeEnvironmentOf } from '../environments';
 import type { SignDeVaultAccess } from '../vault-kinds';
 import { asTssAdmin } from './tss-admin';
+import { certificateExpiry } from './certificate-expiry';
+import { markPinBlocked, markPinWorks, pinBlockedSince } from './pin-blocks';
+import { isPinBlocked } from '../provisioning/puk-recovery';
 
 interface TssHome {
   environment: EnvironmentId;
@@ -35,7 +38,11 @@ export class TssOperations {
 
   async overview(tssId: string): Promise<TssOverview> {
     const { client, home } = await this.client(tssId);
-    const [tss, clients] = await Promise.all([client.getTss(tssId), client.listClients(tssId)]);
+    const [tss, clients, blockedSince] = await Promise.all([
+      client.getTss(tssId),
+      client.listClients(tssId),
+      this.lastRunStoppedOnBlockedPin(tssId).then((runBlocked) => pinBlockedSince(this.dataDir, tssId, runBlocked)),
+    ]);
     return {
       tssId,
       environment: home.environment,
@@ -51,7 +58,21 @@ export class TssOperations {
       activeTransactions: tss.activeTransactions,
       maxActiveTransactions: tss.maxActiveTransactions,
       clients: clients.map((c) => ({ id: c.id, serialNumber: c.serialNumber, state: c.state })),
+      certificate: certificateExpiry(tss.certificate),
+      adminPinBlockedSince: blockedSince,
     };
+  }
+
+  /** The PIN works again (set anew with the PUK): the overview stops warning. */
+  forgetPinBlock(tssId: string): Promise<void> {
+    return markPinWorks(this.dataDir, tssId, { always: true });
+  }
+
+  /** The time of this TSS's newest run, when that run stopped because the admin PIN is blocked. */
+  private async lastRunStoppedOnBlockedPin(tssId: string): Promise<string | null> {
+    const runs = (await Journal.list(this.dataDir)).filter((run) => run.tssId === tssId);
+    const last = runs.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).at(-1);
+    return last?.status === 'failed' && last.error?.code === 'E_ADMIN_PIN_BLOCKED' ? last.updatedAt : null;
   }
 
   async setClientState(tssId: string, clientId: string, state: 'REGISTERED' | 'DEREGISTERED'): Promise<TssOverview> {
@@ -98,8 +119,18 @@ export class TssOperations {
     return this.overview(tssId);
   }
 
+  /** Admin work; a 423 is remembered for the overview, and a PIN that works again clears it. */
   private async asAdmin<T>(client: FiskalyClient, tssId: string, work: () => Promise<T>): Promise<T> {
-    return asTssAdmin(client, await this.vault.unlocked(), tssId, work);
+    let result: T;
+    try {
+      result = await asTssAdmin(client, await this.vault.unlocked(), tssId, work);
+    } catch (error) {
+      if (isPinBlocked(error)) await markPinBlocked(this.dataDir, tssId);
+      throw error;
+    }
+    // The PIN worked: a block known here (a 423, or a run that stopped on one) is over.
+    if (await pinBlockedSince(this.dataDir, tssId, await this.lastRunStoppedOnBlockedPin(tssId))) await markPinWorks(this.dataDir, tssId, { always: true });
+    return result;
   }
 
   private async client(tssId: string): Promise<{ client: FiskalyClient; home: TssHome }> {

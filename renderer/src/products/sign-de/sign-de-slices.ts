@@ -6,13 +6,14 @@ import { type RecoveryActions, type RecoveryState, createRecoverySlice, initialR
 import { type RunActions, type RunSliceState, createRunSlice, initialRunState } from './run/run-slice';
 import { type StoresActions, type StoresState, createStoresSlice, initialStoresState } from './stores/stores-slice';
 import { type WizardActions, type WizardSliceState, createWizardSlice, initialWizardState } from './wizard/wizard-slice';
+import { type SandboxActions, createSandboxSlice } from './sandbox/sandbox-slice';
 
 type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & StoreRecordState & ReceiptState;
-type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & StoreRecordActions & ReceiptActions;
+type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & StoreRecordActions & ReceiptActions & SandboxActions;
 
 declare module '../../state/store-types' {
   interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, StoreRecordState, ReceiptState {}
-  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, StoreRecordActions, ReceiptActions {}
+  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, StoreRecordActions, ReceiptActions, SandboxActions {}
 }
 
 /** SIGN DE's part of the store: stores and runs, the wizard, the run, PUK recovery, the overview, the receipt. */
@@ -34,4 +35,5 @@ export const createSignDeSlices = (tools: SliceTools): SignDeActions => ({
   ...createOverviewSlice(tools),
   ...createStoreRecordSlice(tools),
   ...createReceiptSlice(tools),
+  ...createSandboxSlice(tools),
 });

@@ -41,6 +41,7 @@ const lazyScreens = {
   overview: lazyScreen(productScreens.overview),
   receipt: lazyScreen(productScreens.receipt),
   settings: lazyScreen(() => import('../settings/SettingsScreen').then((module) => module.SettingsScreen)),
+  activity: lazyScreen(() => import('../activity/ActivityScreen').then((module) => module.ActivityScreen)),
 } satisfies Record<Exclude<Screen, 'home'>, ReturnType<typeof lazyScreen>>;
 
 const screenComponents: Record<Screen, ComponentType> = {
@@ -50,6 +51,7 @@ const screenComponents: Record<Screen, ComponentType> = {
   overview: lazyScreens.overview.component,
   receipt: lazyScreens.receipt.component,
   settings: lazyScreens.settings.component,
+  activity: lazyScreens.activity.component,
 };
 
 /** The frame: header, navigation, messages and the current screen, which has its own error boundary. */

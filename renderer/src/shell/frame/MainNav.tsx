@@ -7,7 +7,7 @@ export function MainNav() {
   const { t } = useTranslation();
   const current = useApp((state) => state.screen);
   const navigate = useApp((state) => state.navigate);
-  const section: Screen = current === 'overview' || current === 'receipt' ? 'home' : current;
+  const section: Screen = current === 'overview' || current === 'receipt' ? 'home' : current === 'activity' ? 'settings' : current;
 
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>

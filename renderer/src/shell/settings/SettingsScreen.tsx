@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../preload/contract/core/settings';
+import { productSettingsCards } from '../../products';
 import { EnvironmentChoice } from './EnvironmentChoice';
+import { SupportCard } from './SupportCard';
 import { uiLanguages } from '../../i18n/languages';
 import { useApp } from '../../state/store-context';
 
@@ -28,6 +30,10 @@ export function SettingsScreen() {
       <p className="screen__status" role="status">
         {saving ? t('settings.saving') : ''}
       </p>
+      <SupportCard />
+      {productSettingsCards.map((Cards, index) => (
+        <Cards key={index} />
+      ))}
     </div>
   );
 }

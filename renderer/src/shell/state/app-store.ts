@@ -9,7 +9,7 @@ import { createShellSlices, initialShellState } from './shell-slices';
 export type { AppActions, AppState, AppStore, AppStoreState, Screen } from '../../state/store-types';
 
 /** Every screen; `navScreens` are the ones the main navigation offers (the others need a TSS or run). */
-export const screens: readonly Screen[] = ['home', 'wizard', 'recovery', 'overview', 'receipt', 'settings'];
+export const screens: readonly Screen[] = ['home', 'wizard', 'recovery', 'overview', 'receipt', 'settings', 'activity'];
 export const navScreens: readonly Screen[] = ['home', 'wizard', 'recovery', 'settings'];
 
 export const initialAppState: AppState = { ...initialShellState, ...initialProductState };

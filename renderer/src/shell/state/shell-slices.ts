@@ -3,10 +3,11 @@ import { type OrgsActions, type OrgsState, createOrgsSlice, initialOrgsState } f
 import { type VaultActions, type VaultSliceState, createVaultSlice, initialVaultState } from '../vault/vault-slice';
 import { type FilesActions, type FilesState, createFilesSlice, initialFilesState } from './files-slice';
 import { type FrameActions, type FrameState, createFrameSlice, initialFrameState } from './frame-slice';
+import { type SupportActions, createSupportSlice } from '../settings/support-slice';
 
 declare module '../../state/store-types' {
   interface AppState extends FrameState, VaultSliceState, OrgsState, FilesState {}
-  interface AppActions extends FrameActions, VaultActions, OrgsActions, FilesActions {}
+  interface AppActions extends FrameActions, VaultActions, OrgsActions, FilesActions, SupportActions {}
 }
 
 /** The shell's part of the store: the frame (info, settings, navigation, errors), the vault and organizations. */
@@ -17,9 +18,10 @@ export const initialShellState: FrameState & VaultSliceState & OrgsState & Files
   ...initialFilesState,
 };
 
-export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions & FilesActions => ({
+export const createShellSlices = (tools: SliceTools): FrameActions & VaultActions & OrgsActions & FilesActions & SupportActions => ({
   ...createFrameSlice(tools),
   ...createVaultSlice(tools),
   ...createOrgsSlice(tools),
   ...createFilesSlice(tools),
+  ...createSupportSlice(tools),
 });

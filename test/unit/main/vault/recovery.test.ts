@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -219,6 +220,8 @@ describe('recovery file and audit log', () => {
       kind: 'admin-puk',
       action: 'reveal',
       reason: 'technician lost the PIN',
+      // Who: the OS account, for the activity view.
+      user: userInfo().username,
     });
     expectNoSecret(readFileSync(join(first.path, 'audit.log'), 'utf8'));
     if (posix) expect(statSync(join(first.path, 'audit.log')).mode & 0o777).toBe(0o600);

@@ -1,7 +1,7 @@
 import { createBridge } from '../../../../preload/bridge';
 import type { CompanionApi } from '../../../../preload/contract/api';
 import type { AppInfo } from '../../../../preload/contract/core/app-info';
-import { type Channel, isChannel } from '../../../../preload/contract/channels';
+import { type Channel, isChannel, startChannels } from '../../../../preload/contract/channels';
 import type { BridgeEventName, BridgeEvents } from '../../../../preload/contract/events';
 import { type BridgeError, type Result, fail, ok } from '../../../../preload/contract/core/result';
 import { requestSchemas } from '../../../../preload/contract/schemas';
@@ -90,6 +90,16 @@ export function createFakeCompanion(initial: Partial<{ settings: Settings; appIn
         emit('settings:changed', { ...fake.settings });
         return ok({ ...fake.settings });
       }
+      case 'support:bundle':
+        return ok({ path: '/home/tech/.config/TSS Companion/support/tss-companion-support.zip', bytes: 2048 });
+      case 'activity:list':
+        return ok({ entries: [], total: 0, offset: (parsed.data as { offset?: number } | undefined)?.offset ?? 0 });
+      case 'sandbox:reset':
+      case 'log:write':
+        return ok({});
+      case 'app:start':
+        // As main answers it: each start-up read as if called alone.
+        return ok(Object.fromEntries(startChannels.map((read) => [read, handle(read, undefined)])));
       default:
         return handleWorkbench(fake.main, channel, parsed.data, emit) ?? fail('E_UNKNOWN_CHANNEL', 'This action is not known to TSS Companion.');
     }

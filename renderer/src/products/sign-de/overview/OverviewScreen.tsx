@@ -12,6 +12,7 @@ import { MasterDataCard } from './MasterDataCard';
 import { DisableTss } from './DisableTss';
 import { ExportCard } from './ExportCard';
 import { StaleTransactions } from './StaleTransactions';
+import { CertificateFact, TssHealth } from './TssHealth';
 
 /**
  * One store's TSS: state, serial, certification, counters; its master data, clients and added tills, the
@@ -66,6 +67,7 @@ export function OverviewScreen() {
         </p>
       ) : (
         <>
+          <TssHealth overview={overview} />
           <TssFacts overview={overview} />
           <MasterDataCard />
           <ClientsTable overview={overview} />
@@ -108,6 +110,7 @@ function TssFacts({ overview }: { overview: TssOverview }) {
         <dd>{overview.bsiCertificationId ?? '—'}</dd>
         <dt>{t('overview.initialized')}</dt>
         <dd>{initialized ?? '—'}</dd>
+        <CertificateFact overview={overview} />
         <dt>{t('overview.signatureCounter')}</dt>
         <dd>{overview.signatureCounter ?? '—'}</dd>
         <dt>{t('overview.transactionCounter')}</dt>
