@@ -174,6 +174,7 @@ export const de = {
       setupVault: 'Der Tresor wurde nicht eingerichtet.',
       unlockVault: 'Der Tresor wurde nicht entsperrt.',
       exportRecovery: 'Die Wiederherstellungsdatei wurde nicht gespeichert.',
+      saveSupportBundle: 'Das Support-Paket wurde nicht gespeichert.',
       importRecovery: 'Die Wiederherstellungsdatei wurde nicht importiert.',
       restoreVault: 'Die vorige Generation des Tresors wurde nicht wiederhergestellt.',
       loadOrgs: 'Die Organisationen konnten nicht geladen werden.',

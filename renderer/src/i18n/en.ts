@@ -172,6 +172,7 @@ export const en: Messages = {
       setupVault: 'The vault was not set up.',
       unlockVault: 'The vault was not unlocked.',
       exportRecovery: 'The recovery file was not saved.',
+      saveSupportBundle: 'The support bundle was not saved.',
       importRecovery: 'The recovery file was not imported.',
       restoreVault: 'The previous generation of the vault was not restored.',
       loadOrgs: 'The organizations could not be loaded.',
