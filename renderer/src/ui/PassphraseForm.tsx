@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField';
+import { passphraseProblem } from './passphrase-problem';
 
 interface PassphraseSubmitOptions {
   busy: boolean;
@@ -46,7 +47,7 @@ interface PassphraseFieldProps {
   autoComplete?: string;
 }
 
-/** A password field that must not be empty. */
+/** A password field that must not be empty: it says so after a submit that found it empty, never while its sent value is processed. */
 export function PassphraseField({ value, onChange, tried, label, autoComplete = 'current-password' }: PassphraseFieldProps) {
   const { t } = useTranslation();
   return (
@@ -56,7 +57,7 @@ export function PassphraseField({ value, onChange, tried, label, autoComplete = 
       autoComplete={autoComplete}
       value={value}
       onChange={onChange}
-      error={value === '' ? t('vault.passphraseMissing') : null}
+      error={passphraseProblem(value, tried) === 'missing' ? t('vault.passphraseMissing') : null}
       showError={tried}
     />
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
 import { TextField } from '../../ui/TextField';
+import { passphraseProblem } from '../../ui/passphrase-problem';
 
 /**
  * First use: the recovery passphrase, twice. It is never kept: both fields are cleared after the call,
@@ -41,7 +42,7 @@ export function VaultSetupForm() {
         autoComplete="new-password"
         value={passphrase}
         onChange={setPassphrase}
-        error={tooShort ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
+        error={passphraseProblem(passphrase, tried, { min: MIN_PASSPHRASE_LENGTH }) ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
         showError={tried}
       />
       <TextField
@@ -50,7 +51,7 @@ export function VaultSetupForm() {
         autoComplete="new-password"
         value={repeat}
         onChange={setRepeat}
-        error={mismatch ? t('vault.passphraseMismatch') : null}
+        error={!passphraseProblem(passphrase, tried, { min: MIN_PASSPHRASE_LENGTH }) && passphraseProblem(repeat, tried, { repeatOf: passphrase }) ? t('vault.passphraseMismatch') : null}
         showError={tried}
       />
       <div className="form__actions">
