@@ -2,6 +2,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField';
 import { passphraseProblem } from './passphrase-problem';
+import type { Operation } from '../state/ui-error';
+import { ActionError } from './ActionError';
 
 interface PassphraseSubmitOptions {
   busy: boolean;
@@ -82,18 +84,21 @@ interface PassphraseFormProps {
   primary?: boolean;
   busy: boolean;
   onPassphrase(passphrase: string): Promise<unknown>;
+  /** The call this form makes: its error is shown right below the button. */
+  operation: Operation;
   /** Shown below the button. */
   children?: ReactNode;
 }
 
 /** A form that asks for the recovery passphrase and hands it to one call. */
-export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, children }: PassphraseFormProps) {
+export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, operation, children }: PassphraseFormProps) {
   const { onSubmit, field } = usePassphraseSubmit({ busy, onPassphrase });
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {intro}
       <PassphraseField {...field} />
       <BusySubmit busy={busy} label={buttonLabel} primary={primary} />
+      <ActionError operations={[operation]} />
       {children}
     </form>
   );

@@ -1,5 +1,6 @@
-import type { Screen } from '../../state/store-types';
-import type { ErrorArea } from '../../state/ui-error';
+import type { AppStoreState, Screen } from '../../state/store-types';
+import type { ErrorArea, Operation } from '../../state/ui-error';
+import { vaultNeed } from '../../state/vault-need';
 import type { WizardStep } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
@@ -25,6 +26,51 @@ export function claimedAreas(screen: Screen, wizardStep: WizardStep): ErrorArea[
       return ['overview', 'store'];
     case 'receipt':
       return ['receipt', 'handover'];
+    default:
+      return [];
+  }
+}
+
+/** The vault form a vault card shows now: set up, unlock, restore, or (ready) the recovery file's export. */
+function vaultAction(state: AppStoreState): Operation | null {
+  const { vault } = state;
+  if (!vault) return null;
+  if (vault.damage) return 'restoreVault';
+  const need = vaultNeed(vault);
+  return need === 'setup' ? 'setupVault' : need === 'unlock' ? 'unlockVault' : 'exportRecovery';
+}
+
+/**
+ * The actions (of `besideActionOperations`) the current view shows with their error beside them; the frame
+ * shows the errors of the others, so none is ever invisible. Mirrors what the screens render.
+ */
+export function actionsOnView(state: AppStoreState): Operation[] {
+  const vaultForm = vaultAction(state);
+  switch (state.screen) {
+    case 'home':
+      return vaultForm ? [vaultForm] : [];
+    case 'recovery': {
+      const { tssId, puk } = state.recovery;
+      return ['importRecovery', ...(tssId ? (['unblockPin'] as const) : []), ...(tssId && puk === null ? (['revealPuk'] as const) : [])];
+    }
+    case 'wizard':
+      return wizardActions(state, vaultForm);
+    default:
+      return [];
+  }
+}
+
+function wizardActions(state: AppStoreState, vaultForm: Operation | null): Operation[] {
+  const { phase, runId } = state.run;
+  switch (state.wizard.step) {
+    case 'connect':
+      return vaultForm && vaultForm !== 'exportRecovery' && vaultNeed(state.vault) !== null ? [vaultForm] : [];
+    case 'run':
+      if (phase === 'idle') return ['startRun'];
+      if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return ['cancelRun'];
+      return (phase === 'failed' || phase === 'cancelled') && runId ? ['resumeRun', 'repairRun'] : [];
+    case 'handover':
+      return ['exportRecovery'];
     default:
       return [];
   }

@@ -17,6 +17,7 @@ export function ExportRecoveryForm() {
       intro={<p>{t('backup.exportIntro')}</p>}
       buttonLabel={t('backup.exportButton')}
       busy={busy}
+      operation="exportRecovery"
       onPassphrase={async (passphrase) => setSaved(await exportRecovery(passphrase))}
     >
       <SavedPath file={saved} />

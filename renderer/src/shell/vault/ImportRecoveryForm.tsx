@@ -4,6 +4,7 @@ import { useApp } from '../../state/store-context';
 import type { ImportSummary } from './vault-slice';
 import { BusySubmit, PassphraseField, usePassphraseSubmit } from '../../ui/PassphraseForm';
 import { readFileAsBase64 } from './read-file';
+import { ActionError } from '../../ui/ActionError';
 
 /**
  * Imports a recovery file from another laptop: the file (read here as base64), its passphrase, and this
@@ -74,6 +75,7 @@ export function ImportRecoveryForm() {
       <PassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} tried={tried} label={t('vaultSafety.vaultPassphraseLabel')} />
       <p className="muted">{t('vaultSafety.vaultPassphraseHint')}</p>
       <BusySubmit busy={busy} label={t('backup.importButton')} />
+      <ActionError operations={['importRecovery']} />
       <p className="saved" role="status">
         {summary && t('backup.imported', { added: summary.added, updated: summary.updated, kept: summary.kept })}
       </p>

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
+import { ActionError } from '../../ui/ActionError';
 import { TextField } from '../../ui/TextField';
 import { passphraseProblem } from '../../ui/passphrase-problem';
 
@@ -59,6 +60,7 @@ export function VaultSetupForm() {
           {busy ? t('common.working') : t('vault.setupButton')}
         </button>
       </div>
+      <ActionError operations={['setupVault']} />
     </form>
   );
 }

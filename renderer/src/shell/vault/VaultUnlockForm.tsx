@@ -23,6 +23,7 @@ export function VaultUnlockForm({ problem }: { problem: string | null }) {
       buttonLabel={t('vault.unlockButton')}
       primary
       busy={busy}
+      operation="unlockVault"
       onPassphrase={unlockVault}
     />
   );

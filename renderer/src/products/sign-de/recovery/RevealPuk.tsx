@@ -23,6 +23,7 @@ export function RevealPuk({ storeName }: { storeName: string }) {
       buttonLabel={t('recovery.revealButton')}
       primary
       busy={busy}
+      operation="revealPuk"
       onPassphrase={revealPuk}
     />
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
+import { ActionError } from '../../../ui/ActionError';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { ProgressBar } from '../../../ui/ProgressBar';
@@ -25,7 +26,7 @@ export function RunStep() {
   return (
     <div className="step-body">
       <ErrorNotices areas={['run']} />
-      {run.phase === 'idle' ? <StartRun onNeedPassphrase={setAwaitingPassphrase} /> : <RunProgress run={run} />}
+      {run.phase === 'idle' ? <StartRun onNeedPassphrase={setAwaitingPassphrase} asking={awaitingPassphrase !== null} /> : <RunProgress run={run} />}
       <StartConfirmDialog typed={awaitingPassphrase} onClose={() => setAwaitingPassphrase(null)} />
     </div>
   );
@@ -61,7 +62,7 @@ function StartConfirmDialog({ typed, onClose }: { typed: string | null; onClose(
   );
 }
 
-function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void }) {
+function StartRun({ onNeedPassphrase, asking }: { onNeedPassphrase(typed: string): void; asking: boolean }) {
   const { t } = useTranslation('sign-de');
   const draft = useApp((state) => state.wizard.draft);
   const environment = useApp((state) => state.settings?.environment ?? null);
@@ -115,6 +116,8 @@ function StartRun({ onNeedPassphrase }: { onNeedPassphrase(typed: string): void 
           {busy ? t('common.working') : live ? t('wizard.run.startLive') : t('wizard.run.start')}
         </button>
       </div>
+      {/* While the passphrase dialog is open it shows the error itself, where the passphrase was typed. */}
+      <ActionError operations={['startRun']} hidden={asking} />
     </>
   );
 }
@@ -155,6 +158,7 @@ function RunProgress({ run }: { run: RunState }) {
           <p className="muted">{t('run.cancelHint')}</p>
         </div>
       )}
+      {active && <ActionError operations={['cancelRun']} />}
       {run.phase === 'failed' && run.error && <RunFailure run={run} onRecovery={() => openRecovery(run.tssId, 'blocked')} />}
       {run.phase === 'cancelled' && <p className="callout">{t('run.cancelledNotice', { step: currentName })}</p>}
       {(run.phase === 'failed' || run.phase === 'cancelled') && run.runId && (
@@ -170,6 +174,7 @@ function RunProgress({ run }: { run: RunState }) {
           </button>
         </div>
       )}
+      <ActionError operations={['resumeRun', 'repairRun']} />
       {run.phase === 'done' && (
         <div className="callout callout--success">
           <p>{t('run.doneNotice')}</p>
