@@ -47,6 +47,9 @@ export const de = {
     abandonConfirm: 'Aufgeben',
     abandonCancel: 'Abbrechen',
     busyElsewhere: 'Diese Einrichtung läuft gerade in einem anderen Fenster oder Programm. Warten Sie dort, bis sie fertig ist.',
+    interrupted: 'unterbrochen',
+    position: '{{done}} von {{total}} Schritten erledigt',
+    interruptedWhy: 'Das Programm wurde während dieses Schritts beendet. Es ist nichts verloren: Fortsetzen macht hier weiter.',
   },
   wizard: {
     title: 'Neue Filiale einrichten',
@@ -252,7 +255,8 @@ export const de = {
       'test-transaction': 'Testbeleg signieren',
       'receipt-check': 'Testbeleg prüfen',
     },
-    stepStatus: { pending: 'ausstehend', running: 'läuft', done: 'erledigt', skipped: 'bereits erledigt', failed: 'fehlgeschlagen' },
+    stepStatus: { pending: 'ausstehend', running: 'läuft', done: 'erledigt', skipped: 'bereits erledigt', failed: 'fehlgeschlagen', cancelled: 'angehalten' },
+    retrying: 'Keine Verbindung zu fiskaly. Neuer Versuch ({{attempt}} von {{attempts}}) …',
     clientsCount: '{{done}}/{{total}} angemeldet',
     phase: {
       idle: 'Noch nicht gestartet.',

@@ -44,6 +44,9 @@ export const en: SignDeMessages = {
     abandonConfirm: 'Abandon',
     abandonCancel: 'Cancel',
     busyElsewhere: 'This setup is running in another window or program right now. Wait for it there.',
+    interrupted: 'interrupted',
+    position: '{{done}} of {{total}} steps done',
+    interruptedWhy: 'The app was closed during this step. Nothing is lost: Resume continues here.',
   },
   wizard: {
     title: 'Set up a new store',
@@ -247,7 +250,8 @@ export const en: SignDeMessages = {
       'test-transaction': 'Sign the test receipt',
       'receipt-check': 'Check the test receipt',
     },
-    stepStatus: { pending: 'pending', running: 'running', done: 'done', skipped: 'already done', failed: 'failed' },
+    stepStatus: { pending: 'pending', running: 'running', done: 'done', skipped: 'already done', failed: 'failed', cancelled: 'stopped' },
+    retrying: 'No connection to fiskaly. Trying again ({{attempt}} of {{attempts}}) …',
     clientsCount: '{{done}}/{{total}} registered',
     phase: {
       idle: 'Not started yet.',

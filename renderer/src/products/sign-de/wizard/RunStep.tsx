@@ -148,6 +148,7 @@ function RunProgress({ run }: { run: RunState }) {
       />
       <p className="run__phase" role="status">
         {t(`run.phase.${run.phase}`, { step: currentName })}
+        {run.retry && active && ` ${t('run.retrying', { attempt: run.retry.attempt, attempts: run.retry.attempts })}`}
       </p>
       <StepLog run={run} />
       {active && (
