@@ -86,17 +86,19 @@ interface PassphraseFormProps {
   onPassphrase(passphrase: string): Promise<unknown>;
   /** The call this form makes: its error is shown right below the button. */
   operation: Operation;
+  /** Which passphrase (defaults to the recovery passphrase's label). */
+  label?: string;
   /** Shown below the button. */
   children?: ReactNode;
 }
 
 /** A form that asks for the recovery passphrase and hands it to one call. */
-export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, operation, children }: PassphraseFormProps) {
+export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, operation, label, children }: PassphraseFormProps) {
   const { onSubmit, field } = usePassphraseSubmit({ busy, onPassphrase });
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {intro}
-      <PassphraseField {...field} />
+      <PassphraseField {...field} label={label} />
       <BusySubmit busy={busy} label={buttonLabel} primary={primary} />
       <ActionError operations={[operation]} />
       {children}

@@ -48,7 +48,7 @@ export function actionsOnView(state: AppStoreState): Operation[] {
   const vaultForm = vaultAction(state);
   switch (state.screen) {
     case 'home':
-      return vaultForm ? [vaultForm] : [];
+      return vaultForm === 'setupVault' ? ['setupVault', 'importRecovery'] : vaultForm ? [vaultForm] : [];
     case 'recovery': {
       const { tssId, puk } = state.recovery;
       return ['importRecovery', ...(tssId ? (['unblockPin'] as const) : []), ...(tssId && puk === null ? (['revealPuk'] as const) : [])];
@@ -64,6 +64,7 @@ function wizardActions(state: AppStoreState, vaultForm: Operation | null): Opera
   const { phase, runId } = state.run;
   switch (state.wizard.step) {
     case 'connect':
+      if (vaultForm === 'setupVault') return ['setupVault', 'importRecovery'];
       return vaultForm && vaultForm !== 'exportRecovery' && vaultNeed(state.vault) !== null ? [vaultForm] : [];
     case 'run':
       if (phase === 'idle') return ['startRun'];

@@ -5,6 +5,7 @@ import { vaultNeed } from '../../state/vault-need';
 import type { ErrorArea } from '../../state/ui-error';
 import { ErrorNotices } from '../../ui/ErrorNotices';
 import { ExportRecoveryForm } from './ExportRecoveryForm';
+import { ImportRecoveryForm } from './ImportRecoveryForm';
 import { RestorePreviousForm } from './RestorePreviousForm';
 import { VaultSetupForm } from './VaultSetupForm';
 import { VaultUnlockForm } from './VaultUnlockForm';
@@ -38,7 +39,16 @@ export function VaultCard({
       {errorAreas.length > 0 && <ErrorNotices areas={errorAreas} />}
       {vault === null && <p className="muted">{t('vault.unknown')}</p>}
       {damage && <RestorePreviousForm damage={damage} />}
-      {need === 'setup' && <VaultSetupForm />}
+      {need === 'setup' && (
+        <>
+          <VaultSetupForm />
+          {/* A new laptop: the vault is set up with a new passphrase and the old laptop's file imported, in one go. */}
+          <details className="disclosure">
+            <summary className="disclosure__summary">{t('backup.newLaptopSummary')}</summary>
+            <ImportRecoveryForm />
+          </details>
+        </>
+      )}
       {need === 'unlock' && <VaultUnlockForm problem={vault?.keychainProblem ?? null} />}
       {vault && !damage && need === null && (
         <>

@@ -353,7 +353,7 @@ export const de = {
     knownDescription: '{{environment}} · TSS-ID {{tssId}} · PUK: {{puk}} · Admin-PIN: {{pin}}',
     noneKnown: 'Im Tresor ist noch keine TSS. Importieren Sie die Wiederherstellungsdatei des Laptops, auf dem die Filiale eingerichtet wurde.',
     revealTitle: 'PUK anzeigen',
-    revealIntro: 'Die PUK wird erst nach der Wiederherstellungs-Passphrase angezeigt. Jede Anzeige wird im Protokoll des Tresors vermerkt.',
+    revealIntro: 'Die PUK wird erst nach der Passphrase dieses Tresors angezeigt (nach einem Import: die für diesen Tresor festgelegte, nicht die der Datei). Jede Anzeige wird im Protokoll des Tresors vermerkt.',
     revealButton: 'PUK anzeigen',
     pukTitle: 'PUK von {{name}}',
     pukValueLabel: 'PUK',

@@ -348,7 +348,7 @@ export const en: SignDeMessages = {
     knownDescription: '{{environment}} · TSS ID {{tssId}} · PUK: {{puk}} · admin PIN: {{pin}}',
     noneKnown: 'The vault holds no TSS yet. Import the recovery file of the laptop the store was set up on.',
     revealTitle: 'Show the PUK',
-    revealIntro: 'The PUK is shown only after the recovery passphrase. Every time it is shown is written to the vault’s log.',
+    revealIntro: 'The PUK is shown only after this vault’s passphrase (after an import: the one set for this vault, not the file’s). Every time it is shown is written to the vault’s log.',
     revealButton: 'Show the PUK',
     pukTitle: 'PUK of {{name}}',
     pukValueLabel: 'PUK value',

@@ -24,6 +24,7 @@ export function RevealPuk({ storeName }: { storeName: string }) {
       primary
       busy={busy}
       operation="revealPuk"
+      label={t('vaultSafety.vaultPassphraseLabel')}
       onPassphrase={revealPuk}
     />
   );

@@ -76,7 +76,8 @@ export function createRecoverySlice({ bridge, set, get, call }: SliceTools): Rec
       const answer = await call('unblockPin', () => bridge.recovery.unblock({ tssId, ...(newPin ? { newPin } : {}), passphrase }), { tssId });
       if (!answer) return false;
       set((state) => ({ recovery: { ...state.recovery, unblockedTssId: tssId, reason: null } }));
-      void get().loadKnownTss();
+      // The vault holds a new PIN: its list and Home's count follow.
+      void Promise.all([get().loadKnownTss(), get().loadVault()]);
       return true;
     },
   };
