@@ -45,7 +45,7 @@ export class VaultAccess<R extends EntryKinds = EntryKinds> {
       problem && RESTORABLE.has(problem.code)
         ? { code: problem.code as 'E_VAULT_TAMPERED' | 'E_VAULT_ROLLBACK', previousIntact: status.unlocked || problem.previousIntact }
         : null;
-    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, entries: status.entries, damage };
+    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, keychainProblemCode: status.keychainProblemCode, entries: status.entries, damage };
   }
 
   async setup(passphrase: string) {

@@ -77,6 +77,14 @@ export const de = {
     passphraseMissing: 'Geben Sie die Passphrase ein.',
     setupButton: 'Tresor einrichten',
     unlockButton: 'Tresor entsperren',
+    keychainProblems: {
+      unavailable: 'Auf diesem Computer oder in dieser Ansicht gibt es keinen Schlüsselbund des Betriebssystems, dem TSS Companion vertraut (zum Beispiel im Browser).',
+      'not-stored': 'Der Schlüssel dieses Tresors liegt noch nicht im Schlüsselbund dieses Computers.',
+      'unwrap-failed': 'Der Schlüsselbund konnte den Schlüssel des Tresors nicht öffnen (er wurde vielleicht zurückgesetzt, geändert oder verschoben).',
+      'wrong-key': 'Der Schlüsselbund gab einen Schlüssel zurück, der diesen Tresor nicht öffnet.',
+      'wrap-refused': 'Der Schlüsselbund hat das Speichern des Tresorschlüssels abgelehnt.',
+      'save-failed': 'Der Tresorschlüssel konnte nicht für den Schlüsselbund gespeichert werden; die Passphrase öffnet den Tresor weiterhin.',
+    },
   },
   vaultSafety: {
     damagedTitle: 'Der Tresor braucht Aufmerksamkeit',

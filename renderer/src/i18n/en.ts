@@ -75,6 +75,14 @@ export const en: Messages = {
     passphraseMissing: 'Enter the passphrase.',
     setupButton: 'Set up the vault',
     unlockButton: 'Unlock the vault',
+    keychainProblems: {
+      unavailable: 'There is no operating-system keychain TSS Companion trusts on this computer or in this view (in a browser, for example).',
+      'not-stored': 'This vault’s key is not in this computer’s keychain yet.',
+      'unwrap-failed': 'The keychain could not open the vault’s key (it may have been reset, changed or moved).',
+      'wrong-key': 'The keychain returned a key that does not open this vault.',
+      'wrap-refused': 'The keychain refused to store the vault’s key.',
+      'save-failed': 'The vault’s key could not be saved for the keychain; the passphrase still opens the vault.',
+    },
   },
   vaultSafety: {
     damagedTitle: 'The vault needs attention',

@@ -49,7 +49,7 @@ export function VaultCard({
           </details>
         </>
       )}
-      {need === 'unlock' && <VaultUnlockForm problem={vault?.keychainProblem ?? null} />}
+      {need === 'unlock' && <VaultUnlockForm problem={vault?.keychainProblemCode ?? (vault?.keychainProblem ? 'unavailable' : null)} />}
       {vault && !damage && need === null && (
         <>
           <p>{t('vault.ready', { count: vault.entries })}</p>

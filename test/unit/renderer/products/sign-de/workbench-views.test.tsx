@@ -78,10 +78,14 @@ describe('Home', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('asks for the passphrase when the keychain did not open the vault, with main’s reason', async () => {
-    const html = await render(<App />, { ...base, vault: { initialized: true, unlocked: false, keychainProblem: 'Linux basic_text keychain is not trusted.', entries: 3 } });
+  it('asks for the passphrase when the keychain did not open the vault, with main’s reason in German (never main’s English words)', async () => {
+    const locked = { initialized: true, unlocked: false, keychainProblem: 'no OS keychain in this process', keychainProblemCode: 'unavailable' as const, entries: 3 };
+    const html = await render(<App />, { ...base, vault: locked });
     expect(html).toMatch(/<h2[^>]*>Tresor entsperren<\/h2>/);
-    expect(html).toContain('Linux basic_text keychain is not trusted.');
+    expect(html).toContain('keinen Schlüsselbund des Betriebssystems');
+    expect(html).not.toContain('no OS keychain in this process');
+    const older = await render(<App />, { ...base, vault: { ...locked, keychainProblemCode: undefined } });
+    expect(older).not.toContain('no OS keychain in this process');
     expect(buttons(html)).toContain('Tresor entsperren');
   });
 
