@@ -348,6 +348,8 @@ export const de = {
     intro:
       'Ist die Admin-PIN einer TSS gesperrt, setzen Sie hier mit der PUK eine neue. Die PUK anzeigen geht auch ohne Netz; die neue PIN setzen braucht die Verbindung zu fiskaly (nicht bei der Sandbox).',
     blockedNotice: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK eine neue PIN und setzen Sie dann die Einrichtung fort.',
+    blockedTss: 'Gesperrt: {{store}}, TSS {{tssId}}',
+    backTo: { home: 'Zurück zur Übersicht', wizard: 'Zurück zur Einrichtung', overview: 'Zurück zur Filialübersicht', receipt: 'Zurück zum Testbeleg', settings: 'Zurück zu den Einstellungen' },
     pickTitle: 'TSS auswählen',
     knownLegend: 'TSS im Tresor',
     knownDescription: '{{environment}} · TSS-ID {{tssId}} · PUK: {{puk}} · Admin-PIN: {{pin}}',

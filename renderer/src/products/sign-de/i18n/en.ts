@@ -343,6 +343,8 @@ export const en: SignDeMessages = {
     intro:
       'When a TSS’s admin PIN is blocked, set a new one here with its PUK. Showing the PUK works with no network; setting the new PIN needs the connection to fiskaly (not for the sandbox).',
     blockedNotice: 'The admin PIN of this TSS is blocked. Set a new PIN here with the PUK, then resume the setup.',
+    blockedTss: 'Blocked: {{store}}, TSS {{tssId}}',
+    backTo: { home: 'Back to the overview', wizard: 'Back to the setup', overview: 'Back to the store overview', receipt: 'Back to the test receipt', settings: 'Back to the settings' },
     pickTitle: 'Choose a TSS',
     knownLegend: 'TSS in the vault',
     knownDescription: '{{environment}} · TSS ID {{tssId}} · PUK: {{puk}} · admin PIN: {{pin}}',
