@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store-context';
-import { vaultNeed } from '../../state/vault-need';
+import { vaultFormDone, vaultNeed } from '../../state/vault-need';
+import { useFocusOnChange } from '../../ui/use-focus-on-change';
 import type { ErrorArea } from '../../state/ui-error';
 import { ErrorNotices } from '../../ui/ErrorNotices';
 import { ExportRecoveryForm } from './ExportRecoveryForm';
@@ -30,10 +31,11 @@ export function VaultCard({
   const damage = vault?.damage ?? null;
   const need = damage ? null : vaultNeed(vault);
   const Title = level === 2 ? 'h2' : 'h3';
+  const title = useFocusOnChange<typeof need, HTMLHeadingElement>(need, vaultFormDone);
 
   return (
     <section className={`card${need || damage ? ' card--attention' : ''}`} aria-labelledby={titleId}>
-      <Title id={titleId} className="card__title">
+      <Title id={titleId} ref={title} className="card__title" tabIndex={-1}>
         {damage ? t('vaultSafety.damagedTitle') : need === 'setup' ? t('vault.setupTitle') : need === 'unlock' ? t('vault.unlockTitle') : t('vault.title')}
       </Title>
       {errorAreas.length > 0 && <ErrorNotices areas={errorAreas} />}

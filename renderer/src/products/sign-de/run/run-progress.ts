@@ -59,6 +59,14 @@ export const idleRun: RunState = {
   error: null,
 };
 
+/**
+ * Whether focus goes to the run's status line when its phase changes: when a start or a resume gets going
+ * (its button is gone, and the cancel button must not take a second Enter) and when the run stops or ends
+ * (the cancel button is gone). Not when a cancel that was asked for is refused (cancelling → running).
+ */
+export const focusRunStatus = (previous: RunPhase, next: RunPhase): boolean =>
+  (next === 'running' && previous !== 'cancelling') || next === 'done' || next === 'failed' || next === 'cancelled';
+
 export const isRunActive = (phase: RunPhase): boolean => phase === 'starting' || phase === 'running' || phase === 'cancelling';
 export const isRunStarted = (phase: RunPhase): boolean => phase !== 'idle';
 

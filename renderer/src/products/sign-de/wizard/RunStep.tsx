@@ -9,7 +9,8 @@ import { StepLog } from '../run/StepLog';
 import { TypedConfirmation } from '../../../ui/TypedConfirmation';
 import { explainCode } from '../../../ui/error-text';
 import { LIVE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
-import { type RunState, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
+import { type RunState, focusRunStatus, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
+import { useFocusOnChange } from '../../../ui/use-focus-on-change';
 import { startNeedsConfirmation, startNeedsPassphrase } from '../run/run-slice';
 import { useApp } from '../../../state/store-context';
 import { PlanReview } from './PlanReview';
@@ -134,6 +135,7 @@ function RunProgress({ run }: { run: RunState }) {
   const currentName = run.current ? t(`run.steps.${run.current}`) : t('run.waiting');
   const index = run.current ? stepNames.indexOf(run.current) + 1 : 0;
   const active = isRunActive(run.phase);
+  const status = useFocusOnChange<RunState['phase'], HTMLParagraphElement>(run.phase, focusRunStatus);
 
   return (
     <>
@@ -146,7 +148,7 @@ function RunProgress({ run }: { run: RunState }) {
         label={t('run.progressLabel')}
         valueText={t('run.progressValue', { percent, step: currentName, index, total: run.total || '…' })}
       />
-      <p className="run__phase" role="status">
+      <p className="run__phase" role="status" ref={status} tabIndex={-1}>
         {t(`run.phase.${run.phase}`, { step: currentName })}
         {run.retry && active && ` ${t('run.retrying', { attempt: run.retry.attempt, attempts: run.retry.attempts })}`}
       </p>
