@@ -69,7 +69,11 @@ function wizardActions(state: AppStoreState, vaultForm: Operation | null): Opera
     case 'run':
       if (phase === 'idle') return ['startRun'];
       if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return ['cancelRun'];
-      return (phase === 'failed' || phase === 'cancelled') && runId ? ['resumeRun', 'repairRun'] : [];
+      if ((phase === 'failed' || phase === 'cancelled') && runId) {
+        // RunStep shows the vault card beside Resume while the vault is locked.
+        return vaultNeed(state.vault) === 'unlock' && vaultForm ? ['resumeRun', 'repairRun', vaultForm] : ['resumeRun', 'repairRun'];
+      }
+      return [];
     case 'handover':
       return ['exportRecovery'];
     default:

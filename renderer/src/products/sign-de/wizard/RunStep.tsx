@@ -13,6 +13,8 @@ import { type RunState, focusRunStatus, isRunActive, needsPukRecovery, progressP
 import { useFocusOnChange } from '../../../ui/use-focus-on-change';
 import { startNeedsConfirmation, startNeedsPassphrase } from '../run/run-slice';
 import { useApp } from '../../../state/store-context';
+import { useShellParts } from '../../../ui/shell-parts';
+import { vaultNeed } from '../../../state/vault-need';
 import { PlanReview } from './PlanReview';
 
 /**
@@ -131,6 +133,8 @@ function RunProgress({ run }: { run: RunState }) {
   const resetWizard = useApp((state) => state.resetWizard);
   const wizardNext = useApp((state) => state.wizardNext);
   const resuming = useApp((state) => state.busy.resumeRun === true || state.busy.repairRun === true);
+  const locked = useApp((state) => vaultNeed(state.vault) === 'unlock');
+  const { VaultCard } = useShellParts();
   const percent = progressPercent(run);
   const currentName = run.current ? t(`run.steps.${run.current}`) : t('run.waiting');
   const index = run.current ? stepNames.indexOf(run.current) + 1 : 0;
@@ -164,6 +168,8 @@ function RunProgress({ run }: { run: RunState }) {
       {active && <ActionError operations={['cancelRun']} />}
       {run.phase === 'failed' && run.error && <RunFailure run={run} onRecovery={() => openRecovery(run.tssId, 'blocked')} />}
       {run.phase === 'cancelled' && <p className="callout">{t('run.cancelledNotice', { step: currentName })}</p>}
+      {/* A stopped run's PIN and PUK are in the vault: a locked one is unlocked here, before Resume. */}
+      {(run.phase === 'failed' || run.phase === 'cancelled') && locked && <VaultCard showExport={false} level={3} errorAreas={[]} />}
       {(run.phase === 'failed' || run.phase === 'cancelled') && run.runId && (
         <div className="actions">
           <button type="button" className="button button--primary" aria-disabled={resuming || undefined} onClick={() => !resuming && void resumeRun(run.runId!)}>

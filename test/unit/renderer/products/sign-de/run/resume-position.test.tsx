@@ -93,3 +93,16 @@ describe('the run page while fiskaly does not answer, and after a cancel', () =>
     expect(html).not.toContain('fehlgeschlagen');
   });
 });
+
+describe('a run stopped by a locked vault', () => {
+  it('offers the unlock right on the run page, beside Resume', async () => {
+    const stoppedRun = applyFinished(runResuming(crashed), {
+      ...crashed,
+      status: 'failed',
+      error: { code: 'E_VAULT_LOCKED', message: 'The vault is locked.', step: 'admin-logout', next: 'resume' },
+    });
+    const html = await render({ screen: 'wizard', wizard: { ...initialAppState.wizard, step: 'run' }, runs: [crashed], run: stoppedRun });
+    expect(html).toContain('>Tresor entsperren</button>');
+    expect(html.indexOf('>Tresor entsperren</button>')).toBeLessThan(html.indexOf('>Fortsetzen</button>'));
+  });
+});
