@@ -143,7 +143,10 @@ export function createServices(config: ServicesConfig): Services {
       return { path, bytes: (await stat(path)).size };
     },
     // The vault's own passphrase is checked in main: a page cannot import a file it sealed itself.
-    'vault:import-recovery': ({ file, passphrase, vaultPassphrase }) => vault.importRecovery(Buffer.from(file, 'base64'), passphrase, vaultPassphrase),
+    'vault:import-recovery': ({ file, passphrase, vaultPassphrase, newVault }) =>
+      newVault
+        ? vault.setupFromRecovery(Buffer.from(file, 'base64'), passphrase, vaultPassphrase)
+        : vault.importRecovery(Buffer.from(file, 'base64'), passphrase, vaultPassphrase),
     'vault:restore-previous': ({ passphrase }) => vault.restorePrevious(passphrase),
     'print:printers': () => printPort.printers(),
     // Any product's key and secret, checked by logging in once: the answer names no token.

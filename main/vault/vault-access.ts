@@ -1,6 +1,8 @@
 import type { RecoveryImportResult, VaultState } from '../../preload/contract/core/vault';
 import { AppError } from '../core/errors';
 import { type EntryKinds, type KeyWrapper, Vault, VaultError, VaultErrorCode, type VaultOptions } from './index';
+import { assertPassphraseStrength } from './passphrase';
+import { openRecoveryFile } from './recovery-file';
 
 /** A refused vault.json the technician can act on: what the Home vault card offers a restore for. */
 const RESTORABLE = new Set<string>([VaultErrorCode.tampered, VaultErrorCode.rollback]);
@@ -43,7 +45,7 @@ export class VaultAccess<R extends EntryKinds = EntryKinds> {
       problem && RESTORABLE.has(problem.code)
         ? { code: problem.code as 'E_VAULT_TAMPERED' | 'E_VAULT_ROLLBACK', previousIntact: status.unlocked || problem.previousIntact }
         : null;
-    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, entries: status.entries, damage };
+    return { initialized: true, unlocked: status.unlocked, keychainProblem: status.keychainProblem, keychainProblemCode: status.keychainProblemCode, entries: status.entries, damage };
   }
 
   async setup(passphrase: string) {
@@ -88,6 +90,19 @@ export class VaultAccess<R extends EntryKinds = EntryKinds> {
       // The contract names SIGN DE's kinds; a wing's own kind names pass through as they are.
       conflicts: summary.conflicts.map((e) => ({ tssId: e.id, kind: e.kind as RecoveryImportResult['conflicts'][number]['kind'], storeName: e.labels.storeName })),
     };
+  }
+
+  /**
+   * A new laptop's first step with a recovery file: the file is opened first (a wrong file or passphrase
+   * leaves the laptop as it was), then the vault is set up with `newPassphrase` and the file imported into
+   * it, in one go. From then on the vault's passphrase is `newPassphrase`, not the file's.
+   */
+  async setupFromRecovery(file: Buffer, filePassphrase: string, newPassphrase: string): Promise<RecoveryImportResult> {
+    if (await Vault.isInitialized(this.dataDir)) throw new AppError('E_VAULT_EXISTS', 'This laptop already has a vault. Import the file with this vault’s passphrase.');
+    assertPassphraseStrength(newPassphrase);
+    await openRecoveryFile(file, filePassphrase, this.options);
+    await this.setup(newPassphrase);
+    return this.importRecovery(file, filePassphrase, newPassphrase);
   }
 
   /** The vault, unlocked, for work that needs a secret; a clear error when it is not ready. */

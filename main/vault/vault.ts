@@ -18,6 +18,7 @@ import {
 import { b64, fromB64 } from './encoding';
 import { openSecret, openStored, sealSecret, validateEntryInput } from './entry-codec';
 import { kindIn } from './entry-schema';
+import type { KeychainProblemCode } from '../../preload/contract/core/vault';
 import { type ScryptCostOptions, newScryptParams } from './kdf';
 import { type KeyWrapper, describeUnavailable } from './key-wrapper';
 import { assertPassphraseStrength } from './passphrase';
@@ -60,6 +61,8 @@ export interface VaultStatus {
   unlocked: boolean;
   /** Why the keychain did not unlock the vault (null when it did, or has not been asked). */
   keychainProblem: string | null;
+  /** The same as a code, for a screen to say in its own language. */
+  keychainProblemCode: KeychainProblemCode | null;
   entries: number;
   generation: number;
 }
@@ -99,6 +102,7 @@ export class Vault<R extends EntryKinds = EntryKinds> {
   #doc: VaultDocument;
   #dek: Buffer | null = null;
   #keychainProblem: string | null = null;
+  #keychainProblemCode: KeychainProblemCode | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(dir: string, wrapper: KeyWrapper, doc: VaultDocument, options: VaultOptions<R>) {
@@ -221,6 +225,7 @@ export class Vault<R extends EntryKinds = EntryKinds> {
     return {
       unlocked: this.isUnlocked,
       keychainProblem: this.#keychainProblem,
+      keychainProblemCode: this.#keychainProblemCode,
       entries: this.#doc.entries.length,
       generation: this.#doc.generation,
     };
@@ -552,25 +557,25 @@ export class Vault<R extends EntryKinds = EntryKinds> {
   async #tryKeychain(): Promise<void> {
     const wrapper = this.#wrapper;
     if (!wrapper.available()) {
-      this.#keychainProblem = describeUnavailable(wrapper);
+      this.#keychainFailed('unavailable', describeUnavailable(wrapper));
       return;
     }
     const wrapped = fromB64(this.#doc.wraps.keychain[wrapper.id] ?? '');
     if (!wrapped || wrapped.length === 0) {
-      this.#keychainProblem = "this vault's key is not in this computer's keychain yet";
+      this.#keychainFailed('not-stored', "this vault's key is not in this computer's keychain yet");
       return;
     }
     let dek: Buffer;
     try {
       dek = wrapper.unwrap(wrapped);
     } catch {
-      this.#keychainProblem = "the keychain could not unwrap the vault's key (it may have been reset, changed or moved)";
+      this.#keychainFailed('unwrap-failed', "the keychain could not unwrap the vault's key (it may have been reset, changed or moved)");
       return;
     }
     const result = checkWithKey(this.#doc, dek);
     if (result.kind === 'wrong-key') {
       zero(dek);
-      this.#keychainProblem = "the keychain returned a key that does not open this vault";
+      this.#keychainFailed('wrong-key', "the keychain returned a key that does not open this vault");
       return;
     }
     if (result.kind === 'tampered') {
@@ -579,21 +584,31 @@ export class Vault<R extends EntryKinds = EntryKinds> {
       throw vaultErrors.tampered(result.what, previousIntact);
     }
     this.#dek = dek;
+    this.#keychainFine();
+  }
+
+  #keychainFailed(code: KeychainProblemCode, problem: string): void {
+    this.#keychainProblem = problem;
+    this.#keychainProblemCode = code;
+  }
+
+  #keychainFine(): void {
     this.#keychainProblem = null;
+    this.#keychainProblemCode = null;
   }
 
   #wrapForKeychain(dek: Buffer): string | null {
     const wrapper = this.#wrapper;
     if (!wrapper.available()) {
-      this.#keychainProblem = describeUnavailable(wrapper);
+      this.#keychainFailed('unavailable', describeUnavailable(wrapper));
       return null;
     }
     try {
       const wrapped = b64(wrapper.wrap(dek));
-      this.#keychainProblem = null;
+      this.#keychainFine();
       return wrapped;
     } catch {
-      this.#keychainProblem = "the keychain refused to store the vault's key";
+      this.#keychainFailed('wrap-refused', "the keychain refused to store the vault's key");
       return null;
     }
   }
@@ -616,17 +631,17 @@ export class Vault<R extends EntryKinds = EntryKinds> {
   async #healKeychainWrap(): Promise<void> {
     const dek = this.#requireKey();
     if (this.#keychainHoldsKey(this.#doc, dek)) {
-      this.#keychainProblem = null;
+      this.#keychainFine();
       return;
     }
     if (!this.#wrapper.available()) {
-      this.#keychainProblem = describeUnavailable(this.#wrapper);
+      this.#keychainFailed('unavailable', describeUnavailable(this.#wrapper));
       return;
     }
     try {
       await this.#change((latest, key) => this.#withKeychainWrap(latest, key));
     } catch {
-      this.#keychainProblem = "the vault's key could not be saved for the keychain; the passphrase still opens it";
+      this.#keychainFailed('save-failed', "the vault's key could not be saved for the keychain; the passphrase still opens it");
     }
   }
 
@@ -637,7 +652,7 @@ export class Vault<R extends EntryKinds = EntryKinds> {
       const body = this.#withKeychainWrap(this.#doc, dek);
       if (body) await this.#writeGeneration(body, this.#doc.generation + 1);
     } catch {
-      this.#keychainProblem = "the vault's key could not be saved for the keychain; the passphrase still opens it";
+      this.#keychainFailed('save-failed', "the vault's key could not be saved for the keychain; the passphrase still opens it");
     } finally {
       zero(dek);
     }

@@ -177,7 +177,7 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await expect(page.getByRole('heading', { level: 1, name: 'PUK-Wiederherstellung' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Admin-PIN dieser TSS ist gesperrt. Setzen Sie hier mit der PUK' })).toBeVisible();
   await page.getByRole('radio', { name: 'Filiale Kiel' }).check();
-  await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill('Filiale eröffnen 2026 sicher');
+  await page.getByRole('region', { name: 'PUK anzeigen' }).getByLabel('Passphrase dieses Tresors', { exact: true }).fill('Filiale eröffnen 2026 sicher');
   await page.getByRole('button', { name: 'PUK anzeigen' }).click();
   await expect(page.getByLabel('PUK', { exact: true })).toHaveText(/\d{10}/);
   await screenshot(page, 'recovery-puk-shown');

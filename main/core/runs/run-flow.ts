@@ -38,6 +38,8 @@ export interface StepContext {
   failpoint(name: string): Promise<void>;
   /** Progress within the step, as a `running` event with this detail. */
   progress(detail: { done: number; total: number }): void;
+  /** The step's request failed on the network and is tried again: a `running` event that says so. */
+  retrying(retry: { attempt: number; attempts: number }): void;
 }
 
 /**

@@ -54,7 +54,7 @@ class StepRunner<R extends RunRecord> {
         d.status = failure instanceof RunCancelled ? 'cancelled' : 'failed';
         d.error = { code: failure.code, message: failure.message, step, next: failure.next };
       });
-      this.progress(step, this.steps.indexOf(step), 'failed');
+      this.progress(step, this.steps.indexOf(step), failure instanceof RunCancelled ? 'cancelled' : 'failed');
       throw failure;
     }
     return this.journal.data;
@@ -110,6 +110,7 @@ class StepRunner<R extends RunRecord> {
       },
       failpoint: (name: string) => this.failpoint(name),
       progress: (detail: { done: number; total: number }) => this.progress(step, index, 'running', detail),
+      retrying: (retry: { attempt: number; attempts: number }) => this.progress(step, index, 'running', undefined, retry),
     };
   }
 
@@ -117,10 +118,10 @@ class StepRunner<R extends RunRecord> {
     await this.hooks.failpoint?.(name);
   }
 
-  private progress(step: StepOf<R>, index: number, status: RunProgress['status'], detail?: RunProgress['detail']): void {
+  private progress(step: StepOf<R>, index: number, status: RunProgress['status'], detail?: RunProgress['detail'], retry?: RunProgress['retry']): void {
     const finished = status === 'done' || status === 'skipped' ? index + 1 : index;
     this.hooks.onProgress?.(
-      { runId: this.journal.data.runId, step, index: index + 1, total: this.steps.length, status, fraction: finished / this.steps.length, detail },
+      { runId: this.journal.data.runId, step, index: index + 1, total: this.steps.length, status, fraction: finished / this.steps.length, detail, ...(retry ? { retry } : {}) },
       this.journal.data,
     );
   }

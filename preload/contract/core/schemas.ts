@@ -41,8 +41,9 @@ export const coreRequestSchemas = {
   'vault:setup': z.strictObject({ passphrase: Passphrase }),
   'vault:unlock': z.strictObject({ passphrase: OpeningPassphrase }),
   'vault:export-recovery': z.strictObject({ passphrase: OpeningPassphrase, destination: SaveDestination }),
-  // `passphrase` opens the file; `vaultPassphrase` must open this laptop's vault (checked in main).
-  'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: OpeningPassphrase, vaultPassphrase: OpeningPassphrase }),
+  // `passphrase` opens the file; `vaultPassphrase` must open this laptop's vault (checked in main). With
+  // `newVault` (a laptop without a vault) it is the new vault's passphrase: main sets the vault up and imports.
+  'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: OpeningPassphrase, vaultPassphrase: OpeningPassphrase, newVault: z.literal(true).optional() }),
   'vault:restore-previous': z.strictObject({ passphrase: OpeningPassphrase }),
   'orgs:list': NoPayload,
   'orgs:save': z.strictObject({

@@ -57,6 +57,10 @@ export interface RunReport {
   repairs?: RunRepair[];
   /** Listed while another window or process executes the run (its lock is held there). */
   busyElsewhere?: boolean;
+  /** The run's steps in order (10, or 12 with a test receipt), read from its journal (no vault needed). */
+  steps?: StepName[];
+  /** The steps whose effect is durable, as the journal has them: after a crash, where the run really is. */
+  done?: StepName[];
 }
 
 /** Every step of a provisioning run, with the share done, and the store it is for. */

@@ -111,6 +111,31 @@ export const retryableOperations: readonly Operation[] = [
   'loadPrinters',
 ];
 
+/**
+ * Operations whose error is shown only beside the button or form that started them (by `<ActionError>`),
+ * never in a screen's area notices: at the top of a page it is far from the action and often off-screen.
+ * An operation goes on this list once every screen that offers its action places an `<ActionError>` there.
+ */
+export const besideActionOperations: readonly Operation[] = [
+  'setupVault',
+  'unlockVault',
+  'exportRecovery',
+  'importRecovery',
+  'restoreVault',
+  'revealPuk',
+  'unblockPin',
+  'startRun',
+  'cancelRun',
+  'resumeRun',
+  'repairRun',
+];
+
+/** The errors a navigation leaves behind: a failed load stays (the screens still lack its data), an action's goes. */
+export function errorsAfterNavigation(errors: UiError[]): UiError[] {
+  const kept = errors.filter((error) => retryableOperations.includes(error.operation));
+  return kept.length === errors.length ? errors : kept;
+}
+
 export function withError(errors: UiError[], error: UiError): UiError[] {
   return [...errors.filter((existing) => existing.operation !== error.operation), error];
 }

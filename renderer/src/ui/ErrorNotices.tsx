@@ -1,24 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/store-context';
-import { type ErrorArea, type Operation, type UiError, operationArea, retryableOperations } from '../state/ui-error';
+import { type ErrorArea, type Operation, type UiError, besideActionOperations, operationArea, retryableOperations } from '../state/ui-error';
 import { describeError } from './error-text';
 
 interface ErrorNoticesProps {
-  /** Only errors of these areas (a screen shows its own next to its controls)… */
+  /** Only errors of these areas (a screen shows its own next to its controls; not those shown beside their action)… */
   areas?: readonly ErrorArea[];
   /** …or every error except these (the frame shows what the current view does not). */
   exclude?: readonly ErrorArea[];
   /** …or only these operations' errors (shown beside the button that started them). */
   operations?: readonly Operation[];
+  /** The frame's: the actions the current view shows (their errors are beside them); others' errors appear here. */
+  actionsOnView?: readonly Operation[];
 }
 
 /** Failed bridge calls, in plain language, with what to do next and a way to act on it. */
-export function ErrorNotices({ areas, exclude, operations }: ErrorNoticesProps) {
+export function ErrorNotices({ areas, exclude, operations, actionsOnView }: ErrorNoticesProps) {
   const { t } = useTranslation();
   const all = useApp((state) => state.errors);
   const errors = all.filter((error) => {
     const area = operationArea[error.operation];
-    return (!areas || areas.includes(area)) && !exclude?.includes(area) && (!operations || operations.includes(error.operation));
+    if (operations) return operations.includes(error.operation);
+    // An action's error is shown beside the action (ActionError); here only when the view does not show that action.
+    if (besideActionOperations.includes(error.operation)) return actionsOnView !== undefined && !actionsOnView.includes(error.operation);
+    return (!areas || areas.includes(area)) && !exclude?.includes(area);
   });
   if (errors.length === 0) return null;
   return (
@@ -30,7 +35,7 @@ export function ErrorNotices({ areas, exclude, operations }: ErrorNoticesProps) 
   );
 }
 
-function ErrorNotice({ error }: { error: UiError }) {
+export function ErrorNotice({ error }: { error: UiError }) {
   const { t } = useTranslation();
   const retry = useApp((state) => state.retry);
   const dismissError = useApp((state) => state.dismissError);

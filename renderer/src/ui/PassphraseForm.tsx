@@ -1,6 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField';
+import { passphraseProblem } from './passphrase-problem';
+import type { Operation } from '../state/ui-error';
+import { ActionError } from './ActionError';
 
 interface PassphraseSubmitOptions {
   busy: boolean;
@@ -46,7 +49,7 @@ interface PassphraseFieldProps {
   autoComplete?: string;
 }
 
-/** A password field that must not be empty. */
+/** A password field that must not be empty: it says so after a submit that found it empty, never while its sent value is processed. */
 export function PassphraseField({ value, onChange, tried, label, autoComplete = 'current-password' }: PassphraseFieldProps) {
   const { t } = useTranslation();
   return (
@@ -56,7 +59,7 @@ export function PassphraseField({ value, onChange, tried, label, autoComplete = 
       autoComplete={autoComplete}
       value={value}
       onChange={onChange}
-      error={value === '' ? t('vault.passphraseMissing') : null}
+      error={passphraseProblem(value, tried) === 'missing' ? t('vault.passphraseMissing') : null}
       showError={tried}
     />
   );
@@ -81,18 +84,23 @@ interface PassphraseFormProps {
   primary?: boolean;
   busy: boolean;
   onPassphrase(passphrase: string): Promise<unknown>;
+  /** The call this form makes: its error is shown right below the button. */
+  operation: Operation;
+  /** Which passphrase (defaults to the recovery passphrase's label). */
+  label?: string;
   /** Shown below the button. */
   children?: ReactNode;
 }
 
 /** A form that asks for the recovery passphrase and hands it to one call. */
-export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, children }: PassphraseFormProps) {
+export function PassphraseForm({ intro, buttonLabel, primary, busy, onPassphrase, operation, label, children }: PassphraseFormProps) {
   const { onSubmit, field } = usePassphraseSubmit({ busy, onPassphrase });
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {intro}
-      <PassphraseField {...field} />
+      <PassphraseField {...field} label={label} />
       <BusySubmit busy={busy} label={buttonLabel} primary={primary} />
+      <ActionError operations={[operation]} />
       {children}
     </form>
   );

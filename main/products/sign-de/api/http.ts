@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dispatcher } from 'undici';
 import { type Failure, type HttpExchange, type RawAnswer, failureOf, httpExchange, networkFailure, undiciExchange } from '../../../core/session/http-exchange';
 import { nodeDispatcher } from '../../../core/session/http-proxy';
@@ -30,6 +31,22 @@ export interface HttpOptions {
   random?: () => number;
   /** Told about every try, for progress and tests. */
   onAttempt?: (call: HttpCall, attempt: number, outcome: number | 'network') => void;
+}
+
+/** A call failed and is about to be tried again: try `attempt` of `attempts`. */
+export interface RetryNotice {
+  attempt: number;
+  attempts: number;
+}
+
+const retryListeners = new AsyncLocalStorage<(notice: RetryNotice) => void>();
+
+/**
+ * Runs `work` with `listener` told of every retry a call made inside it waits for, whichever client makes
+ * it: a run's step says "trying again" while the network fails, instead of seeming to hang.
+ */
+export function withRetryNotices<T>(listener: (notice: RetryNotice) => void, work: () => Promise<T>): Promise<T> {
+  return retryListeners.run(listener, work);
 }
 
 /** One HTTP exchange with SIGN DE: keep-alive, a timeout per call, retries where fiskaly says they are safe. */
@@ -69,6 +86,7 @@ export class FiskalyHttp {
       const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
       if (retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs) throw error;
       const backoff = error.pending ? pendingDelay(this.policy, attempt, this.random) : backoffDelay(this.policy, attempt, this.random);
+      retryListeners.getStore()?.({ attempt: attempt + 1, attempts: this.policy.attempts });
       await this.sleep(Math.max(retryAfterMs ?? 0, backoff));
     }
   }

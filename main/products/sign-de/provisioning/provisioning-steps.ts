@@ -3,6 +3,7 @@ import type { StepContext, StepExecutor } from '../../../core/runs/run-flow';
 import type { RecordChange } from '../../../core/runs/run-record';
 import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
+import { withRetryNotices } from '../api/http';
 import { checkReceipt } from '../tse';
 import type { Vault } from '../../../vault';
 import { generateAdminPin, storePin } from './admin-pin';
@@ -74,7 +75,12 @@ export class ProvisioningSteps implements StepExecutor<JournalData> {
   }
 
   /** Does a step; what it learned comes back as a journal change, written with the step's "done" mark. */
-  async run(step: StepName, context: StepContext): Promise<JournalChange | void> {
+  run(step: StepName, context: StepContext): Promise<JournalChange | void> {
+    // A request of this step tried again (network, 5xx, 429) is a progress event: the run page says so.
+    return withRetryNotices((notice) => context.retrying(notice), () => this.runStep(step, context));
+  }
+
+  private async runStep(step: StepName, context: StepContext): Promise<JournalChange | void> {
     const tssId = this.data.tssId;
     switch (step) {
       case 'auth': {

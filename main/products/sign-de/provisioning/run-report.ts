@@ -1,6 +1,7 @@
 import type { RunProgress } from '../../../core/runs/run-flow';
 import type { ProgressEvent, RunReport } from '../../../../preload/contract/sign-de/runs';
 import type { JournalData, StepName } from './journal';
+import { provisioningFlow } from './provisioning-flow';
 
 export type { ProgressEvent, RunReport };
 
@@ -17,6 +18,8 @@ export const reportOf = (data: JournalData): RunReport => ({
   receipt: data.receipt,
   error: data.error,
   ...(data.repairs ? { repairs: data.repairs } : {}),
+  steps: [...provisioningFlow.steps(data)],
+  done: [...data.done],
 });
 
 /** The engine's progress with the store it is for. */
@@ -29,4 +32,5 @@ export const progressEventOf = (event: RunProgress<StepName>, data: JournalData)
   status: event.status,
   fraction: event.fraction,
   detail: event.detail,
+  ...(event.retry ? { retry: event.retry } : {}),
 });

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { productScreens } from '../../products';
 import { useApp } from '../../state/store-context';
 import type { Screen } from '../../state/store-types';
+import type { Operation } from '../../state/ui-error';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotices } from '../../ui/ErrorNotices';
 import { FileChooserDialog } from '../../ui/save/FileChooserDialog';
 import { ShellPartsProvider } from '../../ui/shell-parts';
 import { HomeScreen } from '../home/HomeScreen';
 import { shellParts } from '../shell-parts';
-import { claimedAreas } from '../state/error-areas';
+import { actionsOnView, claimedAreas } from '../state/error-areas';
 import { AppHeader } from './AppHeader';
 import { ConfirmLiveDialog } from './ConfirmLiveDialog';
 import { MainNav } from './MainNav';
@@ -59,6 +60,8 @@ export function App() {
   const screen = useApp((state) => state.screen);
   const wizardStep = useApp((state) => state.wizard.step);
   const environment = useApp((state) => state.settings?.environment ?? 'unknown');
+  // Joined, so the selector's answer is a string that only changes when the actions do.
+  const onView = useApp((state) => actionsOnView(state).join(' ')).split(' ') as Operation[];
   const CurrentScreen = screenComponents[screen];
   usePreloadScreensWhenIdle();
 
@@ -67,7 +70,7 @@ export function App() {
       <AppHeader />
       <MainNav />
       <main className="app-main" id="main">
-        <ErrorNotices exclude={claimedAreas(screen, wizardStep)} />
+        <ErrorNotices exclude={claimedAreas(screen, wizardStep)} actionsOnView={onView} />
         <ErrorBoundary resetKey={screen}>
           <Suspense fallback={<ScreenLoading />}>
             <ShellPartsProvider parts={shellParts}>

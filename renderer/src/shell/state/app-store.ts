@@ -29,8 +29,9 @@ export function createAppStore(bridge: CompanionApi, initial: Partial<AppState> 
         const result = await callBridge(run);
         set((state) => ({ busy: { ...state.busy, [operation]: false } }));
         if (result.ok) return result.value;
-        set((state) => ({ errors: withError(state.errors, { operation, ...result.error }) }));
+        // The recovery opens first: its navigation drops old errors, not this one, which says why it opened.
         if (result.error.code === 'E_ADMIN_PIN_BLOCKED') get().openRecovery(context?.tssId ?? null, 'blocked');
+        set((state) => ({ errors: withError(state.errors, { operation, ...result.error }) }));
         return null;
       },
     };

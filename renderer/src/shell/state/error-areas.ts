@@ -1,5 +1,6 @@
-import type { Screen } from '../../state/store-types';
-import type { ErrorArea } from '../../state/ui-error';
+import type { AppStoreState, Screen } from '../../state/store-types';
+import type { ErrorArea, Operation } from '../../state/ui-error';
+import { vaultNeed } from '../../state/vault-need';
 import type { WizardStep } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
@@ -21,6 +22,60 @@ export function claimedAreas(screen: Screen, wizardStep: WizardStep): ErrorArea[
       return ['overview', 'store'];
     case 'receipt':
       return ['receipt', 'handover'];
+    default:
+      return [];
+  }
+}
+
+/** The vault form a vault card shows now: set up, unlock, restore, or (ready) the recovery file's export. */
+function vaultAction(state: AppStoreState): Operation | null {
+  const { vault } = state;
+  if (!vault) return null;
+  if (vault.damage) return 'restoreVault';
+  const need = vaultNeed(vault);
+  return need === 'setup' ? 'setupVault' : need === 'unlock' ? 'unlockVault' : 'exportRecovery';
+}
+
+/**
+ * The actions (of `besideActionOperations`) the current view shows with their error beside them; the frame
+ * shows the errors of the others, so none is ever invisible. Mirrors what the screens render.
+ */
+export function actionsOnView(state: AppStoreState): Operation[] {
+  const vaultForm = vaultAction(state);
+  switch (state.screen) {
+    case 'home':
+      return vaultForm === 'setupVault' ? ['setupVault', 'importRecovery'] : vaultForm ? [vaultForm] : [];
+    case 'recovery': {
+      const { tssId, puk } = state.recovery;
+      return ['importRecovery', ...(tssId ? (['unblockPin'] as const) : []), ...(tssId && puk === null ? (['revealPuk'] as const) : [])];
+    }
+    case 'wizard':
+      return wizardActions(state, vaultForm);
+    default:
+      return [];
+  }
+}
+
+function wizardActions(state: AppStoreState, vaultForm: Operation | null): Operation[] {
+  const { phase, runId } = state.run;
+  switch (state.wizard.step) {
+    case 'plan': {
+      // The plan page holds the vault card (while the vault needs it) and the start.
+      if (vaultForm === 'setupVault') return ['setupVault', 'importRecovery', 'startRun'];
+      const vault = vaultForm && vaultForm !== 'exportRecovery' && vaultNeed(state.vault) !== null ? [vaultForm] : [];
+      return [...vault, 'startRun'];
+    }
+    case 'run':
+      if (phase === 'idle') return ['startRun'];
+      if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return ['cancelRun'];
+      if ((phase === 'failed' || phase === 'cancelled') && runId) {
+        // RunStep shows the vault card beside Resume while the vault is locked.
+        return vaultNeed(state.vault) === 'unlock' && vaultForm ? ['resumeRun', 'repairRun', vaultForm] : ['resumeRun', 'repairRun'];
+      }
+      return [];
+    case 'receipt':
+      // The store's documents: the recovery file's passphrase form.
+      return ['exportRecovery'];
     default:
       return [];
   }

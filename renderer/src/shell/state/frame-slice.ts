@@ -3,7 +3,7 @@ import type { EnvironmentId, Language, Settings, SettingsPatch } from '../../../
 import { callBridge } from '../../bridge/call-bridge';
 import { confirmedEnvironment, isSettings } from '../settings/settings-values';
 import type { Screen, SliceTools } from '../../state/store-types';
-import { type Operation, type UiError, withError, withoutError } from '../../state/ui-error';
+import { type Operation, type UiError, errorsAfterNavigation, withError, withoutError } from '../../state/ui-error';
 
 export interface FrameState {
   appInfo: AppInfo | null;
@@ -138,7 +138,8 @@ export function createFrameSlice({ bridge, set, get }: SliceTools): FrameActions
       if (current === screen) return;
       if (current === 'recovery') get().dropPuk();
       if (current === 'wizard') get().leaveWizard();
-      set({ screen });
+      // An action's error belongs to the screen it was made on: it does not follow the technician.
+      set((state) => ({ screen, errors: errorsAfterNavigation(state.errors) }));
     },
 
     async setLanguage(language) {

@@ -19,6 +19,7 @@ export function ExportRecoveryForm() {
       intro={<p>{t('backup.exportIntro')}</p>}
       buttonLabel={t('backup.exportButton')}
       busy={busy}
+      operation="exportRecovery"
       onPassphrase={async (passphrase) => {
         const destination = await choose({ mode: 'file', name: recoveryFileName(new Date()), filter: 'tsscr' }, 'exportRecovery');
         if (destination) setSaved(await exportRecovery(passphrase, destination));

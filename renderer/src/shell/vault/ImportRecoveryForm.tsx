@@ -1,19 +1,26 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
 import type { ImportSummary } from './vault-slice';
 import { BusySubmit, PassphraseField, usePassphraseSubmit } from '../../ui/PassphraseForm';
+import { TextField } from '../../ui/TextField';
+import { passphraseProblem } from '../../ui/passphrase-problem';
 import { readFileAsBase64 } from './read-file';
+import { ActionError } from '../../ui/ActionError';
 
 /**
- * Imports a recovery file from another laptop: the file (read here as base64), its passphrase, and this
- * vault's passphrase, which main checks before it changes anything. A PUK or PIN that differs from the
- * vault's own is never taken over: the result lists it as a conflict.
+ * Imports a recovery file from another laptop: the file (read here as base64), the file's passphrase, and
+ * this vault's passphrase, which main checks before it changes anything. On a laptop without a vault (a
+ * new one) the form asks for the new vault's passphrase instead, twice, and main sets the vault up and
+ * imports the file in one go. A PUK or PIN that differs from the vault's own is never taken over: the
+ * result lists it as a conflict.
  */
 export function ImportRecoveryForm() {
   const { t } = useTranslation();
   const importRecovery = useApp((state) => state.importRecovery);
   const busy = useApp((state) => state.busy.importRecovery === true);
+  const newVault = useApp((state) => state.vault !== null && !state.vault.initialized);
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId();
   const fileErrorId = `${fileId}-error`;
@@ -21,19 +28,29 @@ export function ImportRecoveryForm() {
   const [readFailed, setReadFailed] = useState(false);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const newProblem = passphraseProblem(vaultPassphrase, attempted, { min: MIN_PASSPHRASE_LENGTH });
+  const repeatProblem = newProblem ? null : passphraseProblem(repeat, attempted, { repeatOf: vaultPassphrase });
+  const vaultReady = newVault ? vaultPassphrase.length >= MIN_PASSPHRASE_LENGTH && repeat === vaultPassphrase : vaultPassphrase !== '';
 
   const { onSubmit, field } = usePassphraseSubmit({
     busy,
-    ready: file !== null && vaultPassphrase !== '',
-    onAttempt: () => setSummary(null),
+    ready: file !== null && vaultReady,
+    onAttempt: () => {
+      setSummary(null);
+      setAttempted(true);
+    },
     onPassphrase: async (passphrase) => {
       const mine = vaultPassphrase;
       setVaultPassphrase('');
+      setRepeat('');
+      setAttempted(false);
       if (!file) return;
       const content = await readFileAsBase64(file);
       setReadFailed(content === null);
       if (content === null) return;
-      const result = await importRecovery(content, passphrase, mine);
+      const result = await importRecovery(content, passphrase, mine, { newVault });
       setSummary(result);
       if (result) {
         setFile(null);
@@ -71,9 +88,37 @@ export function ImportRecoveryForm() {
         )}
       </div>
       <PassphraseField {...field} label={t('backup.filePassphraseLabel')} autoComplete="off" />
-      <PassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} tried={tried} label={t('vaultSafety.vaultPassphraseLabel')} />
-      <p className="muted">{t('vaultSafety.vaultPassphraseHint')}</p>
-      <BusySubmit busy={busy} label={t('backup.importButton')} />
+      {newVault ? (
+        <>
+          <p className="muted">{t('backup.newVaultHint')}</p>
+          <TextField
+            label={t('backup.newVaultPassphraseLabel')}
+            hint={t('vault.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+            type="password"
+            autoComplete="new-password"
+            value={vaultPassphrase}
+            onChange={setVaultPassphrase}
+            error={newProblem ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
+            showError={attempted}
+          />
+          <TextField
+            label={t('backup.newVaultRepeatLabel')}
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={setRepeat}
+            error={repeatProblem ? t('vault.passphraseMismatch') : null}
+            showError={attempted}
+          />
+        </>
+      ) : (
+        <>
+          <PassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} tried={tried} label={t('vaultSafety.vaultPassphraseLabel')} />
+          <p className="muted">{t('vaultSafety.vaultPassphraseHint')}</p>
+        </>
+      )}
+      <BusySubmit busy={busy} label={newVault ? t('backup.importNewVaultButton') : t('backup.importButton')} />
+      <ActionError operations={['importRecovery']} />
       <p className="saved" role="status">
         {summary && t('backup.imported', { added: summary.added, updated: summary.updated, kept: summary.kept })}
       </p>

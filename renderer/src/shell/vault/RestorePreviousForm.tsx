@@ -34,6 +34,7 @@ export function RestorePreviousForm({ damage }: { damage: NonNullable<VaultState
       buttonLabel={t('vaultSafety.restoreButton')}
       primary
       busy={busy}
+      operation="restoreVault"
       onPassphrase={async (passphrase) => setRestored(await restoreVault(passphrase))}
     >
       <p className="saved" role="status">

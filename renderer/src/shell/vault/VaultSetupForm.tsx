@@ -2,7 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
+import { ActionError } from '../../ui/ActionError';
 import { TextField } from '../../ui/TextField';
+import { passphraseProblem } from '../../ui/passphrase-problem';
 
 /**
  * First use: the recovery passphrase, twice. It is never kept: both fields are cleared after the call,
@@ -41,7 +43,7 @@ export function VaultSetupForm() {
         autoComplete="new-password"
         value={passphrase}
         onChange={setPassphrase}
-        error={tooShort ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
+        error={passphraseProblem(passphrase, tried, { min: MIN_PASSPHRASE_LENGTH }) ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
         showError={tried}
       />
       <TextField
@@ -50,7 +52,7 @@ export function VaultSetupForm() {
         autoComplete="new-password"
         value={repeat}
         onChange={setRepeat}
-        error={mismatch ? t('vault.passphraseMismatch') : null}
+        error={!passphraseProblem(passphrase, tried, { min: MIN_PASSPHRASE_LENGTH }) && passphraseProblem(repeat, tried, { repeatOf: passphrase }) ? t('vault.passphraseMismatch') : null}
         showError={tried}
       />
       <div className="form__actions">
@@ -58,6 +60,7 @@ export function VaultSetupForm() {
           {busy ? t('common.working') : t('vault.setupButton')}
         </button>
       </div>
+      <ActionError operations={['setupVault']} />
     </form>
   );
 }

@@ -18,8 +18,11 @@ export interface VaultActions {
   setupVault(passphrase: string): Promise<boolean>;
   unlockVault(passphrase: string): Promise<boolean>;
   exportRecovery(passphrase: string, destination?: SaveTarget): Promise<SavedFile | null>;
-  /** `file` is the recovery file's content as base64; `passphrase` opens it, `vaultPassphrase` this vault. */
-  importRecovery(file: string, passphrase: string, vaultPassphrase: string): Promise<ImportSummary | null>;
+  /**
+   * `file` is the recovery file's content as base64; `passphrase` opens it, `vaultPassphrase` this vault.
+   * With `newVault` (a laptop without a vault) `vaultPassphrase` is the new vault's: main sets it up and imports.
+   */
+  importRecovery(file: string, passphrase: string, vaultPassphrase: string, options?: { newVault?: boolean }): Promise<ImportSummary | null>;
   /** After a damaged or rolled-back vault file: the previous generation back, confirmed by the passphrase. */
   restoreVault(passphrase: string): Promise<boolean>;
 }
@@ -49,8 +52,9 @@ export function createVaultSlice({ bridge, set, get, call }: SliceTools): VaultA
       return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase, ...(destination ? { destination } : {}) }));
     },
 
-    async importRecovery(file, passphrase, vaultPassphrase) {
-      const summary = await call('importRecovery', () => bridge.vault['import-recovery']({ file, passphrase, vaultPassphrase }));
+    async importRecovery(file, passphrase, vaultPassphrase, options = {}) {
+      const newVault = options.newVault === true ? { newVault: true as const } : {};
+      const summary = await call('importRecovery', () => bridge.vault['import-recovery']({ file, passphrase, vaultPassphrase, ...newVault }));
       if (summary) await Promise.all([get().loadKnownTss(), get().loadVault()]);
       return summary;
     },

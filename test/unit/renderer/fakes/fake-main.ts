@@ -177,10 +177,17 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
       return needPassphrase(request.passphrase) ?? ok(saved('tss-companion-recovery.tssrecovery'));
     case 'vault:import-recovery': {
       if (request.passphrase !== FAKE_PASSPHRASE) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this recovery file.');
-      if (request.vaultPassphrase !== FAKE_PASSPHRASE) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this vault.');
+      if (request.newVault === true) {
+        // A new laptop: the vault is set up with the new passphrase, then the file imported into it.
+        if (state.vault.initialized) return fail('E_VAULT_EXISTS', 'The vault is already set up.');
+        state.passphrase = request.vaultPassphrase as string;
+        state.vault = { initialized: true, unlocked: true, keychainProblem: null, entries: 0 };
+      } else if (!state.vault.initialized) return fail('E_VAULT_NOT_INITIALIZED', 'The vault is not set up yet.');
+      else if (request.vaultPassphrase !== state.passphrase) return fail('E_VAULT_WRONG_PASSPHRASE', 'The passphrase does not open this vault.');
       const tssId = randomUUID();
       state.known.push({ tssId, storeName: 'Imported store', environment: 'test', hasPuk: true, hasPin: true, updatedAt: new Date().toISOString() });
       state.puks[tssId] = FAKE_PUK;
+      state.vault = { ...state.vault, entries: state.vault.entries + 2 };
       return ok({ added: 1, updated: 0, kept: state.known.length - 1, conflicts: [] });
     }
     case 'vault:restore-previous': {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pukGroups } from './puk-groups';
 
 /** How long a revealed PUK stays on screen before it is dropped by itself. */
 export const PUK_VISIBLE_MS = 120_000;
@@ -36,8 +37,15 @@ export function PukBox({ puk, storeName, onHide }: { puk: string; storeName: str
       <h3 id={titleId} ref={title} className="subsection__title puk__title" tabIndex={-1}>
         {t('recovery.pukTitle', { name: storeName })}
       </h3>
+      {/* Grouped by spacing, not by characters: a selection or the copy button takes the PUK as one. */}
       <p className="puk__value" aria-label={t('recovery.pukValueLabel')}>
-        <code>{puk}</code>
+        <code>
+          {pukGroups(puk).map((group, index) => (
+            <span key={index} className="puk__group">
+              {group}
+            </span>
+          ))}
+        </code>
       </p>
       <p className="muted">{t('recovery.pukHint')}</p>
       <div className="actions">

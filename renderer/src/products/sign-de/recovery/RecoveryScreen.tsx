@@ -19,6 +19,8 @@ export function RecoveryScreen() {
   const reason = useApp((state) => state.recovery.reason);
   const storeName = useApp((state) => storeNameOf(state, state.recovery.tssId)) ?? t('stores.unnamed');
   const dropPuk = useApp((state) => state.dropPuk);
+  const from = useApp((state) => state.recovery.from ?? null);
+  const navigate = useApp((state) => state.navigate);
   const loadKnownTss = useApp((state) => state.loadKnownTss);
   const pickId = useId();
   const importId = useId();
@@ -35,10 +37,22 @@ export function RecoveryScreen() {
       <h1 className="screen__title" tabIndex={-1}>
         {t('recovery.title')}
       </h1>
+      {from && from !== 'recovery' && (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => navigate(from)}>
+            {t(`recovery.backTo.${from}`)}
+          </button>
+        </div>
+      )}
       {reason === 'blocked' && (
-        <p className="callout callout--danger" role="alert">
-          {t('recovery.blockedNotice')}
-        </p>
+        <div className="callout callout--danger" role="alert">
+          <p>{t('recovery.blockedNotice')}</p>
+          {tssId && (
+            <p>
+              {t('recovery.blockedTss', { store: storeName, tssId })}
+            </p>
+          )}
+        </div>
       )}
       <p>{t('recovery.intro')}</p>
       <ErrorNotices areas={['recovery']} />

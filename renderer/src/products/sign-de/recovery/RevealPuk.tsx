@@ -23,6 +23,8 @@ export function RevealPuk({ storeName }: { storeName: string }) {
       buttonLabel={t('recovery.revealButton')}
       primary
       busy={busy}
+      operation="revealPuk"
+      label={t('vaultSafety.vaultPassphraseLabel')}
       onPassphrase={revealPuk}
     />
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPinFields } from '../wizard/NewPinFields';
+import { ActionError } from '../../../ui/ActionError';
 import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { storeNameOf } from '../overview/overview-slice';
 import { unfinishedStatuses } from '../stores/stores-slice';
@@ -65,6 +66,8 @@ export function UnblockPin({ tssId }: { tssId: string }) {
             {busy ? t('common.working') : t('recovery.unblockButton')}
           </button>
         </div>
+        {/* While the passphrase dialog is open it shows the error itself, where the passphrase was typed. */}
+        <ActionError operations={['unblockPin']} hidden={asking} />
         <p className="saved" role="status">
           {unblocked && t('recovery.unblocked')}
         </p>

@@ -1,4 +1,4 @@
-import type { SliceTools } from '../../../state/store-types';
+import type { Screen, SliceTools } from '../../../state/store-types';
 
 export interface RecoveryState {
   recovery: {
@@ -13,6 +13,8 @@ export interface RecoveryState {
     puk: string | null;
     /** The TSS whose admin PIN was just set with its PUK. */
     unblockedTssId: string | null;
+    /** The screen the recovery was opened from (the wizard's run, a store overview): "back" goes there. */
+    from?: Screen | null;
   };
 }
 
@@ -31,13 +33,15 @@ export interface RecoveryActions {
 }
 
 export const initialRecoveryState: RecoveryState = {
-  recovery: { tssId: null, reason: null, puk: null, unblockedTssId: null },
+  recovery: { tssId: null, reason: null, puk: null, unblockedTssId: null, from: null },
 };
 
 export function createRecoverySlice({ bridge, set, get, call }: SliceTools): RecoveryActions {
   return {
     openRecovery(tssId, reason = null) {
       const current = get().recovery;
+      const screen = get().screen;
+      const from = screen === 'recovery' ? (current.from ?? null) : screen;
       get().navigate('recovery');
       set({
         recovery: {
@@ -45,6 +49,7 @@ export function createRecoverySlice({ bridge, set, get, call }: SliceTools): Rec
           reason,
           puk: null,
           unblockedTssId: null,
+          from,
         },
       });
     },
@@ -76,7 +81,8 @@ export function createRecoverySlice({ bridge, set, get, call }: SliceTools): Rec
       const answer = await call('unblockPin', () => bridge.recovery.unblock({ tssId, ...(newPin ? { newPin } : {}), passphrase }), { tssId });
       if (!answer) return false;
       set((state) => ({ recovery: { ...state.recovery, unblockedTssId: tssId, reason: null } }));
-      void get().loadKnownTss();
+      // The vault holds a new PIN: its list and Home's count follow.
+      void Promise.all([get().loadKnownTss(), get().loadVault()]);
       return true;
     },
   };

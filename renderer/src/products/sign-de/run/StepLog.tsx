@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type RunState, type StepStatus, stepLog } from './run-progress';
 
-const marks: Record<StepStatus, string> = { pending: '○', running: '◔', done: '✓', skipped: '✓', failed: '✕' };
+const marks: Record<StepStatus, string> = { pending: '○', running: '◔', done: '✓', skipped: '✓', failed: '✕', cancelled: '■' };
 
 /** Every step of the run with its status; the clients step counts n/total. */
 export function StepLog({ run }: { run: RunState }) {

@@ -39,6 +39,8 @@ export interface RunState {
   current: StepName | null;
   /** The clients step's count. */
   clients: { done: number; total: number } | null;
+  /** The current step's request failed on the network and is being tried again. */
+  retry: { attempt: number; attempts: number } | null;
   error: RunError | null;
 }
 
@@ -53,8 +55,17 @@ export const idleRun: RunState = {
   steps: {},
   current: null,
   clients: null,
+  retry: null,
   error: null,
 };
+
+/**
+ * Whether focus goes to the run's status line when its phase changes: when a start or a resume gets going
+ * (its button is gone, and the cancel button must not take a second Enter) and when the run stops or ends
+ * (the cancel button is gone). Not when a cancel that was asked for is refused (cancelling → running).
+ */
+export const focusRunStatus = (previous: RunPhase, next: RunPhase): boolean =>
+  (next === 'running' && previous !== 'cancelling') || next === 'done' || next === 'failed' || next === 'cancelled';
 
 export const isRunActive = (phase: RunPhase): boolean => phase === 'starting' || phase === 'running' || phase === 'cancelling';
 export const isRunStarted = (phase: RunPhase): boolean => phase !== 'idle';
@@ -76,8 +87,25 @@ function clientsOf(report: RunReport): RunState['clients'] {
   return { done: report.clients.filter((client) => client?.registered === true).length, total: report.clients.length };
 }
 
-/** A resume of a run known from its report: its steps start over as "pending" and are reported again. */
+/**
+ * Where a run is by its journal (read without the vault): its steps, those done, and the step it stopped
+ * at (the first not done). A report of an older main lists no steps: then nothing is known (total 0).
+ */
+export function journalPosition(report: RunReport): { total: number; done: StepName[]; step: StepName | null } {
+  const steps = Array.isArray(report.steps) ? report.steps.filter(isStepName) : [];
+  const done = Array.isArray(report.done) ? report.done.filter((step): step is StepName => isStepName(step) && steps.includes(step)) : [];
+  const step = report.error && isStepName(report.error.step) ? report.error.step : (steps.find((candidate) => !done.includes(candidate)) ?? null);
+  return { total: steps.length, done, step };
+}
+
+/**
+ * A resume of a run known from its report: it starts where the journal says it is (done steps done,
+ * the share done, the step it stopped at), and the engine's events take it from there.
+ */
 export function runResuming(report: RunReport): RunState {
+  const { total, done, step } = journalPosition(report);
+  const steps: RunState['steps'] = Object.fromEntries(done.map((name) => [name, 'done' as const]));
+  if (step && report.error) steps[step] = report.status === 'cancelled' ? 'cancelled' : 'failed';
   return {
     ...idleRun,
     phase: 'running',
@@ -85,6 +113,10 @@ export function runResuming(report: RunReport): RunState {
     storeName: report.storeName,
     environment: report.environment,
     tssId: report.tssId || null,
+    total,
+    fraction: total > 0 ? done.length / total : 0,
+    steps,
+    current: step,
     clients: clientsOf(report),
   };
 }
@@ -110,6 +142,8 @@ export function applyProgress(state: RunState, event: ProgressEvent): RunState {
     steps: { ...state.steps, [event.step]: event.status },
     current: event.step,
     clients: event.step === 'clients' && event.detail ? { done: event.detail.done, total: event.detail.total } : state.clients,
+    // Only the newest event says whether a retry is going on: any later one (a try that went through) ends it.
+    retry: event.status === 'running' && event.retry ? { attempt: event.retry.attempt, attempts: event.retry.attempts } : null,
   };
 }
 
@@ -125,6 +159,7 @@ export function applyFinished(state: RunState, report: RunReport): RunState {
     environment: report.environment,
     tssId: report.tssId || state.tssId,
     fraction: phase === 'done' ? 1 : state.fraction,
+    retry: null,
     current: error?.step ?? state.current,
     error: phase === 'done' ? null : error,
     clients: clientsOf(report) ?? state.clients,

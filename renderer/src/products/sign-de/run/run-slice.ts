@@ -131,7 +131,8 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
         return;
       }
       set({ runs, ...(followed ? { run: applyFinished(state.run, report), runReport: report } : {}) });
-      void get().loadKnownTss();
+      // A run stores a PIN and a PUK: the vault's list and Home's count of its entries follow.
+      void Promise.all([get().loadKnownTss(), get().loadVault()]);
       if (followed && report.status === 'failed' && needsPukRecovery(report.error)) {
         get().openRecovery(report.tssId || null, 'blocked');
       }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';
 import { type StoreRow, storeRows } from './store-rows';
+import { RunStatusText } from './run-status-text';
 
 /** The stores and TSS this laptop knows (runs and vault), each with its state on demand and its actions. */
 export function StoresCard() {
@@ -57,7 +58,7 @@ function StoreItem({ row }: { row: StoreRow }) {
           <code className="path">{row.tssId}</code>
         </dd>
         <dt>{t('stores.setup')}</dt>
-        <dd>{row.run ? t(`stores.runStatus.${row.run.status}`) : t('stores.noRun')}</dd>
+        <dd>{row.run ? <RunStatusText run={row.run} /> : t('stores.noRun')}</dd>
         <dt>{t('stores.vault')}</dt>
         <dd>
           {row.known ? t('stores.vaultHas', { pin: row.known.hasPin ? t('common.yes') : t('common.no'), puk: row.known.hasPuk ? t('common.yes') : t('common.no') }) : t('stores.vaultNone')}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RunReport } from '../../../../../preload/contract/sign-de/runs';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { explainCode } from '../../../ui/error-text';
-import { isRunActive, isStepName, needsPukRecovery } from '../run/run-progress';
+import { isRunActive, isStepName, journalPosition, needsPukRecovery } from '../run/run-progress';
 import { unfinishedStatuses } from './stores-slice';
+import { RunStatusText } from './run-status-text';
 import { useApp } from '../../../state/store-context';
 
 /** Runs that stopped (failed, cancelled, or cut off while running): where and why, and a way on. */
@@ -46,6 +47,9 @@ function UnfinishedRun({ run }: { run: RunReport }) {
   const elsewhere = run.busyElsewhere === true && !activeHere;
   const blocked = resuming || otherActive || elsewhere;
   const explanation = run.error ? explainCode(t, run.error) : null;
+  // Its journal says where it is, without the vault: the step it stopped at and how many are done.
+  const position = journalPosition(run);
+  const interrupted = run.status === 'running' && !activeHere && !elsewhere;
   const named = (visible: string) => ({ 'aria-label': `${visible}: ${run.storeName}` });
 
   return (
@@ -55,7 +59,17 @@ function UnfinishedRun({ run }: { run: RunReport }) {
         <dt>{t('settings.environmentLegend')}</dt>
         <dd>{t(`environment.names.${run.environment}`)}</dd>
         <dt>{t('stores.setup')}</dt>
-        <dd>{activeHere ? t('unfinished.runningHere') : t(`stores.runStatus.${run.status}`)}</dd>
+        <dd>
+          <RunStatusText run={run} />
+        </dd>
+        {interrupted && !run.error && position.step && (
+          <>
+            <dt>{t('unfinished.stoppedAt')}</dt>
+            <dd>{t(`run.steps.${position.step}`)}</dd>
+            <dt>{t('unfinished.why')}</dt>
+            <dd>{t('unfinished.interruptedWhy')}</dd>
+          </>
+        )}
         {run.error && (
           <>
             <dt>{t('unfinished.stoppedAt')}</dt>

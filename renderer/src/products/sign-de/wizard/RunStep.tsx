@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../../ui/ActionError';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { StepLog } from '../run/StepLog';
 import { explainCode } from '../../../ui/error-text';
-import { type RunState, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
+import { type RunState, focusRunStatus, isRunActive, needsPukRecovery, progressPercent, stepNames } from '../run/run-progress';
+import { useFocusOnChange } from '../../../ui/use-focus-on-change';
 import { useApp } from '../../../state/store-context';
+import { useShellParts } from '../../../ui/shell-parts';
+import { vaultNeed } from '../../../state/vault-need';
 
 /** Follows the run step by step; a stopped one can be resumed, repaired or given up here. */
 export function RunStep() {
@@ -24,10 +28,13 @@ function RunProgress({ run }: { run: RunState }) {
   const openRecovery = useApp((state) => state.openRecovery);
   const resetWizard = useApp((state) => state.resetWizard);
   const resuming = useApp((state) => state.busy.resumeRun === true || state.busy.repairRun === true);
+  const locked = useApp((state) => vaultNeed(state.vault) === 'unlock');
+  const { VaultCard } = useShellParts();
   const percent = progressPercent(run);
   const currentName = run.current ? t(`run.steps.${run.current}`) : t('run.waiting');
   const index = run.current ? stepNames.indexOf(run.current) + 1 : 0;
   const active = isRunActive(run.phase);
+  const status = useFocusOnChange<RunState['phase'], HTMLParagraphElement>(run.phase, focusRunStatus);
 
   return (
     <>
@@ -40,8 +47,9 @@ function RunProgress({ run }: { run: RunState }) {
         label={t('run.progressLabel')}
         valueText={t('run.progressValue', { percent, step: currentName, index, total: run.total || '…' })}
       />
-      <p className="run__phase" role="status">
+      <p className="run__phase" role="status" ref={status} tabIndex={-1}>
         {t(`run.phase.${run.phase}`, { step: currentName })}
+        {run.retry && active && ` ${t('run.retrying', { attempt: run.retry.attempt, attempts: run.retry.attempts })}`}
       </p>
       <StepLog run={run} />
       {active && (
@@ -52,8 +60,11 @@ function RunProgress({ run }: { run: RunState }) {
           <p className="muted">{t('run.cancelHint')}</p>
         </div>
       )}
+      {active && <ActionError operations={['cancelRun']} />}
       {run.phase === 'failed' && run.error && <RunFailure run={run} onRecovery={() => openRecovery(run.tssId, 'blocked')} />}
       {run.phase === 'cancelled' && <p className="callout">{t('run.cancelledNotice', { step: currentName })}</p>}
+      {/* A stopped run's PIN and PUK are in the vault: a locked one is unlocked here, before Resume. */}
+      {(run.phase === 'failed' || run.phase === 'cancelled') && locked && <VaultCard showExport={false} level={3} errorAreas={[]} />}
       {(run.phase === 'failed' || run.phase === 'cancelled') && run.runId && (
         <div className="actions">
           <button type="button" className="button button--primary" aria-disabled={resuming || undefined} onClick={() => !resuming && void resumeRun(run.runId!)}>
@@ -68,6 +79,7 @@ function RunProgress({ run }: { run: RunState }) {
         </div>
       )}
       {/* A done run goes on to its receipt by itself (WizardScreen follows the run). */}
+      <ActionError operations={['resumeRun', 'repairRun']} />
       {run.phase === 'done' && (
         <div className="callout callout--success">
           <p>{t('run.doneNotice')}</p>

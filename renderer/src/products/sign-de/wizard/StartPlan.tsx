@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
+import { ActionError } from '../../../ui/ActionError';
 import { PassphraseConfirmDialog } from '../../../ui/PassphraseConfirmDialog';
 import { TypedConfirmation } from '../../../ui/TypedConfirmation';
 import { LIVE_KEYWORD, isTypedConfirmation } from '../../../state/confirmation';
@@ -80,6 +81,8 @@ export function StartPlan({ problems, onBlocked }: { problems: StepProblems; onB
           </div>
         )}
       </div>
+      {/* While the passphrase dialog is open it shows the error itself, where the passphrase was typed. */}
+      <ActionError operations={['startRun']} hidden={awaitingPassphrase !== null} />
       <StartConfirmDialog typed={awaitingPassphrase} onClose={() => setAwaitingPassphrase(null)} />
     </section>
   );

@@ -43,7 +43,7 @@ export function StoreDocuments({ tssId }: { tssId: string }) {
       <h3 id={titleId} className="card__title">
         {t('wizard.documents.title')}
       </h3>
-      <PassphraseForm intro={<p>{t('wizard.documents.intro')}</p>} buttonLabel={t('wizard.documents.button')} primary={!saved} busy={busy} onPassphrase={save}>
+      <PassphraseForm operation="exportRecovery" intro={<p>{t('wizard.documents.intro')}</p>} buttonLabel={t('wizard.documents.button')} primary={!saved} busy={busy} onPassphrase={save}>
         <ErrorNotices areas={['store', 'handover', 'backup']} />
         <HandoverFilesList files={handover} />
         <SavedPath file={recovery} label={t('wizard.documents.recoverySaved')} />

@@ -91,7 +91,7 @@ describe('the step runner, with a tiny fake flow', () => {
     });
     await expect(cancelled).rejects.toMatchObject({ code: 'E_RUN_CANCELLED', next: 'resume', message: expect.stringContaining('"pack"') });
     expect((await fakeEngine.load(dir.path, data.runId)).data).toMatchObject({ status: 'cancelled', done: ['reserve'], error: { code: 'E_RUN_CANCELLED', step: 'pack', next: 'resume' } });
-    expect(events.at(-1)).toMatchObject({ step: 'pack', status: 'failed' });
+    expect(events.at(-1)).toMatchObject({ step: 'pack', status: 'cancelled' });
     expect(shop.calls).toEqual(['reserve']);
     expect(await execute(data.runId)).toMatchObject({ status: 'done' });
   });

@@ -13,6 +13,7 @@ import { de as signDeDe } from '../../../../../renderer/src/products/sign-de/i18
 import { type AppState, createAppStore, initialAppState } from '../../../../../renderer/src/shell/state/app-store';
 import { applyProgress, runStarted, runStarting } from '../../../../../renderer/src/products/sign-de/run/run-progress';
 import { StoreProvider } from '../../../../../renderer/src/state/store-context';
+import { pukGroups } from '../../../../../renderer/src/products/sign-de/recovery/puk-groups';
 import type { Operation } from '../../../../../renderer/src/state/ui-error';
 import { emptyDraft } from '../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
 import { signedTestReceipt } from '../../../main/products/sign-de/receipt/signed-receipt';
@@ -78,10 +79,14 @@ describe('Home', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
-  it('asks for the passphrase when the keychain did not open the vault, with main’s reason', async () => {
-    const html = await render(<App />, { ...base, vault: { initialized: true, unlocked: false, keychainProblem: 'Linux basic_text keychain is not trusted.', entries: 3 } });
+  it('asks for the passphrase when the keychain did not open the vault, with main’s reason in German (never main’s English words)', async () => {
+    const locked = { initialized: true, unlocked: false, keychainProblem: 'no OS keychain in this process', keychainProblemCode: 'unavailable' as const, entries: 3 };
+    const html = await render(<App />, { ...base, vault: locked });
     expect(html).toMatch(/<h2[^>]*>Tresor entsperren<\/h2>/);
-    expect(html).toContain('Linux basic_text keychain is not trusted.');
+    expect(html).toContain('keinen Schlüsselbund des Betriebssystems');
+    expect(html).not.toContain('no OS keychain in this process');
+    const older = await render(<App />, { ...base, vault: { ...locked, keychainProblemCode: undefined } });
+    expect(older).not.toContain('no OS keychain in this process');
     expect(buttons(html)).toContain('Tresor entsperren');
   });
 
@@ -348,14 +353,14 @@ describe('PUK recovery', () => {
 
   it('shows a revealed PUK large, with copy and hide', async () => {
     const html = await render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, puk: FAKE_PUK } });
-    expect(html).toContain(`<p class="puk__value" aria-label="PUK"><code>${FAKE_PUK}</code></p>`);
+    expect(html).toContain(`<p class="puk__value" aria-label="PUK"><code>${pukGroups(FAKE_PUK).map((group) => `<span class="puk__group">${group}</span>`).join('')}</code></p>`);
     expect(html).toMatch(/<h3[^>]*>PUK von Filiale Köln<\/h3>/);
     expect(buttons(html)).toEqual(expect.arrayContaining(['PUK kopieren', 'PUK ausblenden']));
   });
 
   it('says why it opened by itself', async () => {
     const html = await render(<App />, { ...base, screen: 'recovery', knownTss, recovery: { ...initialAppState.recovery, tssId, reason: 'blocked' } });
-    expect(html).toContain('role="alert">Die Admin-PIN dieser TSS ist gesperrt.');
+    expect(html).toContain('role="alert"><p>Die Admin-PIN dieser TSS ist gesperrt.');
   });
 });
 
