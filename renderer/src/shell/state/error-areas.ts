@@ -66,7 +66,8 @@ function wizardActions(state: AppStoreState, vaultForm: Operation | null): Opera
       return [...vault, 'startRun'];
     }
     case 'run':
-      if (phase === 'idle') return ['startRun'];
+      // The start is on the plan page: a refused start shows there, not here.
+      if (phase === 'idle') return [];
       if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return ['cancelRun'];
       if ((phase === 'failed' || phase === 'cancelled') && runId) {
         // RunStep shows the vault card beside Resume while the vault is locked.
@@ -74,8 +75,8 @@ function wizardActions(state: AppStoreState, vaultForm: Operation | null): Opera
       }
       return [];
     case 'receipt':
-      // The store's documents: the recovery file's passphrase form.
-      return ['exportRecovery'];
+      // The store's documents (once the run has its TSS): the recovery file's passphrase form.
+      return state.run.tssId ? ['exportRecovery'] : [];
     default:
       return [];
   }

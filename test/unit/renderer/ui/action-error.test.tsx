@@ -58,7 +58,7 @@ describe('an action’s error is shown where the action was', () => {
 
   it('a refused start of the run: below the start button, once', async () => {
     const draft = { ...emptyDraft, storeName: 'Filiale Köln', clients: ['KASSE-01'] };
-    const html = await render({ screen: 'wizard', wizard: { ...initialAppState.wizard, step: 'run', draft } }, 'startRun', 'E_NETWORK');
+    const html = await render({ screen: 'wizard', wizard: { ...initialAppState.wizard, step: 'plan', draft } }, 'startRun', 'E_NETWORK');
     expect(noticeAfter(html, 'Einrichtung starten')).toEqual({ notices: 1, gap: 1 });
   });
 

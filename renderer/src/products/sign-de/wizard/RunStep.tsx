@@ -78,8 +78,8 @@ function RunProgress({ run }: { run: RunState }) {
           </button>
         </div>
       )}
+      {(run.phase === 'failed' || run.phase === 'cancelled') && run.runId && <ActionError operations={['resumeRun', 'repairRun']} />}
       {/* A done run goes on to its receipt by itself (WizardScreen follows the run). */}
-      <ActionError operations={['resumeRun', 'repairRun']} />
       {run.phase === 'done' && (
         <div className="callout callout--success">
           <p>{t('run.doneNotice')}</p>
