@@ -65,7 +65,7 @@ describe('handover PDF, JSON and XML files', () => {
     const documents = new HandoverDocuments(dir, createChromiumPrintPort(() => browser, dir), { get: async () => record });
     const files = await documents.save(record.tssId, { now: NOW, outDir: join(dir, 'out') });
 
-    expect(files.pdf.path).toBe(join(dir, 'out', 'elster-146a-Caf-Süd-Söhne-2026-05-20.pdf'));
+    expect(files.pdf.path).toBe(join(dir, 'out', 'elster-146a-Café-Süd-Söhne-2026-05-20.pdf'));
     for (const file of [files.pdf, files.json, files.xml]) expect((await stat(file.path)).size).toBe(file.bytes);
     const handover = Elster146aHandoverSchema.parse(JSON.parse(await readFile(files.json.path, 'utf8')));
     expect(handover).toEqual(buildHandover(record, NOW));
