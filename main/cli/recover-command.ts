@@ -4,10 +4,9 @@ import { printable } from './arguments';
 import type { CommandIo } from './command-io';
 import { connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
+import { idOf } from './ids';
 import type { CommandName } from './program';
 import { openVault, recoveryFilePassphrase } from './vault-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type RecoverValues = { sandbox?: boolean; 'base-url'?: string; live?: boolean; json?: boolean };
 
@@ -39,8 +38,8 @@ export async function recoverCommand(name: CommandName, target: string | undefin
     return EXIT.ok;
   }
   const action = name === 'recover reveal' ? 'reveal' : 'unblock';
-  if (!UUID.test(target!)) throw new UsageError(printable(`recover ${action}: "${target}" is not a TSS id (a UUID); \`tss-companion recover list\` shows them`));
-  const tssId = target!.toLowerCase();
+  const tssId = idOf(target!);
+  if (!tssId) throw new UsageError(printable(`recover ${action}: "${target}" is not a TSS id (a UUID); \`tss-companion recover list\` shows them`));
   const { vault, passphrase } = await openVault(io.services().vault, io.env);
   if (action === 'reveal') {
     io.out(await revealPuk(vault, tssId, passphrase));
