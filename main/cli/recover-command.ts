@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { readRecoveryFile } from '../vault';
 import { listKnownTss, revealPuk, unblockAdminPin } from '../products/sign-de/provisioning/puk-recovery';
 import { printable } from './arguments';
 import type { CommandIo } from './command-io';
@@ -27,8 +28,9 @@ export async function recoverCommand(name: CommandName, target: string | undefin
   if (name === 'recover import') {
     const file = await stat(target!).catch(() => null);
     if (!file?.isFile()) throw new UsageError(printable(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`));
-    // The file's passphrase first: without it nothing is done, not even a new laptop's vault made.
+    // The file's passphrase first, and proven on the file: without it nothing is done, not even a new laptop's vault made.
     const filePassphrase = await recoveryFilePassphrase(io.env, target!);
+    await readRecoveryFile(target!, filePassphrase);
     const { vault, passphrase } = await openVault(io.services().vault, io.env);
     const summary = await vault.importRecoveryFile(target!, filePassphrase, passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
