@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as StoreRules from '../../../../../../preload/contract/sign-de/store-rules';
 
 // The contract's twin rule swapped for another: the wizard must follow it, not a copy of its own (review #16).
 vi.mock('../../../../../../preload/contract/sign-de/store-rules', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../../../preload/contract/sign-de/store-rules')>()),
+  ...(await importOriginal<typeof StoreRules>()),
   serialKey: (serial: string) => serial.replaceAll(' ', '').toLowerCase(),
 }));
 
