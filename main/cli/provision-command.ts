@@ -67,6 +67,7 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
   const reports: RunReport[] = [];
   const failed: FailedStore[] = [];
   let exit: number = EXIT.ok;
+  let stopAll = false;
   // One store's failure is reported and the next store still runs; bad input and the vault stop all.
   const attempt = async (label: string, run: (drive: ForegroundDrive) => Promise<RunReport>, knownRunId?: string) => {
     // The run's id comes with its first progress event: a failure can then name the run to resume.
@@ -84,7 +85,10 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
     try {
       reports.push(await run(drive));
     } catch (error) {
-      if (error instanceof UsageError || error instanceof VaultError) throw error;
+      const fatal = error instanceof UsageError || error instanceof VaultError;
+      // Nothing ran yet: the command's failure as any other. Else it joins the stores' array, its run named.
+      if (fatal && !runId && reports.length === 0 && failed.length === 0) throw error;
+      stopAll ||= fatal;
       const failure = describeFailure(error);
       const { step, next } = error as { step?: string; next?: NextAction };
       const tssId = runId ? (await signDe.runs.get(runId).catch(() => null))?.tssId || undefined : undefined;
@@ -94,7 +98,7 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
       io.err(printable(`${label}: ${stopped ? `stopped${step ? ` before "${step}"` : ''}; nothing is lost` : `failed: ${failure.message}`}`));
       if (resume) io.err(printable(`${label}: ${next && next !== 'resume' ? 'the way out' : 'to continue where it stopped'}: ${resume}`));
       failed.push({ storeName: label, status: stopped ? 'stopped' : 'failed', ...(runId ? { runId } : {}), error: failureJson(failure, runId && resume ? { runId, resume } : undefined).error });
-      if (exit === EXIT.ok || stopped) exit = failure.exit;
+      if (exit === EXIT.ok || stopped || fatal) exit = failure.exit;
     }
   };
   // Runs executing: the first Ctrl+C stops the current one after its step, and no further store starts.
@@ -102,7 +106,7 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
   await running(async () => {
     if (resumeId) await attempt(`run ${resumeId}`, (drive) => signDe.foregroundRuns.resume(resumeId, drive), resumeId);
     for (const plan of plans) {
-      if (io.signal?.aborted) break;
+      if (io.signal?.aborted || stopAll) break;
       await attempt(plan.storeName, (drive) => signDe.foregroundRuns.start(plan, drive));
     }
   });
