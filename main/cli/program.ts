@@ -42,7 +42,7 @@ Environment:
                                        sandbox on this laptop is always reached directly
 
 Exit codes: 0 done, 1 failed (a resume may fix it), 2 bad arguments, 3 admin PIN blocked / key refused,
-4 vault not opened, 130 stopped with Ctrl+C (a run prints its resume command).`;
+4 vault not opened, 130 stopped with Ctrl+C (a run prints its resume command; at a passphrase question nothing changed).`;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
