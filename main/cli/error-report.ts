@@ -3,7 +3,7 @@ import { LockTimeoutError } from '../core/durable/file-lock';
 import { AppError } from '../core/errors';
 import { VaultError } from '../vault';
 import { printable } from './arguments';
-import { EXIT, UsageError } from './exit-codes';
+import { EXIT, PromptCancelledError, UsageError } from './exit-codes';
 
 export interface FailureReport {
   /** A stable code for scripts (`--json`): the error's own (E_…, a file-system code), or E_USAGE, E_FAILED. */
@@ -38,6 +38,7 @@ const SYSTEM_REASONS: Record<string, string> = {
 export function describeFailure(error: unknown): FailureReport {
   const code = (error as { code?: unknown }).code;
   if (error instanceof UsageError) return { code: 'E_USAGE', message: error.message, exit: EXIT.usage };
+  if (error instanceof PromptCancelledError) return { code: 'E_CANCELLED', message: error.message, exit: EXIT.cancelled };
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     return { code: 'E_USAGE', message: `${(error as Error).message} (tss-companion --help lists the options)`, exit: EXIT.usage };
   }

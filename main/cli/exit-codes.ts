@@ -21,3 +21,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** Ctrl+C at a question on the terminal (raw mode: a key, not a signal): the command ends with exit 130. */
+export class PromptCancelledError extends Error {
+  constructor(question: string) {
+    super(`Stopped with Ctrl+C at "${question}"; nothing was changed.`);
+    this.name = 'PromptCancelledError';
+  }
+}

@@ -2,11 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { printable } from './arguments';
 import { EXIT, UsageError } from './exit-codes';
+import { idOf } from './ids';
 import type { CommandIo } from './command-io';
 
 export const HANDOVER_USAGE = 'usage: tss-companion handover (--run RUN_ID | --tss TSS_ID) --out DIR [--json]';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `tss-companion handover`: the store's § 146a(4) AO handover as PDF, JSON (elster146a-handover/1) and the
@@ -15,13 +14,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function handoverCommand(values: { run?: string; tss?: string; out?: string; json?: boolean }, io: CommandIo): Promise<number> {
   if ((values.run === undefined) === (values.tss === undefined) || !values.out) throw new UsageError(HANDOVER_USAGE);
-  const id = (values.run ?? values.tss)!;
-  if (!UUID.test(id)) throw new UsageError(`"${id}" is not a ${values.run ? 'run' : 'TSS'} id; \`tss-companion ${values.run ? 'runs' : 'recover list'}\` lists them.`);
+  const given = (values.run ?? values.tss)!;
+  const id = idOf(given);
+  if (!id) throw new UsageError(`"${printable(given)}" is not a ${values.run ? 'run' : 'TSS'} id; \`tss-companion ${values.run ? 'runs' : 'recover list'}\` lists them.`);
   const outDir = resolve(values.out);
   await mkdir(outDir, { recursive: true, mode: 0o700 });
 
   const { signDe } = io.services();
-  const tssId = values.run ? await signDe.documents.finishedRunTss(id.toLowerCase()) : id.toLowerCase();
+  const tssId = values.run ? await signDe.documents.finishedRunTss(id) : id;
   const now = new Date();
   const made = await signDe.handover.make(tssId, now);
   const files = await signDe.handover.write(made, { outDir, now });

@@ -42,7 +42,7 @@ Environment:
                                        sandbox on this laptop is always reached directly
 
 Exit codes: 0 done, 1 failed (a resume may fix it), 2 bad arguments, 3 admin PIN blocked / key refused,
-4 vault not opened, 130 stopped with Ctrl+C (a run prints its resume command).`;
+4 vault not opened, 130 stopped with Ctrl+C (a run prints its resume command; at a passphrase question nothing changed).`;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -199,15 +199,18 @@ export function buildProgram(version: string, output: ProgramOutput, run: (name:
       .command('sandbox')
       .description('run the sandbox (a stand-in for fiskaly SIGN DE) on its own')
       .option('--port <port>', 'the port (0: any free one)', undefined)
-      .option('--api-key <key>', 'the organization’s API key (with --api-secret)')
-      .option('--api-secret <secret>', 'the organization’s API secret')
       .option('--env <TEST|LIVE>', 'the environment the tokens name')
       .option('--state <file>', 'keep the state in this file')
       .option('--deploy-delay-ms <ms>', 'how long a TSS takes to deploy')
       .option('--export-base-ms <ms>', 'how long an export takes at least')
       .option('--export-per-log-ms <ms>', 'and per log')
       .option('--list-tx-per-minute <n>', 'rate limit of transaction lists')
-      .option('--export-polls-per-minute <n>', 'rate limit of export polls'),
+      .option('--export-polls-per-minute <n>', 'rate limit of export polls')
+      .addHelpText(
+        'after',
+        '\nIts organization’s API key and secret: FISKALY_API_KEY and FISKALY_API_SECRET (both, never as flags; the\n' +
+          'commands that then log in to it use the same two), else a default organization, printed at the start.',
+      ),
     'sandbox',
   );
   return program;

@@ -12,14 +12,13 @@ import { connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import type { CommandIo } from './command-io';
 import { EXIT, UsageError } from './exit-codes';
-import { type FailureJson, failureJson } from './failure-output';
+import { idOf } from './ids';
+import { type FailureJson, type RunWayBack, failureJson, forRun } from './failure-output';
 import { loadPlanFile, loadPlanStream } from './plan-file';
-import { wayOutCommand } from './resume-command';
+import { refuseOtherEnvironment, resumeCommand, wayOutCommand } from './resume-command';
 import { progressLines, summaryLine } from './run-lines';
 import { type StoreFlags, storeDetailFlagsGiven, storePlanFromFlags } from './store-flags';
 import { openVault } from './vault-access';
-
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type ProvisionValues = StoreFlags & {
   sandbox?: boolean;
@@ -44,21 +43,31 @@ interface FailedStore {
 export async function provisionCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
   const values = parsed as ProvisionValues;
   checkCombination(values);
+  const resumeId = values.resume === undefined ? undefined : idOf(values.resume)!;
   if (values.live && values['confirm-live'] !== 'LIVE') {
     throw new UsageError('Provisioning in fiskaly LIVE creates real, billable TSS: add --confirm-live LIVE to go ahead.');
   }
   // The plan is read (and refused) before anything starts or connects.
   const environment: StorePlan['environment'] = values.sandbox ? 'sandbox' : values.live ? 'live' : 'test';
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
-  if (values.resume) await requireRun(io.dataDir, values.resume);
-  const plans = values.resume ? [] : await readPlans(values, environment, io);
+  if (resumeId) await requireRun(io.dataDir, resumeId);
+  const plans = resumeId ? [] : await readPlans(values, environment, io);
   await warnDuplicateSerials(plans, io);
   const { vault, signDe } = io.services();
-  const connection = await connectWithFlags(values, signDe.connections, io.env);
-  await openVault(vault, io.env);
+  // A --resume names its run: whatever stops the command before the run goes on (connection, environment,
+  // vault) still says which run and the line that continues it, on stderr and in --json.
+  const toResume = resumeId ? await signDe.runs.get(resumeId) : null;
+  const ready = async () => {
+    const connected = await connectWithFlags(values, signDe.connections, io.env);
+    if (toResume) refuseOtherEnvironment(toResume, connected.environment);
+    await openVault(vault, io.env);
+    return connected;
+  };
+  const connection = toResume ? await forRun(wayBackOf(toResume, values, io), ready) : await ready();
   const reports: RunReport[] = [];
   const failed: FailedStore[] = [];
   let exit: number = EXIT.ok;
+  let stopAll = false;
   // One store's failure is reported and the next store still runs; bad input and the vault stop all.
   const attempt = async (label: string, run: (drive: ForegroundDrive) => Promise<RunReport>, knownRunId?: string) => {
     // The run's id comes with its first progress event: a failure can then name the run to resume.
@@ -76,7 +85,10 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
     try {
       reports.push(await run(drive));
     } catch (error) {
-      if (error instanceof UsageError || error instanceof VaultError) throw error;
+      const fatal = error instanceof UsageError || error instanceof VaultError;
+      // Nothing ran yet: the command's failure as any other. Else it joins the stores' array, its run named.
+      if (fatal && !runId && reports.length === 0 && failed.length === 0) throw error;
+      stopAll ||= fatal;
       const failure = describeFailure(error);
       const { step, next } = error as { step?: string; next?: NextAction };
       const tssId = runId ? (await signDe.runs.get(runId).catch(() => null))?.tssId || undefined : undefined;
@@ -86,15 +98,15 @@ export async function provisionCommand(parsed: Record<string, unknown>, io: Comm
       io.err(printable(`${label}: ${stopped ? `stopped${step ? ` before "${step}"` : ''}; nothing is lost` : `failed: ${failure.message}`}`));
       if (resume) io.err(printable(`${label}: ${next && next !== 'resume' ? 'the way out' : 'to continue where it stopped'}: ${resume}`));
       failed.push({ storeName: label, status: stopped ? 'stopped' : 'failed', ...(runId ? { runId } : {}), error: failureJson(failure, runId && resume ? { runId, resume } : undefined).error });
-      if (exit === EXIT.ok || stopped) exit = failure.exit;
+      if (exit === EXIT.ok || stopped || fatal) exit = failure.exit;
     }
   };
   // Runs executing: the first Ctrl+C stops the current one after its step, and no further store starts.
   const running = io.running ?? ((work) => work());
   await running(async () => {
-    if (values.resume) await attempt(`run ${values.resume}`, (drive) => signDe.foregroundRuns.resume(values.resume!, drive), values.resume);
+    if (resumeId) await attempt(`run ${resumeId}`, (drive) => signDe.foregroundRuns.resume(resumeId, drive), resumeId);
     for (const plan of plans) {
-      if (io.signal?.aborted) break;
+      if (io.signal?.aborted || stopAll) break;
       await attempt(plan.storeName, (drive) => signDe.foregroundRuns.start(plan, drive));
     }
   });
@@ -124,7 +136,7 @@ function checkCombination(values: StoreFlags & { plan?: string; resume?: string;
     if (values.plan !== undefined || tills || details.length > 0) {
       throw new UsageError('--resume continues one run as it was planned: leave out --plan, --client, --clients and the master data');
     }
-    if (!RUN_ID.test(values.resume)) throw new UsageError(`--resume takes a run id (a lower-case UUID) as \`tss-companion runs\` lists it, not "${values.resume}"`);
+    if (!idOf(values.resume)) throw new UsageError(`--resume takes a run id (a UUID) as \`tss-companion runs\` lists it, not "${values.resume}"`);
     return;
   }
   if (values.clients !== undefined && !values.sandbox) {
@@ -135,6 +147,12 @@ function checkCombination(values: StoreFlags & { plan?: string; resume?: string;
   if (values.plan !== undefined && tills) throw new UsageError(`${tills} gives the tills of the one store on the command line; a plan file lists its own (clients / client_serial)`);
   if (values.plan !== undefined && values['no-receipt']) throw new UsageError('--no-receipt goes with --client / --clients N; in a plan file set testReceipt (JSON) or test_receipt (CSV) to no');
   if (values.plan !== undefined && details.length > 0) throw new UsageError(`${details[0]} goes with --client; a plan file carries the master data and till details itself (masterData / its columns)`);
+}
+
+/** The run's id and the exact line that continues it, in the run's own environment. */
+function wayBackOf(run: RunReport, values: ProvisionValues, io: CommandIo): RunWayBack {
+  const target = { runId: run.runId, environment: run.environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId: run.tssId || undefined };
+  return { runId: run.runId, resume: resumeCommand(target) };
 }
 
 async function requireRun(dataDir: string, runId: string): Promise<void> {

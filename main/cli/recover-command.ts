@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
+import { readRecoveryFile } from '../vault';
 import { listKnownTss, revealPuk, unblockAdminPin } from '../products/sign-de/provisioning/puk-recovery';
 import { printable } from './arguments';
 import type { CommandIo } from './command-io';
 import { connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
+import { idOf } from './ids';
 import type { CommandName } from './program';
 import { openVault, recoveryFilePassphrase } from './vault-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type RecoverValues = { sandbox?: boolean; 'base-url'?: string; live?: boolean; json?: boolean };
 
@@ -28,8 +28,9 @@ export async function recoverCommand(name: CommandName, target: string | undefin
   if (name === 'recover import') {
     const file = await stat(target!).catch(() => null);
     if (!file?.isFile()) throw new UsageError(printable(`recover import ${target}: ${file ? 'not a file' : 'no such file'}`));
-    // The file's passphrase first: without it nothing is done, not even a new laptop's vault made.
+    // The file's passphrase first, and proven on the file: without it nothing is done, not even a new laptop's vault made.
     const filePassphrase = await recoveryFilePassphrase(io.env, target!);
+    await readRecoveryFile(target!, filePassphrase);
     const { vault, passphrase } = await openVault(io.services().vault, io.env);
     const summary = await vault.importRecoveryFile(target!, filePassphrase, passphrase);
     io.out(`imported ${summary.added.length} new and ${summary.updated.length} newer entries; kept ${summary.kept.length}`);
@@ -39,8 +40,8 @@ export async function recoverCommand(name: CommandName, target: string | undefin
     return EXIT.ok;
   }
   const action = name === 'recover reveal' ? 'reveal' : 'unblock';
-  if (!UUID.test(target!)) throw new UsageError(printable(`recover ${action}: "${target}" is not a TSS id (a UUID); \`tss-companion recover list\` shows them`));
-  const tssId = target!.toLowerCase();
+  const tssId = idOf(target!);
+  if (!tssId) throw new UsageError(printable(`recover ${action}: "${target}" is not a TSS id (a UUID); \`tss-companion recover list\` shows them`));
   const { vault, passphrase } = await openVault(io.services().vault, io.env);
   if (action === 'reveal') {
     io.out(await revealPuk(vault, tssId, passphrase));

@@ -1,4 +1,5 @@
 import type { NextAction } from '../../preload/contract/sign-de/runs';
+import { UsageError } from './exit-codes';
 
 /** A value as the technician can paste it into a shell: quoted when it holds anything but safe characters. */
 export function shellWord(value: string): string {
@@ -39,4 +40,11 @@ export function wayOutCommand(next: NextAction | undefined, target: ResumeTarget
     default:
       return resumeCommand(target);
   }
+}
+
+/** A run continues only in its own environment: the connection given is refused, saying which flags it needs. */
+export function refuseOtherEnvironment(run: { runId: string; environment: ResumeTarget['environment'] }, connected: ResumeTarget['environment']): void {
+  if (connected === run.environment) return;
+  const hint = run.environment === 'sandbox' ? 'add --sandbox' : run.environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
+  throw new UsageError(`Run ${run.runId} is for ${run.environment}, not ${connected}: ${hint}.`);
 }

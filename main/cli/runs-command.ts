@@ -6,13 +6,12 @@ import { parseClientConcurrency } from './client-concurrency';
 import { connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
 import { EXIT, UsageError } from './exit-codes';
-import { failureJson } from './failure-output';
-import { wayOutCommand } from './resume-command';
+import { idOf } from './ids';
+import { failureJson, forRun } from './failure-output';
+import { refuseOtherEnvironment, resumeCommand, wayOutCommand } from './resume-command';
 import type { CommandIo } from './command-io';
 import { progressLines, summaryLine } from './run-lines';
 import { openVault } from './vault-access';
-
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ResumeValues {
   sandbox?: boolean;
@@ -25,8 +24,8 @@ interface ResumeValues {
 
 /** The run a RUN_ID names on this laptop, or a usage error saying where the runs are listed. */
 async function runOf(target: string, io: CommandIo): Promise<RunReport> {
-  if (!RUN_ID.test(target)) throw new UsageError(`"${target}" is not a run id; \`tss-companion runs\` lists them.`);
-  const runId = target.toLowerCase();
+  const runId = idOf(target);
+  if (!runId) throw new UsageError(`"${target}" is not a run id; \`tss-companion runs\` lists them.`);
   return io.services().signDe.runs.get(runId).catch(() => {
     throw new UsageError(`There is no run ${runId} in ${io.dataDir}; \`tss-companion runs\` lists them.`);
   });
@@ -47,19 +46,25 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
   const runId = run.runId;
   const { vault, signDe } = io.services();
   const clientConcurrency = parseClientConcurrency(values['client-concurrency']);
-  const connection = await connectWithFlags(values, signDe.connections, io.env);
-  if (connection.environment !== run.environment) {
-    throw new UsageError(`Run ${runId} is for ${run.environment}, not ${connection.environment}: ${connectHint(run.environment)}.`);
-  }
-  await openVault(vault, io.env);
+  const exact = { runId, environment: run.environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId: run.tssId || undefined };
+  // Known from here on: whatever stops the command before the run goes on still names it and its resume line.
+  const wayBack = { runId, resume: resumeCommand(exact) };
+  const connection = await forRun(wayBack, async () => {
+    const connected = await connectWithFlags(values, signDe.connections, io.env);
+    refuseOtherEnvironment(run, connected.environment);
+    await openVault(vault, io.env);
+    return connected;
+  });
   const drive = { client: connection.client, signal: io.signal, clientConcurrency, onProgress: progressLines(io.err) };
   const resume = () => signDe.foregroundRuns.resume(runId, drive, { repair: Boolean(values.repair) });
-  const report = await (io.running ? io.running(resume) : resume()).catch((error: unknown) => {
-    if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
-    return error as ProvisioningError;
-  });
+  // A failure the run has no way out for (the journal busy in another process, the disk) still names the run.
+  const report = await forRun(wayBack, () =>
+    (io.running ? io.running(resume) : resume()).catch((error: unknown) => {
+      if (!(error instanceof ProvisioningError) && (error as { code?: string }).code !== 'E_RUN_CANCELLED') throw error;
+      return error as ProvisioningError;
+    }),
+  );
   if (report instanceof Error) {
-    const exact = { runId, environment: run.environment, baseUrl: values['base-url'], dataDir: io.dataDirGiven ? io.dataDir : undefined, tssId: run.tssId || undefined };
     const way = wayOutCommand(report.next, exact);
     io.err(printable(`${report.code === 'E_RUN_CANCELLED' ? 'stopped' : 'failed'}: ${report.message}`));
     io.err(printable(`next: ${way}`));
@@ -73,9 +78,6 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
   else io.out(summaryLine(report));
   return EXIT.ok;
 }
-
-const connectHint = (environment: string) =>
-  environment === 'sandbox' ? 'add --sandbox' : environment === 'live' ? 'add --base-url URL --live with the LIVE key' : 'add --base-url URL with the TEST key';
 
 /** A run's way out as the listing prints it: its connection as a placeholder, the data folder as given. */
 const wayOut = (next: NextAction, run: Pick<RunReport, 'runId' | 'tssId' | 'environment'>, io: CommandIo) =>

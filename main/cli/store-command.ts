@@ -5,10 +5,9 @@ import { addTills } from '../products/sign-de/store/till-additions';
 import { printable } from './arguments';
 import { connectWithFlags } from './connection';
 import { EXIT, UsageError } from './exit-codes';
+import { idOf } from './ids';
 import type { CommandIo } from './command-io';
 import { openVault } from './vault-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AddTillValues {
   sandbox?: boolean;
@@ -23,8 +22,8 @@ interface AddTillValues {
 /** `tss-companion store add-till`: registers more tills on a store's TSS and records them (a notifiable change). */
 export async function addTillCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
   const values = parsed as AddTillValues;
-  if (!values.tss || !UUID.test(values.tss)) throw new UsageError(`--tss takes the store's TSS id (a UUID) as \`tss-companion recover list\` shows it${values.tss ? `, not "${printable(values.tss)}"` : ''}`);
-  const tssId = values.tss.toLowerCase();
+  const tssId = values.tss === undefined ? null : idOf(values.tss);
+  if (!tssId) throw new UsageError(`--tss takes the store's TSS id (a UUID) as \`tss-companion recover list\` shows it${values.tss ? `, not "${printable(values.tss)}"` : ''}`);
   const tills = parseTills(values.client ?? []);
   if (values.live && values['confirm-live'] !== 'LIVE') {
     throw new UsageError('Registering tills in fiskaly LIVE adds real clients to a real TSS: add --confirm-live LIVE to go ahead.');

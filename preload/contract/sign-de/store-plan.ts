@@ -9,6 +9,7 @@ import {
   STORE_ADDRESS_MAX,
   STORE_NAME_MAX,
   TSS_DESCRIPTION_PATTERN,
+  serialKey,
 } from './store-rules';
 
 /** Refuses control and text-direction characters (core/control-characters.ts), before any trimming hides them. */
@@ -49,8 +50,7 @@ export const StorePlan = z
     }
     const seen = new Set<string>();
     plan.clients.forEach((client, index) => {
-      // fiskaly and ELSTER tell serials apart by case, a technician reading a label does not.
-      const key = client.serialNumber.toLowerCase();
+      const key = serialKey(client.serialNumber);
       if (seen.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['clients', index, 'serialNumber'], message: `the serial number ${client.serialNumber} appears twice` });
       }

@@ -32,6 +32,19 @@ describe('tss-companion recover import', () => {
     expect(existsSync(join(fresh.path, 'vault.json')), 'no vault is made for an import that cannot go ahead').toBe(false);
   }, 60_000);
 
+  it('refuses a wrong FILE passphrase before anything is made: exit 4, no vault on the fresh install (review #12)', async () => {
+    const untouched = makeTempDir('tss-cli-wrong-');
+    try {
+      const env = { TSS_COMPANION_PASSPHRASE: NEW_LAPTOP, TSS_COMPANION_RECOVERY_PASSPHRASE: 'not what the file was saved with' };
+      const result = await runCliProcess(['recover', 'import', file, '--data-dir', untouched.path], { env });
+      expect(result.code, result.stderr).toBe(4);
+      expect(result.stderr).toMatch(/^tss-companion: The passphrase does not open this recovery file/);
+      expect(existsSync(join(untouched.path, 'vault.json')), 'no vault is made with a file that did not open').toBe(false);
+    } finally {
+      untouched.remove();
+    }
+  }, 60_000);
+
   it('imports on a fresh install with the file’s passphrase, then opens with the new vault’s own', async () => {
     const env = { TSS_COMPANION_PASSPHRASE: NEW_LAPTOP, TSS_COMPANION_RECOVERY_PASSPHRASE: OLD_LAPTOP };
     const imported = await runCliProcess(['recover', 'import', file, '--data-dir', fresh.path], { env });

@@ -13,7 +13,7 @@ const cli = (args: string[], env: Record<string, string> = {}) => runCliProcess(
 describe('tss-companion CLI', () => {
   const dir = makeTempDir();
   const dataDir = ['--data-dir', dir.path];
-  let report: Array<{ tssId: string; receipt: { qrCodeData: string; valid: boolean }; clients: unknown[] }>;
+  let report: Array<{ runId: string; tssId: string; receipt: { qrCodeData: string; valid: boolean }; clients: unknown[] }>;
   let stdout = '';
   beforeAll(async () => {
     const result = await cli(['provision', '--sandbox', '--clients', '3', '--store', 'Filiale CLI', '--json', ...dataDir]);
@@ -109,6 +109,8 @@ describe('tss-companion CLI', () => {
     [['verify-qr', 'V0;\u001b]0;title\u0007'], /argument 2 contains an escape character/],
     [['provision', '--sandbox', '--resume', 'abc'], /--resume takes a run id/],
     [['provision', '--sandbox', '--resume', '3d4e5f60-7182-4a3b-9c4d-5e6f7a8b9c0d'], /--resume 3d4e5f60-.*: no such provisioning run/],
+    // One id rule (review #15): a run id pasted in upper case is the same run, as for `runs resume`.
+    [['provision', '--sandbox', '--resume', '3D4E5F60-7182-4A3B-9C4D-5E6F7A8B9C0D'], /--resume 3d4e5f60-.*: no such provisioning run/],
     [['provision', '--sandbox', '--plan', '/nonexistent/stores.json'], /--plan \/nonexistent\/stores\.json: no such file/],
     [['provision', '--sandbox', '--plan', 'p.json', '--store', 'Nord'], /--store names the store of --client \/ --clients N/],
     [['recover', 'reveal', 'not-an-id'], /recover reveal: "not-an-id" is not a TSS id/],
@@ -123,6 +125,23 @@ describe('tss-companion CLI', () => {
     expect(result.stderr).toMatch(/^tss-companion: /);
     expect(result.stderr).not.toMatch(/unexpected/i);
     expect(result.stderr).not.toContain('\u001b');
+  }, 60_000);
+
+  // Review #8: the run id is known, so a failure before the run goes on names it and its resume line.
+  it.each([
+    ['runs resume', (runId: string) => ['runs', 'resume', runId]],
+    ['provision --resume', (runId: string) => ['provision', '--resume', runId]],
+  ])('%s stopped before the run goes on (vault, environment) names the run and its resume line, in --json too', async (_, command) => {
+    const runId = report[0]!.runId;
+    const resume = `tss-companion runs resume ${runId} --sandbox --data-dir ${dir.path}`;
+    const locked = await cli([...command(runId), '--sandbox', '--json', ...dataDir], { TSS_COMPANION_PASSPHRASE: 'not the passphrase at all' });
+    expect(locked.code, locked.stderr).toBe(4);
+    expect(JSON.parse(locked.stdout)).toMatchObject({ error: { code: 'E_VAULT_WRONG_PASSPHRASE', exit: 4, runId, resume } });
+    expect(locked.stderr).toContain(`next: ${resume}`);
+    const elsewhere = await cli([...command(runId), '--base-url', 'http://127.0.0.1:9/api/v2', '--json', ...dataDir], { FISKALY_API_KEY: 'key', FISKALY_API_SECRET: 'secret' });
+    expect(elsewhere.code, elsewhere.stderr).toBe(2);
+    expect(JSON.parse(elsewhere.stdout)).toMatchObject({ error: { code: 'E_USAGE', exit: 2, runId, resume } });
+    expect(elsewhere.stderr).toMatch(/is for sandbox, not test: add --sandbox/);
   }, 60_000);
 
   it('accepts the JSON plan format the README documents: {"stores": [...]} without an environment', async () => {

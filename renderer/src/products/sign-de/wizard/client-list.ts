@@ -1,4 +1,4 @@
-import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS } from '../../../../../preload/contract/sign-de/store-rules';
+import { CLIENT_SERIAL_PATTERN, MAX_CLIENTS, serialKey } from '../../../../../preload/contract/sign-de/store-rules';
 
 /** What can be wrong with one client (POS) serial number; each has a plain-language text in i18n. */
 export type SerialProblem = 'empty' | 'slash' | 'underscore' | 'tooLong' | 'characters' | 'duplicate' | 'duplicateCase' | 'tooMany';
@@ -34,10 +34,10 @@ export function splitClientList(text: string): string[] {
     .filter((entry) => entry !== '');
 }
 
-/** The entry of `existing` that differs from `serial` only in upper and lower case, if any. */
+/** The entry of `existing` that the contract's plan counts as the same serial (serialKey), though spelt differently. */
 export function caseTwin(serial: string, existing: readonly string[]): string | undefined {
-  const key = serial.toLowerCase();
-  return existing.find((other) => other !== serial && other.toLowerCase() === key);
+  const key = serialKey(serial);
+  return existing.find((other) => other !== serial && serialKey(other) === key);
 }
 
 export interface RejectedSerial {
