@@ -12,6 +12,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { electronNetExchange } from './net-exchange';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { guardQuit } from './quit-guard';
+import { closeBeforeQuit } from './quit-sequence';
 import { followRunActivity } from './run-activity';
 import { createSafeStorageWrapper } from './safe-storage-wrapper';
 import { createMainWindow } from './window';
@@ -57,9 +58,12 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);
     const runs = followRunActivity(services.events, powerSaveBlocker, ourWindow);
-    app.on('will-quit', () => {
-      runs.stop();
-      void services.close();
+    closeBeforeQuit(app, {
+      running: () => runs.running(),
+      cancel: (runId) => services.dispatch('provisioning:cancel', { runId }),
+      stopFollowing: () => runs.stop(),
+      close: () => services.close(),
+      failed: (error) => console.error('Closing the services failed:', error instanceof Error ? error.message : String(error)),
     });
 
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
