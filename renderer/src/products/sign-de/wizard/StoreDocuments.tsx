@@ -11,7 +11,8 @@ import { HandoverFilesList } from '../overview/HandoverCard';
 
 /**
  * The store's documents in one go: the § 146a(4) AO handover (PDF, JSON, XML) and the recovery file for
- * the PINs and PUKs, sealed with the vault passphrase typed once. Then on to the next store, or home.
+ * this store's TSS only (its PIN and PUK: the folder is handed to the store, so no other store's secrets
+ * go there), sealed with the vault passphrase typed once. Then on to the next store, or home.
  */
 export function StoreDocuments({ tssId }: { tssId: string }) {
   const { t } = useTranslation('sign-de');
@@ -35,7 +36,7 @@ export function StoreDocuments({ tssId }: { tssId: string }) {
     setRecovery(null);
     // Each file on its own: a handover that failed does not keep the recovery file from being saved.
     setHandover(await saveHandover(tssId, folder));
-    setRecovery(await exportRecovery(passphrase, folder));
+    setRecovery(await exportRecovery(passphrase, folder, { tssId, store: storeName }));
   };
 
   return (
