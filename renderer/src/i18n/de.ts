@@ -249,6 +249,8 @@ export const de = {
     close: 'Schließen',
     showInFolder: 'In Ordner zeigen',
     showFailed: 'Der Ordner konnte nicht geöffnet werden. Der Pfad oben zeigt, wo die Datei liegt.',
+    replaceQuestion: '{{name}} gibt es in diesem Ordner schon. Ersetzen? Sonst ändern Sie den Namen.',
+    replace: 'Ersetzen',
   },
   crash: {
     title: 'Diese Ansicht konnte nicht angezeigt werden',

@@ -241,6 +241,8 @@ export const en: Messages = {
     close: 'Close',
     showInFolder: 'Show in folder',
     showFailed: 'The folder could not be opened. The path above shows where the file is.',
+    replaceQuestion: '{{name}} is already in this folder. Replace it? Or change the name.',
+    replace: 'Replace',
   },
   crash: {
     title: 'This view could not be shown',
