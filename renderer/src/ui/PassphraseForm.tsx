@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './TextField';
+import { sendPassphrase } from './send-passphrase';
 
 interface PassphraseSubmitOptions {
   busy: boolean;
@@ -25,10 +26,8 @@ export function usePassphraseSubmit({ busy, onPassphrase, ready = true, onAttemp
     setTried(true);
     onAttempt?.();
     if (!ready || passphrase === '' || busy) return;
-    const value = passphrase;
-    setPassphrase('');
     setTried(false);
-    await onPassphrase(value);
+    await sendPassphrase(passphrase, onPassphrase, setPassphrase);
   };
 
   return {
