@@ -2,7 +2,7 @@ import { type BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, proto
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../core/renderer-assets';
 import { createServices } from '../services';
-import { appMenuTemplate } from './app-menu';
+import { appMenuTemplate, rebuildOnLanguageChange } from './app-menu';
 import { attachEditContextMenu } from './context-menu';
 import { createElectronFilesPort } from './electron-files-port';
 import { createElectronPrintPort } from './electron-print-port';
@@ -66,8 +66,11 @@ if (!app.requestSingleInstanceLock()) {
       failed: (error) => console.error('Closing the services failed:', error instanceof Error ? error.message : String(error)),
     });
 
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
     const language = () => services.settings.get().language;
+    const setMenu = () =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName(), language: language() })));
+    setMenu();
+    rebuildOnLanguageChange(services.events, language, setMenu);
 
     const windowStore = openElectronStore('window-state', dataDir);
     const workAreas = () => [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
