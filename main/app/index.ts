@@ -50,7 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
-      files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents') }),
+      // The language is read when a dialog opens, long after the services exist.
+      files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents'), language: () => services.settings.get().language }),
       // After `ready`: net.fetch needs the app's default session.
       exchange: electronNetExchange(),
       logShell: 'app',
