@@ -135,10 +135,10 @@ export function createServices(config: ServicesConfig): Services {
     'vault:status': () => vault.status(),
     'vault:setup': ({ passphrase }) => vault.setup(passphrase),
     'vault:unlock': ({ passphrase }) => vault.unlock(passphrase),
-    'vault:export-recovery': async ({ passphrase, destination }) => {
-      const name = recoveryFileName(new Date());
+    'vault:export-recovery': async ({ passphrase, destination, tssId, store }) => {
+      const name = recoveryFileName(new Date(), tssId ? store : undefined);
       const path = files.file(destination, name) ?? join(config.dataDir, 'recovery', name);
-      await (await vault.unlocked()).exportRecoveryFile(path, passphrase);
+      await (await vault.unlocked()).exportRecoveryFile(path, passphrase, undefined, tssId);
       files.remember(path);
       return { path, bytes: (await stat(path)).size };
     },

@@ -1,11 +1,7 @@
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
+import { MENU_LABELS, type MenuLanguage } from './menu-labels';
 
-export type MenuLanguage = 'de' | 'en';
-
-const LABELS: Record<MenuLanguage, { cut: string; copy: string; paste: string; selectAll: string }> = {
-  de: { cut: 'Ausschneiden', copy: 'Kopieren', paste: 'Einfügen', selectAll: 'Alles auswählen' },
-  en: { cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all' },
-};
+export type { MenuLanguage } from './menu-labels';
 
 /** What the menu needs of a right click (Electron's context-menu params). */
 export type ContextParams = Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>;
@@ -16,7 +12,7 @@ export type ContextParams = Pick<ContextMenuParams, 'isEditable' | 'selectionTex
  * now (paste with an empty clipboard) are shown disabled, as a desktop app does.
  */
 export function editContextMenu(params: ContextParams, language: MenuLanguage): MenuItemConstructorOptions[] {
-  const labels = LABELS[language];
+  const labels = MENU_LABELS[language];
   const flags = params.editFlags;
   if (params.isEditable) {
     return [

@@ -2,7 +2,7 @@ import { type BrowserWindow, Menu, app, dialog, ipcMain, powerSaveBlocker, proto
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../core/renderer-assets';
 import { createServices } from '../services';
-import { appMenuTemplate } from './app-menu';
+import { appMenuTemplate, rebuildOnLanguageChange } from './app-menu';
 import { attachEditContextMenu } from './context-menu';
 import { createElectronFilesPort } from './electron-files-port';
 import { createElectronPrintPort } from './electron-print-port';
@@ -12,6 +12,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { electronNetExchange } from './net-exchange';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { guardQuit } from './quit-guard';
+import { closeBeforeQuit } from './quit-sequence';
 import { followRunActivity } from './run-activity';
 import { createSafeStorageWrapper } from './safe-storage-wrapper';
 import { createMainWindow } from './window';
@@ -49,7 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       // After `ready`: before it, safeStorage cannot tell whether the OS keychain is there.
       keyWrapper: createSafeStorageWrapper(),
       printPort: createElectronPrintPort(ourContents),
-      files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents') }),
+      // The language is read when a dialog opens, long after the services exist.
+      files: createElectronFilesPort({ dialog, shell, window: ourWindow, documentsDir: app.getPath('documents'), language: () => services.settings.get().language }),
       // After `ready`: net.fetch needs the app's default session.
       exchange: electronNetExchange(),
       logShell: 'app',
@@ -57,13 +59,19 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers(ipcMain, ourContents, services.dispatch);
     forwardEvents(services.events, ourContents);
     const runs = followRunActivity(services.events, powerSaveBlocker, ourWindow);
-    app.on('will-quit', () => {
-      runs.stop();
-      void services.close();
+    closeBeforeQuit(app, {
+      running: () => runs.running(),
+      cancel: (runId) => services.dispatch('provisioning:cancel', { runId }),
+      stopFollowing: () => runs.stop(),
+      close: () => services.close(),
+      failed: (error) => console.error('Closing the services failed:', error instanceof Error ? error.message : String(error)),
     });
 
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
     const language = () => services.settings.get().language;
+    const setMenu = () =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, appName: app.getName(), language: language() })));
+    setMenu();
+    rebuildOnLanguageChange(services.events, language, setMenu);
 
     const windowStore = openElectronStore('window-state', dataDir);
     const workAreas = () => [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);

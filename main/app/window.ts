@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, app } from 'electron';
 import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './window-state';
 
 /**
@@ -27,6 +27,8 @@ export function createMainWindow(preloadPath: string, place?: WindowState): Brow
       navigateOnDragDrop: false,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      // Developer tools only in a development build: a packaged app has no way into the page's internals.
+      devTools: !app.isPackaged,
     },
   });
   if (place?.maximized) window.maximize();

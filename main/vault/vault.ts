@@ -376,8 +376,9 @@ export class Vault<R extends EntryKinds = EntryKinds> {
   /**
    * Writes every entry to a portable recovery file sealed under the vault's recovery passphrase only (a
    * fresh salt). The passphrase is checked against the vault first; each entry is audited as 'export'.
+   * With `onlyId`, only the entries of that id (one TSS's PIN and PUK: a file for its store's folder).
    */
-  async exportRecoveryFile(path: string, passphrase: string, reason = 'recovery file export'): Promise<{ path: string; entries: number }> {
+  async exportRecoveryFile(path: string, passphrase: string, reason = 'recovery file export', onlyId?: string): Promise<{ path: string; entries: number }> {
     const why = checkReason(reason);
     const target = resolvePath(path);
     const own = [this.#file, previousPath(this.#file), join(this.dir, AUDIT_FILE)].map((p) => resolvePath(p));
@@ -388,12 +389,14 @@ export class Vault<R extends EntryKinds = EntryKinds> {
       const dek = this.#requireKey();
       const entries: RecoveredEntry[] = [];
       for (const stored of this.#doc.entries) {
-        // Every entry, registered kind or not: the file must hold all the vault holds.
+        if (onlyId !== undefined && stored.id !== onlyId) continue;
+        // Every entry, registered kind or not: the file must hold all the vault holds (of that id).
         const opened = openStored(dek, stored.id, stored.kind, stored);
         if (!opened) throw vaultErrors.tampered(`the ${stored.kind} entry for ${stored.id} does not verify`, false);
         const { unknownKind: _notInTheFile, ...listing } = listingOf(stored, this.#options.kinds);
         entries.push({ ...listing, secret: opened.secret });
       }
+      if (onlyId !== undefined && entries.length === 0) throw vaultErrors.entryNotFound(onlyId, 'any');
       const contents: RecoveryFileContents = { exportedAt: this.#now(), vaultId: this.#doc.header.vaultId, entries };
       const text = await sealRecoveryFile(contents, passphrase, this.#options);
       const time = this.#now();

@@ -112,6 +112,7 @@ const userData = mkdtempSync(join(tmpdir(), 'tss-fake-electron-'));
 
 class FakeApp extends EventEmitter {
   name = 'TSS Companion';
+  isPackaged = false;
   getPath(name: string): string {
     return join(userData, name === 'userData' ? '' : name);
   }
@@ -223,12 +224,18 @@ class FakeSafeStorage {
 
 export const safeStorage = new FakeSafeStorage();
 
-/** Electron's net.fetch (Chromium's network stack): Node's global fetch stands in, every URL recorded. */
+/**
+ * Electron's net.fetch (Chromium's network stack): Node's global fetch stands in, every URL recorded. A
+ * failed connection rejects as Chromium's does: an Error whose message is the net error, no code, no cause.
+ */
 export const net = {
   fetched: [] as string[],
   fetch(url: string, init?: RequestInit): Promise<Response> {
     this.fetched.push(url);
-    return globalThis.fetch(url, init);
+    return globalThis.fetch(url, init).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'TypeError') throw new Error('net::ERR_CONNECTION_REFUSED');
+      throw error;
+    });
   },
 };
 

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import type { HandlerSet } from '../bridge/compose-handlers';
+import { ensurePrivateFolder } from '../durable/private-folder';
 import { AppError } from '../errors';
 import type { FilesPort } from './files-port';
 import { listFolder } from './folder-listing';
@@ -17,6 +19,9 @@ export function fileHandlers(port: FilesPort, targets: SaveTargets): HandlerSet 
     'files:choose': async ({ mode, defaultPath, filter }) => {
       const choose = mode === 'file' ? port.chooseFile && ((p: string) => port.chooseFile!(p, filter)) : port.chooseFolder;
       if (!choose) throw unavailable('The save dialog');
+      // An OS dialog opens somewhere else for a folder that does not exist: the default one is made first.
+      const folder = mode === 'file' ? dirname(defaultPath) : defaultPath;
+      if (targets.isDefaultFolder(folder)) await ensurePrivateFolder(folder);
       const path = await choose(defaultPath);
       if (path !== null) targets.grant(path, mode);
       return { path };

@@ -56,24 +56,50 @@ export class SaveTargets {
     return store && store.trim() ? join(base, fileNamePart(store, 'store')) : base;
   }
 
-  /** What the OS dialog returned: from now on a file (that one) or a folder (files directly in it) main may write. */
+  /** True for `<documents>/TSS Companion` and the folders in it: main may make them (owner only). */
+  isDefaultFolder(path: string): boolean {
+    return isAbsolute(path) && isInside(resolve(path), this.defaultFolder()) && !isInside(resolve(path), this.options.dataDir);
+  }
+
+  /**
+   * What the OS dialog returned: main may write that one file (once), or main's own file names directly
+   * in that folder. A page that was once granted a folder cannot name other files in it.
+   */
   grant(path: string, mode: 'file' | 'folder'): void {
     (mode === 'file' ? this.files : this.folders).add(realPath(path));
   }
 
-  /** The path to write for a destination, `defaultName` in a chosen folder; null without a destination. */
+  /**
+   * The path to write for a destination: exactly the file chosen, or `defaultName` (a name main made) in a
+   * chosen folder; null without a destination. A chosen file is granted for this one save.
+   */
   file(destination: SaveTarget | undefined, defaultName: string): string | null {
     if (!destination) return null;
-    const path = 'file' in destination ? destination.file : join(destination.folder, defaultName);
-    this.check(path);
+    if ('folder' in destination) {
+      if (defaultName !== basename(defaultName) || defaultName === '' || defaultName === '.' || defaultName === '..') throw refused('the file name is not a plain name');
+      this.checkFolder(destination.folder);
+      return resolve(join(destination.folder, defaultName));
+    }
+    const path = destination.file;
+    this.checkPlace(path);
+    if (this.options.grantsOnly) {
+      const real = realPath(path);
+      if (!this.files.has(real)) throw refused('it was not chosen in the save dialog');
+      this.files.delete(real);
+    }
     return resolve(path);
   }
 
-  /** The folder to write several files into (the handover); a chosen file stands for its folder. */
+  /** The folder to write several files with main's own names into (the handover); a chosen file stands for its folder. */
   folder(destination: SaveTarget | undefined): string | null {
     if (!destination) return null;
-    const folder = 'folder' in destination ? destination.folder : dirname(destination.file);
-    this.check(join(folder, 'probe'), folder);
+    if ('folder' in destination) {
+      this.checkFolder(destination.folder);
+      return resolve(destination.folder);
+    }
+    const folder = dirname(destination.file);
+    this.checkPlace(join(folder, 'probe'));
+    if (this.options.grantsOnly && !this.files.has(realPath(destination.file))) throw refused('it was not chosen in the save dialog');
     return resolve(folder);
   }
 
@@ -88,14 +114,14 @@ export class SaveTargets {
     return this.written.has(real) || isInside(real, realPath(this.options.dataDir));
   }
 
-  private check(path: string, folder?: string): void {
+  /** A full path outside the data folder. */
+  private checkPlace(path: string): void {
     if (!isAbsolute(path)) throw refused('it is not a full path');
-    const real = realPath(path);
-    if (isInside(real, realPath(this.options.dataDir))) throw refused("it is the app's own data folder");
-    if (!this.options.grantsOnly) return;
-    const granted = folder
-      ? this.folders.has(realPath(folder))
-      : this.files.has(real) || this.folders.has(dirname(real));
-    if (!granted) throw refused('it was not chosen in the save dialog');
+    if (isInside(realPath(path), realPath(this.options.dataDir))) throw refused("it is the app's own data folder");
+  }
+
+  private checkFolder(folder: string): void {
+    this.checkPlace(join(folder, 'probe'));
+    if (this.options.grantsOnly && !this.folders.has(realPath(folder))) throw refused('it was not chosen in the save dialog');
   }
 }

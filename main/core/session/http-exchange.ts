@@ -116,11 +116,14 @@ export function failureOf(answer: RawAnswer): Failure {
 /** No answer at all: timed out, or the connection failed. */
 export function networkFailure(cause: unknown): Failure {
   const name = cause instanceof Error ? cause.name : '';
-  // fetch wraps the system's error ("fetch failed", its cause ECONNREFUSED); undici's request throws it as is.
+  // fetch wraps the system's error ("fetch failed", its cause ECONNREFUSED); undici's request throws it as is;
+  // Electron's net.fetch rejects with the net error as its only message ("net::ERR_NAME_NOT_RESOLVED").
   const inner = (cause as { cause?: { code?: string; message?: string } })?.cause;
   const code = (cause as { code?: string })?.code ?? inner?.code ?? '';
-  const timedOut = name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code);
-  return { status: 0, code: timedOut ? 'E_TIMEOUT' : 'E_NETWORK', apiMessage: timedOut ? 'no answer in time' : code || inner?.message || name || 'connection failed', retryAfterSeconds: null };
+  const own = cause instanceof Error ? cause.message : '';
+  const timedOut = name === 'TimeoutError' || name === 'AbortError' || /TIMEOUT/.test(code) || /^net::ERR_(CONNECTION_)?TIMED_OUT$/.test(own);
+  const reason = code || inner?.message || own || name || 'connection failed';
+  return { status: 0, code: timedOut ? 'E_TIMEOUT' : 'E_NETWORK', apiMessage: timedOut ? 'no answer in time' : reason, retryAfterSeconds: null };
 }
 
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */

@@ -64,11 +64,15 @@ export function fileNamePart(name: string, fallback: string): string {
   return Array.from(readable).slice(0, 60).join('').replace(/-+$/, '') || fallback;
 }
 
-/** YYYY-MM-DD of a moment (UTC), for file names. */
-export const fileDate = (now: Date): string => now.toISOString().slice(0, 10);
+// The stores are in Germany: every file name carries the Berlin calendar day, as the handover's does.
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The recovery file's name: `tss-companion-<date>.tsscr`. */
-export const recoveryFileName = (now: Date): string => `tss-companion-${fileDate(now)}.tsscr`;
+/** YYYY-MM-DD of a moment (the day in Berlin), for file names. */
+export const fileDate = (now: Date): string => berlinDay.format(now);
+
+/** The recovery file's name: `tss-companion-<date>.tsscr`, or `tss-companion-<store>-<date>.tsscr` for one store's. */
+export const recoveryFileName = (now: Date, store?: string): string =>
+  store && store.trim() ? `tss-companion-${fileNamePart(store, 'store')}-${fileDate(now)}.tsscr` : `tss-companion-${fileDate(now)}.tsscr`;
 
 /** The support bundle's name: `tss-companion-support-<date and time>.zip`. */
 export const supportBundleName = (now: Date): string => `tss-companion-support-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.zip`;

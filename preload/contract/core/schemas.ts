@@ -40,7 +40,8 @@ export const coreRequestSchemas = {
   'vault:status': NoPayload,
   'vault:setup': z.strictObject({ passphrase: Passphrase }),
   'vault:unlock': z.strictObject({ passphrase: OpeningPassphrase }),
-  'vault:export-recovery': z.strictObject({ passphrase: OpeningPassphrase, destination: SaveDestination }),
+  // With `tssId`, only that TSS's entries (its store's file, named after `store`); without, the whole vault.
+  'vault:export-recovery': z.strictObject({ passphrase: OpeningPassphrase, destination: SaveDestination, tssId: Id.optional(), store: z.string().max(200).optional() }),
   // `passphrase` opens the file; `vaultPassphrase` must open this laptop's vault (checked in main). With
   // `newVault` (a laptop without a vault) it is the new vault's passphrase: main sets the vault up and imports.
   'vault:import-recovery': z.strictObject({ file: FileContent, passphrase: OpeningPassphrase, vaultPassphrase: OpeningPassphrase, newVault: z.literal(true).optional() }),

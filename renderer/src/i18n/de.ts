@@ -237,6 +237,7 @@ export const de = {
       E_SAVE_DESTINATION_REFUSED: 'Dort kann die Datei nicht gespeichert werden (nicht im Speichern-Dialog gewählt, oder der Datenordner der App). Wählen Sie einen anderen Ort.',
       E_FOLDER_UNREADABLE: 'Dieser Ordner kann nicht geöffnet werden (keine Berechtigung). Wählen Sie einen anderen.',
       E_NOT_A_FOLDER: 'Das ist eine Datei, kein Ordner. Wählen Sie einen Ordner.',
+      E_NOT_AVAILABLE: 'Das gibt es in diesem Fenster nicht. Starten Sie dafür die App TSS Companion.',
     },
     unknownNext:
       'Versuchen Sie es erneut. Wenn es wieder passiert, starten Sie TSS Companion neu und nennen Sie dem Support den Fehlercode.',
@@ -263,6 +264,8 @@ export const de = {
     close: 'Schließen',
     showInFolder: 'In Ordner zeigen',
     showFailed: 'Der Ordner konnte nicht geöffnet werden. Der Pfad oben zeigt, wo die Datei liegt.',
+    replaceQuestion: '{{name}} gibt es in diesem Ordner schon. Ersetzen? Sonst ändern Sie den Namen.',
+    replace: 'Ersetzen',
   },
   crash: {
     title: 'Diese Ansicht konnte nicht angezeigt werden',

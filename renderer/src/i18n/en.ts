@@ -230,6 +230,7 @@ export const en: Messages = {
       E_SAVE_DESTINATION_REFUSED: 'The file cannot be saved there (not chosen in the save dialog, or the app\'s data folder). Choose another place.',
       E_FOLDER_UNREADABLE: 'This folder cannot be opened (no permission). Choose another one.',
       E_NOT_A_FOLDER: 'This is a file, not a folder. Choose a folder.',
+      E_NOT_AVAILABLE: 'This is not available in this window. Use the TSS Companion app for it.',
     },
     unknownNext: 'Try again. If it happens again, restart TSS Companion and tell support the error code.',
     codeLabel: 'Error code:',
@@ -255,6 +256,8 @@ export const en: Messages = {
     close: 'Close',
     showInFolder: 'Show in folder',
     showFailed: 'The folder could not be opened. The path above shows where the file is.',
+    replaceQuestion: '{{name}} is already in this folder. Replace it? Or change the name.',
+    replace: 'Replace',
   },
   crash: {
     title: 'This view could not be shown',

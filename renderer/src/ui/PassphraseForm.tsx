@@ -4,6 +4,7 @@ import { TextField } from './TextField';
 import { passphraseProblem } from './passphrase-problem';
 import type { Operation } from '../state/ui-error';
 import { ActionError } from './ActionError';
+import { sendPassphrase } from './send-passphrase';
 
 interface PassphraseSubmitOptions {
   busy: boolean;
@@ -28,10 +29,8 @@ export function usePassphraseSubmit({ busy, onPassphrase, ready = true, onAttemp
     setTried(true);
     onAttempt?.();
     if (!ready || passphrase === '' || busy) return;
-    const value = passphrase;
-    setPassphrase('');
     setTried(false);
-    await onPassphrase(value);
+    await sendPassphrase(passphrase, onPassphrase, setPassphrase);
   };
 
   return {

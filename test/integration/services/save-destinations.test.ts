@@ -5,6 +5,7 @@ import type { Result } from '../../../preload/contract';
 import type { FilesPort } from '../../../main/core/files/files-port';
 import type { PrintPort } from '../../../main/printing/print-port';
 import { type Services, createServices } from '../../../main/services';
+import { readRecoveryFile } from '../../../main/vault/recovery-file';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
 import { makeTempDir } from '../../support/temp-dir';
 import { nextEvent } from '../../support/events';
@@ -92,7 +93,11 @@ describe('saving where the technician chose', () => {
     expect(recovery.path).toBe(join(folder, 'mein-tresor.tsscr'));
     const tar = await call<{ path: string }>('tss:export', { tssId, destination: { folder } });
     expect(dirname(tar.path)).toBe(folder);
-    expect(readdirSync(folder).sort()).toHaveLength(6);
+    // The store's own recovery file: named after it, and only its TSS's PIN and PUK inside.
+    const storeRecovery = await call<{ path: string }>('vault:export-recovery', { passphrase: TEST_PASSPHRASE, destination: { folder }, tssId, store: STORE });
+    expect(basename(storeRecovery.path)).toMatch(/^tss-companion-Café-Zürich-Mitte-\d{4}-\d{2}-\d{2}\.tsscr$/);
+    expect((await readRecoveryFile(storeRecovery.path, TEST_PASSPHRASE)).entries.map((e) => e.id)).toEqual([tssId, tssId]);
+    expect(readdirSync(folder).sort()).toHaveLength(7);
     const listing = await call<{ files: string[]; exists: boolean }>('files:list', { path: folder });
     expect(listing.exists).toBe(true);
     expect(listing.files).toContain('mein-tresor.tsscr');

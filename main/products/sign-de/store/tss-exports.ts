@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { exportTarName } from '../../../../preload/contract/sign-de/file-names';
 import type { ExportProgress } from '../../../../preload/contract/sign-de/tss';
 import { writeFileAtomic } from '../../../core/durable/atomic-file';
 import { ensurePrivateFolder, removeOrphanTempFiles } from '../../../core/durable/private-folder';
@@ -8,7 +9,6 @@ import type { FiskalyClient } from '../api/client';
 import { FiskalyError } from '../api/fiskaly-error';
 import type { Export } from '../api/resources';
 import { type ExportJob, ExportJournal } from './export-journal';
-import { fileNamePart } from '../../../core/file-name';
 
 export interface ExportEngineOptions {
   onProgress?: (progress: ExportProgress) => void;
@@ -101,8 +101,7 @@ export class TssExports {
       const dir = join(this.dataDir, 'exports');
       await ensurePrivateFolder(dir);
       await removeOrphanTempFiles(dir);
-      const day = new Date(this.now()).toISOString().slice(0, 10);
-      const path = join(dir, `${fileNamePart(storeName ?? '', 'tss')}-${tssId.slice(0, 8)}-${day}.tar`);
+      const path = join(dir, exportTarName(storeName ?? null, tssId, new Date(this.now())));
       await writeFileAtomic(path, tar);
       const file = { path, bytes: tar.length };
       job = await this.change(tssId, job, { state: 'saved', fiskalyState: 'COMPLETED', savedAt: this.now(), file });

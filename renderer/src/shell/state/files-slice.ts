@@ -2,7 +2,7 @@ import { type ChooserKind, type SaveTarget, joinPath } from '../../../../preload
 import { callBridge } from '../../bridge/call-bridge';
 import type { SliceTools } from '../../state/store-types';
 import type { Operation } from '../../state/ui-error';
-import type { ChooserState, DestinationRequest } from '../../ui/save/destination-request';
+import { type ChooserState, type DestinationRequest, withExtension } from '../../ui/save/destination-request';
 
 export interface FilesState {
   /** The browser shell's own save dialog, while open. */
@@ -85,7 +85,7 @@ export function createFilesSlice({ bridge, set, get, call }: SliceTools): FilesA
       set({ chooser: null });
       if (!open || !resolve) return;
       if (!accept) return resolve(null);
-      resolve(open.mode === 'file' ? { file: joinPath(open.folder, open.name.trim()) } : { folder: open.folder });
+      resolve(open.mode === 'file' ? { file: joinPath(open.folder, withExtension(open.name, open.filter)) } : { folder: open.folder });
     },
 
     async showInFolder(path) {

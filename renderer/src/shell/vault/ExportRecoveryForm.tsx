@@ -4,6 +4,7 @@ import { type SavedFile, recoveryFileName } from '../../../../preload/contract/c
 import { useApp } from '../../state/store-context';
 import { SavedPath } from '../../ui/SavedPath';
 import { PassphraseForm } from '../../ui/PassphraseForm';
+import { KEEP_PASSPHRASE } from '../../ui/send-passphrase';
 import { useChooseDestination } from '../../ui/save/useChooseDestination';
 
 /** Saves the passphrase-sealed recovery file (for another laptop, with no network). */
@@ -22,7 +23,8 @@ export function ExportRecoveryForm() {
       operation="exportRecovery"
       onPassphrase={async (passphrase) => {
         const destination = await choose({ mode: 'file', name: recoveryFileName(new Date()), filter: 'tsscr' }, 'exportRecovery');
-        if (destination) setSaved(await exportRecovery(passphrase, destination));
+        if (!destination) return KEEP_PASSPHRASE;
+        setSaved(await exportRecovery(passphrase, destination));
       }}
     >
       <SavedPath file={saved} />

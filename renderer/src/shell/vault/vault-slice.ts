@@ -17,7 +17,8 @@ export interface VaultActions {
   loadVault(): Promise<void>;
   setupVault(passphrase: string): Promise<boolean>;
   unlockVault(passphrase: string): Promise<boolean>;
-  exportRecovery(passphrase: string, destination?: SaveTarget): Promise<SavedFile | null>;
+  /** The whole vault's recovery file, or with `only` just that TSS's PIN and PUK (a file for its store's folder). */
+  exportRecovery(passphrase: string, destination?: SaveTarget, only?: { tssId: string; store: string }): Promise<SavedFile | null>;
   /**
    * `file` is the recovery file's content as base64; `passphrase` opens it, `vaultPassphrase` this vault.
    * With `newVault` (a laptop without a vault) `vaultPassphrase` is the new vault's: main sets it up and imports.
@@ -48,8 +49,8 @@ export function createVaultSlice({ bridge, set, get, call }: SliceTools): VaultA
       return vault !== null;
     },
 
-    exportRecovery(passphrase, destination) {
-      return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase, ...(destination ? { destination } : {}) }));
+    exportRecovery(passphrase, destination, only) {
+      return call('exportRecovery', () => bridge.vault['export-recovery']({ passphrase, ...(destination ? { destination } : {}), ...only }));
     },
 
     async importRecovery(file, passphrase, vaultPassphrase, options = {}) {

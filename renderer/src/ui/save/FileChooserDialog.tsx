@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../../../preload/contract/core/files';
 import { useApp } from '../../state/store-context';
 import { TextField } from '../TextField';
+import { type ChooserState, withExtension } from './destination-request';
 
 /** A name the in-app chooser refuses: empty, a path instead of a name, or "." / "..". */
 export function fileNameProblem(name: string): 'missing' | 'invalid' | null {
@@ -13,10 +14,18 @@ export function fileNameProblem(name: string): 'missing' | 'invalid' | null {
   return null;
 }
 
+/** The listed file a save would replace (the name as it is saved, extension added), or null. */
+export function replacedFile(chooser: ChooserState | null): string | null {
+  if (chooser?.mode !== 'file' || !chooser.listing) return null;
+  const name = withExtension(chooser.name, chooser.filter);
+  return chooser.listing.files.includes(name) ? name : null;
+}
+
 /**
  * The browser shell's save dialog (the app uses the OS's own): opened at the default folder with the
  * default name, so one click on "Speichern" saves there. Subfolders can be opened and the folder above;
- * a folder that does not exist yet is made on saving. Escape or "Abbrechen" saves nothing.
+ * a folder that does not exist yet is made on saving. Escape or "Abbrechen" saves nothing. A file that is
+ * already there is replaced only after a second "Ersetzen".
  */
 export function FileChooserDialog() {
   const { t } = useTranslation();
@@ -29,11 +38,13 @@ export function FileChooserDialog() {
   const titleId = useId();
   const folderId = useId();
   const open = chooser !== null;
+  const [replaceConfirmed, setReplaceConfirmed] = useState<string | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
+      setReplaceConfirmed(null);
       element.showModal();
       saveButton.current?.focus();
     } else if (!open && element.open) {
@@ -42,9 +53,15 @@ export function FileChooserDialog() {
   }, [open]);
 
   const problem = chooser?.mode === 'file' ? fileNameProblem(chooser.name) : null;
+  const replaces = replacedFile(chooser);
+  const asksToReplace = replaces !== null && replaceConfirmed === `${chooser?.folder}\u0000${replaces}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!problem) close(true);
+    if (problem) return;
+    // The first "Speichern" on a name that is taken asks; the second ("Ersetzen") replaces.
+    if (replaces !== null && !asksToReplace) return setReplaceConfirmed(`${chooser?.folder}\u0000${replaces}`);
+    setReplaceConfirmed(null);
+    close(true);
   };
   const listing = chooser?.listing ?? null;
 
@@ -119,6 +136,11 @@ export function FileChooserDialog() {
               showError
             />
           )}
+          {asksToReplace && (
+            <p className="callout callout--warning" role="alert">
+              {t('files.replaceQuestion', { name: replaces })}
+            </p>
+          )}
           {chooser.mode === 'show' ? (
             <div className="confirm-dialog__actions">
               <button ref={saveButton} type="button" className="button button--primary" onClick={() => close(false)}>
@@ -131,7 +153,7 @@ export function FileChooserDialog() {
                 {t('common.cancel')}
               </button>
               <button ref={saveButton} type="submit" className="button button--primary" aria-disabled={problem !== null || undefined}>
-                {t('files.save')}
+                {asksToReplace ? t('files.replace') : t('files.save')}
               </button>
             </div>
           )}

@@ -7,6 +7,16 @@ import type { FileFilter, FolderListing } from '../../../../preload/contract/cor
  */
 export type DestinationRequest = { mode: 'file'; name: string; filter?: FileFilter; store?: string } | { mode: 'folder'; store?: string };
 
+/**
+ * The name as it is saved: the filter's extension added when the technician typed the name without it
+ * ("beleg" → "beleg.pdf"), as the OS's own save dialogs do.
+ */
+export function withExtension(name: string, filter: FileFilter | undefined): string {
+  const trimmed = name.trim();
+  if (!filter || trimmed === '' || trimmed.toLowerCase().endsWith(`.${filter}`)) return trimmed;
+  return `${trimmed}.${filter}`;
+}
+
 /** The in-app chooser (browser shell) while it is open: choosing a file or folder, or showing a saved file in its folder. */
 export interface ChooserState {
   mode: 'file' | 'folder' | 'show';

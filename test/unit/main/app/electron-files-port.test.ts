@@ -39,4 +39,15 @@ describe('the native files port', () => {
     port.showInFolder!('/d/Store/a.pdf');
     expect(shown).toEqual(['/d/Store/a.pdf']);
   });
+
+  it('names the recovery file filter in the app\'s language', async () => {
+    let language: 'de' | 'en' = 'de';
+    const { dialog, calls } = fakeDialog({ canceled: true });
+    const port = createElectronFilesPort({ dialog: dialog as never, shell: { showItemInFolder: () => {} }, window: () => null, documentsDir: '/d', language: () => language });
+    await port.chooseFile!('/d/x.tsscr', 'tsscr');
+    expect(calls[0]!.args[0]).toMatchObject({ filters: [{ name: 'TSS-Companion-Wiederherstellungsdatei', extensions: ['tsscr'] }] });
+    language = 'en';
+    await port.chooseFile!('/d/x.tsscr', 'tsscr');
+    expect(calls[1]!.args[0]).toMatchObject({ filters: [{ name: 'TSS Companion recovery file' }] });
+  });
 });

@@ -36,4 +36,12 @@ describe('the app’s exchange over Electron’s net.fetch', () => {
     expect(check.environment).toBe('TEST');
     expect(fake.fetched.length).toBeGreaterThan(before);
   });
+
+  it('keeps the reason when Chromium cannot connect (its error has only a message)', async () => {
+    const closed = await startSandbox();
+    const url = closed.sandbox.url;
+    await closed.sandbox.close();
+    const check = checkCredentials({ product: 'sign-de', apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret, baseUrl: url, exchange: electronNetExchange() });
+    await expect(check).rejects.toMatchObject({ message: expect.stringContaining('net::ERR_CONNECTION_REFUSED') });
+  });
 });

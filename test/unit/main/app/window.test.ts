@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMainWindow } from '../../../../main/app/window';
-import { BrowserWindow } from '../../../fakes/electron';
+import { BrowserWindow, app } from '../../../fakes/electron';
 
 describe('createMainWindow', () => {
   it('creates the window with the hardened web preferences written out', () => {
@@ -21,5 +21,17 @@ describe('createMainWindow', () => {
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(BrowserWindow.created).toContain(window);
+  });
+
+  it('offers developer tools only in a development build, never in a packaged one', () => {
+    const prefs = () => ((createMainWindow('/p.cjs') as unknown as BrowserWindow).options as { webPreferences: Record<string, unknown> }).webPreferences;
+    try {
+      app.isPackaged = true;
+      expect(prefs().devTools).toBe(false);
+      app.isPackaged = false;
+      expect(prefs().devTools).toBe(true);
+    } finally {
+      app.isPackaged = false;
+    }
   });
 });

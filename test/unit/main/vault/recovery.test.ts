@@ -96,6 +96,20 @@ describe('recovery file and audit log', () => {
     for (const d of [first, second]) expectNoSecret(readFileSync(join(d.path, 'audit.log'), 'utf8'));
   });
 
+  it("a store's recovery file holds only its own TSS's PIN and PUK, no other store's and no credentials", async () => {
+    const vault = await vaultWithEntries();
+    expect(await vault.exportRecoveryFile(recoveryPath, PASSPHRASE, 'store documents', TSS_A)).toEqual({ path: recoveryPath, entries: 2 });
+    const contents = await readRecoveryFile(recoveryPath, PASSPHRASE);
+    expect(contents.entries.map((e) => [e.id, e.kind]).sort()).toEqual([
+      [TSS_A, 'admin-pin'],
+      [TSS_A, 'admin-puk'],
+    ]);
+    expect(JSON.stringify(contents)).not.toContain(SECRETS.pukB);
+    await expect(vault.exportRecoveryFile(recoveryPath, PASSPHRASE, 'store documents', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'E_VAULT_ENTRY_NOT_FOUND',
+    });
+  });
+
   it('reads a PUK from the recovery file alone, on a laptop with no vault', async () => {
     await (await vaultWithEntries()).exportRecoveryFile(recoveryPath, PASSPHRASE);
     first.remove(); // the store's vault is gone; only the file is left

@@ -4,6 +4,7 @@ import { dueDate } from '../../../../../preload/contract/sign-de/master-data-rul
 import type { HandoverFiles, StoreRecord } from '../../../../../preload/contract/sign-de/store-record';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { SaveFileButton } from '../../../ui/SaveFileButton';
+import { ShowInFolderButton } from '../../../ui/ShowInFolderButton';
 import { useApp } from '../../../state/store-context';
 import { shownDate, todayIso } from './decommission';
 
@@ -51,30 +52,33 @@ export function HandoverCard() {
   );
 }
 
-/** Where the handover's three files were saved, announced politely. */
+/** Where the handover's three files were saved, announced politely, with "In Ordner zeigen" (they share one folder). */
 export function HandoverFilesList({ files }: { files: HandoverFiles | null }) {
   const { t } = useTranslation('sign-de');
   return (
-    <div className="saved" role="status">
-      {files && (
-        <>
-          <p className="saved__label">{t('overview.handoverSaved')}</p>
-          <dl className="facts">
-            <dt>{t('overview.handoverPdf')}</dt>
-            <dd>
-              <code className="path">{files.pdf.path}</code>
-            </dd>
-            <dt>{t('overview.handoverJson')}</dt>
-            <dd>
-              <code className="path">{files.json.path}</code>
-            </dd>
-            <dt>{t('overview.handoverXml')}</dt>
-            <dd>
-              <code className="path">{files.xml.path}</code>
-            </dd>
-          </dl>
-        </>
-      )}
+    <div className="saved-file">
+      <div className="saved" role="status">
+        {files && (
+          <>
+            <p className="saved__label">{t('overview.handoverSaved')}</p>
+            <dl className="facts">
+              <dt>{t('overview.handoverPdf')}</dt>
+              <dd>
+                <code className="path">{files.pdf.path}</code>
+              </dd>
+              <dt>{t('overview.handoverJson')}</dt>
+              <dd>
+                <code className="path">{files.json.path}</code>
+              </dd>
+              <dt>{t('overview.handoverXml')}</dt>
+              <dd>
+                <code className="path">{files.xml.path}</code>
+              </dd>
+            </dl>
+          </>
+        )}
+      </div>
+      {files && <ShowInFolderButton path={files.pdf.path} />}
     </div>
   );
 }

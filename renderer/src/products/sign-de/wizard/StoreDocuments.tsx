@@ -8,10 +8,12 @@ import { SavedPath } from '../../../ui/SavedPath';
 import { useApp } from '../../../state/store-context';
 import { useChooseDestination } from '../../../ui/save/useChooseDestination';
 import { HandoverFilesList } from '../overview/HandoverCard';
+import { saveStoreDocuments } from './save-store-documents';
 
 /**
  * The store's documents in one go: the § 146a(4) AO handover (PDF, JSON, XML) and the recovery file for
- * the PINs and PUKs, sealed with the vault passphrase typed once. Then on to the next store, or home.
+ * this store's TSS only (its PIN and PUK: the folder is handed to the store, so no other store's secrets
+ * go there), sealed with the vault passphrase typed once. Then on to the next store, or home.
  */
 export function StoreDocuments({ tssId }: { tssId: string }) {
   const { t } = useTranslation('sign-de');
@@ -27,16 +29,20 @@ export function StoreDocuments({ tssId }: { tssId: string }) {
   const titleId = useId();
   const saved = handover !== null && recovery !== null;
 
-  const save = async (passphrase: string) => {
-    // One folder for both: the store's folder under Documents, proposed by the dialog.
-    const folder = await choose({ mode: 'folder', store: storeName }, 'saveHandover');
-    if (!folder) return;
-    setHandover(null);
-    setRecovery(null);
-    // Each file on its own: a handover that failed does not keep the recovery file from being saved.
-    setHandover(await saveHandover(tssId, folder));
-    setRecovery(await exportRecovery(passphrase, folder));
-  };
+  const save = (passphrase: string) =>
+    saveStoreDocuments(
+      {
+        choose,
+        saveHandover,
+        exportRecovery,
+        shown: (handoverFiles, recoveryFile) => {
+          setHandover(handoverFiles);
+          setRecovery(recoveryFile);
+        },
+      },
+      { tssId, storeName },
+      passphrase,
+    );
 
   return (
     <section className="card" aria-labelledby={titleId}>

@@ -24,6 +24,14 @@ describe('file names', () => {
     expect(recoveryFileName(now)).toBe('tss-companion-2026-11-30.tsscr');
   });
 
+  it('carry the Berlin calendar day, as the handover does, and name a store\'s recovery file after it', () => {
+    // 23:30 UTC on 30 November is already 1 December in Berlin.
+    const lateEvening = new Date('2026-11-30T23:30:00Z');
+    expect(recoveryFileName(lateEvening)).toBe('tss-companion-2026-12-01.tsscr');
+    expect(receiptPdfName('Filiale 1', 80, lateEvening)).toBe('testbeleg-Filiale-1-80mm-2026-12-01.pdf');
+    expect(recoveryFileName(lateEvening, 'Café Zürich')).toBe('tss-companion-Café-Zürich-2026-12-01.tsscr');
+  });
+
   it('join a name to a folder with the folder\'s own separator', () => {
     expect(joinPath('/home/t/Documents', 'a.pdf')).toBe('/home/t/Documents/a.pdf');
     expect(joinPath('C:\\Users\\t\\Documents', 'a.pdf')).toBe('C:\\Users\\t\\Documents\\a.pdf');

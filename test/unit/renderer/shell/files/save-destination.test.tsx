@@ -4,8 +4,9 @@ import { createI18n } from '../../../../../renderer/src/shell/i18n/create-i18n';
 import { type AppState, createAppStore } from '../../../../../renderer/src/shell/state/app-store';
 import { StoreProvider } from '../../../../../renderer/src/state/store-context';
 import { SavedPath } from '../../../../../renderer/src/ui/SavedPath';
-import { FileChooserDialog, fileNameProblem } from '../../../../../renderer/src/ui/save/FileChooserDialog';
+import { FileChooserDialog, fileNameProblem, replacedFile } from '../../../../../renderer/src/ui/save/FileChooserDialog';
 import { splitPath } from '../../../../../renderer/src/shell/state/files-slice';
+import { withExtension } from '../../../../../renderer/src/ui/save/destination-request';
 import { createFakeCompanion, flush } from '../../fakes/fake-companion';
 import type { FakeMainState } from '../../fakes/fake-main';
 import { renderStatic } from '../../fakes/render-static';
@@ -51,6 +52,28 @@ describe('choosing where to save in the browser shell (the in-app chooser)', () 
     await flush();
     state().closeChooser(false);
     expect(await cancelled).toBeNull();
+  });
+
+  it('adds the filter\'s extension to a name typed without it, as the OS dialogs do', async () => {
+    expect(withExtension('beleg', 'pdf')).toBe('beleg.pdf');
+    expect(withExtension(' beleg.PDF ', 'pdf')).toBe('beleg.PDF');
+    expect(withExtension('notiz.txt', 'pdf')).toBe('notiz.txt.pdf');
+    expect(withExtension('beleg', undefined)).toBe('beleg');
+    const { state } = setUp();
+    const chosen = state().chooseDestination({ mode: 'file', name: 'a.pdf', filter: 'pdf', store: 'Filiale Süd' }, 'printPdf');
+    await flush();
+    state().setChooserName('mein-beleg');
+    state().closeChooser(true);
+    expect(await chosen).toEqual({ file: `${DEFAULT}/mein-beleg.pdf` });
+  });
+
+  it('knows when a save would replace a file listed in the folder (the dialog then asks first)', () => {
+    const listing = { path: DEFAULT, parent: null, exists: true, folders: [], files: ['beleg.pdf'] };
+    const chooser = { mode: 'file' as const, folder: DEFAULT, name: 'beleg', filter: 'pdf' as const, listing, error: null };
+    expect(replacedFile(chooser)).toBe('beleg.pdf');
+    expect(replacedFile({ ...chooser, name: 'neu.pdf' })).toBeNull();
+    expect(replacedFile({ ...chooser, mode: 'folder' })).toBeNull();
+    expect(replacedFile({ ...chooser, listing: null })).toBeNull();
   });
 
   it('refuses a file name that is a path or empty', () => {
