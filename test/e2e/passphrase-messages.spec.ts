@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { PASSPHRASE } from './support/steps';
+import { PASSPHRASE, acceptSaveDialog } from './support/steps';
 
 // The shared passphrase form said "too short" while a right passphrase was processed, "enter the
 // passphrase" after a wrong one and beside a green "saved": a click on the button had left the field,
@@ -17,11 +17,13 @@ test('passphrase forms: no false errors while processing, after a refusal, or be
   const field = vault.getByLabel('Wiederherstellungs-Passphrase', { exact: true });
   await field.fill('not the passphrase of this vault');
   await vault.getByRole('button', { name: 'Wiederherstellungsdatei speichern' }).click();
+  await acceptSaveDialog(page);
   await expect(vault.getByTestId('error-notice')).toHaveCount(1);
   await expect(vault.getByText('Geben Sie die Passphrase ein.')).toHaveCount(0);
 
   await field.fill(PASSPHRASE);
   await vault.getByRole('button', { name: 'Wiederherstellungsdatei speichern' }).click();
+  await acceptSaveDialog(page);
   await expect(vault.getByRole('status').filter({ hasText: 'Gespeichert unter:' })).toBeVisible();
   await expect(vault.getByText('Geben Sie die Passphrase ein.')).toHaveCount(0);
   await expect(vault.getByTestId('error-notice')).toHaveCount(0);

@@ -29,5 +29,7 @@ test('resume after a cancel: focus on the run’s status, a second Enter does no
   await expect(page.locator('.run__phase')).toBeFocused();
   await page.keyboard.press('Enter');
   await deployDelay(0);
-  await expect(page.getByRole('progressbar', { name: 'Fortschritt der Einrichtung' })).toHaveAttribute('aria-valuenow', '100');
+  // Not cancelled by the second Enter: the run ends and the wizard goes on to its receipt.
+  await expect(page.getByRole('heading', { level: 2, name: 'Schritt 3 von 3: Testbeleg & Unterlagen' })).toBeVisible();
+  expect((await services.signDe.runs.list()).find((run) => run.runId === value.runId)?.status).toBe('done');
 });
