@@ -128,6 +128,10 @@ export const besideActionOperations: readonly Operation[] = [
   'cancelRun',
   'resumeRun',
   'repairRun',
+  'loadPrinters',
+  'printReceipt',
+  'printPdf',
+  'printEscpos',
 ];
 
 /** The errors a navigation leaves behind: a failed load stays (the screens still lack its data), an action's goes. */

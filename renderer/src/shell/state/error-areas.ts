@@ -51,10 +51,18 @@ export function actionsOnView(state: AppStoreState): Operation[] {
     }
     case 'wizard':
       return wizardActions(state, vaultForm);
+    case 'receipt':
+      return receiptShown(state, state.receiptRunId) ? printActions : [];
     default:
       return [];
   }
 }
+
+/** The print panel's actions: shown beside its buttons once the receipt is there. */
+const printActions: Operation[] = ['loadPrinters', 'printReceipt', 'printPdf', 'printEscpos'];
+
+/** Whether the receipt panel shows the receipt of `runId` (and with it the print panel). */
+const receiptShown = (state: AppStoreState, runId: string | null): boolean => runId !== null && state.receiptRunId === runId && state.receipt !== null;
 
 function wizardActions(state: AppStoreState, vaultForm: Operation | null): Operation[] {
   const { phase, runId } = state.run;
@@ -76,7 +84,7 @@ function wizardActions(state: AppStoreState, vaultForm: Operation | null): Opera
       return [];
     case 'receipt':
       // The store's documents (once the run has its TSS): the recovery file's passphrase form.
-      return state.run.tssId ? ['exportRecovery'] : [];
+      return [...(state.run.tssId ? (['exportRecovery'] as const) : []), ...(receiptShown(state, state.run.runId) ? printActions : [])];
     default:
       return [];
   }

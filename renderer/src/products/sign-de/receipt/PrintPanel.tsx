@@ -4,6 +4,7 @@ import type { SavedFile } from '../../../../../preload/contract/core/files';
 import { receiptPdfName } from '../../../../../preload/contract/sign-de/file-names';
 import { isPort, printerChoice } from './printer-prefs';
 import type { PaperWidth } from './receipt-slice';
+import { ActionError } from '../../../ui/ActionError';
 import { useApp } from '../../../state/store-context';
 import { SaveFileButton } from '../../../ui/SaveFileButton';
 import { SavedPath } from '../../../ui/SavedPath';
@@ -98,6 +99,7 @@ function SystemPrinter({ width }: { width: PaperWidth }) {
           {t('print.findPrinters')}
         </button>
       </div>
+      <ActionError operations={['printReceipt', 'loadPrinters']} />
       <p className="saved" role="status">
         {searchStatus(t, loading, searched, printers) ?? (sent && t('print.sent', { name: printer }))}
       </p>
@@ -130,6 +132,7 @@ function PdfExport({ width }: { width: PaperWidth }) {
           onSaved={setSaved}
         />
       </div>
+      <ActionError operations={['printPdf']} />
       <SavedPath file={saved} />
     </div>
   );
@@ -187,6 +190,7 @@ function NetworkPrinterForm({ width }: { width: PaperWidth }) {
           {busy ? t('common.working') : t('print.networkButton')}
         </button>
       </div>
+      <ActionError operations={['printEscpos']} />
       <p className="saved" role="status">
         {bytes !== null && t('print.networkSent', { bytes })}
       </p>

@@ -322,6 +322,31 @@ describe('receipt preview', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
+  it('shows a print failure right below the button that printed, once (network printer unreachable, PDF, system printer)', async () => {
+    const runId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+    const cases = [
+      ['printEscpos', 'An Netzwerkdrucker senden'],
+      ['printPdf', 'Als PDF speichern'],
+      ['printReceipt', 'Drucker suchen'],
+    ] as const;
+    for (const [operation, button] of cases) {
+      const html = await render(<App />, {
+        ...base,
+        screen: 'wizard',
+        wizard: { step: 'receipt', draft },
+        run: { ...runStarted(runStarting('Filiale Köln', 'sandbox'), runId), phase: 'done' },
+        receiptRunId: runId,
+        receipt: model,
+        printers: [{ name: 'EPSON TM-T20III', isDefault: true }],
+        errors: [{ operation, code: 'E_PRINTER_UNREACHABLE', message: 'What main said.' }],
+      });
+      expect(html.split('data-testid="error-notice"').length - 1, operation).toBe(1);
+      const after = html.slice(html.indexOf(`>${button}</button>`));
+      // The notice follows the button before any other field or button.
+      expect(after.indexOf('data-testid="error-notice"'), operation).toBeLessThan(after.search(/<(input|button)\b/));
+    }
+  });
+
   it('lists each failed check of an invalid receipt', async () => {
     const html = await render(<App />, {
       ...base,
