@@ -52,3 +52,13 @@ test('a 640 px window: nothing scrolls sideways; focus lands on the new view, no
   await expect(page.getByRole('heading', { level: 1, name: 'Neue Filiale einrichten' })).toBeVisible();
   await expectNoSidewaysScroll(page, 'the wizard');
 });
+
+test('the vault set up inside the wizard: focus stays on the plan page, not on <body>', async ({ companion }) => {
+  const page = await companion.open();
+  await page.getByRole('main').getByRole('button', { name: 'Neue Filiale einrichten', exact: true }).click();
+  await page.getByLabel('Wiederherstellungs-Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Passphrase wiederholen', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Tresor einrichten', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Tresor einrichten', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 3, name: 'Verbindung' })).toBeFocused();
+});

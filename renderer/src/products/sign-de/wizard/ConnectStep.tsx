@@ -4,7 +4,8 @@ import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { SelectField } from '../../../ui/SelectField';
 import { useApp } from '../../../state/store-context';
 import { useShellParts } from '../../../ui/shell-parts';
-import { vaultNeed } from '../../../state/vault-need';
+import { type VaultNeed, vaultNeed } from '../../../state/vault-need';
+import { useFocusOnChange } from '../../../ui/use-focus-on-change';
 import { type StepProblems, organizationsFor } from './wizard-rules';
 import { problemText } from './problem-text';
 
@@ -21,6 +22,8 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
   const only = candidates.length === 1 ? candidates[0]!.id : null;
   const chosenFits = candidates.some((organization) => organization.id === organizationId);
   const titleId = useId();
+  // The vault card (and its focused button) goes away once the vault is ready: its section keeps the focus.
+  const heading = useFocusOnChange<VaultNeed, HTMLHeadingElement>(vaultNeed(vault), vaultBecameReady);
 
   // One organization for this environment: it is the one.
   useEffect(() => {
@@ -29,7 +32,7 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
 
   return (
     <section className="subsection" aria-labelledby={titleId}>
-      <h3 id={titleId} className="subsection__title">
+      <h3 id={titleId} className="subsection__title" ref={heading} tabIndex={-1}>
         {t('wizard.sections.connect')}
       </h3>
       <p className="muted">{t('wizard.connect.intro')}</p>
@@ -61,3 +64,5 @@ export function ConnectStep({ problems, showErrors }: { problems: StepProblems; 
     </section>
   );
 }
+
+const vaultBecameReady = (before: VaultNeed, after: VaultNeed): boolean => before !== null && after === null;
