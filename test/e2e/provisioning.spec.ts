@@ -190,6 +190,14 @@ test('five wrong PINs: the recovery opens by itself, the PUK sets a new PIN, and
   await expect(page.getByRole('status').filter({ hasText: 'Die neue Admin-PIN ist gesetzt und im Tresor gespeichert.' })).toBeVisible();
   await screenshot(page, 'recovery-pin-set');
 
+  // The vault's activity log names what was done with the PUK, never the PUK itself.
+  await page.getByRole('navigation').getByRole('button', { name: 'Einstellungen' }).click();
+  await screenshot(page, 'settings-support');
+  await page.getByRole('button', { name: 'Aktivitätsprotokoll anzeigen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Aktivitätsprotokoll' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Filiale Kiel' }).first()).toBeVisible();
+  await screenshot(page, 'activity');
+
   const revealed = await services.dispatch('recovery:reveal', { tssId, passphrase: 'Filiale eröffnen 2026 sicher' });
   expect(revealed.ok).toBe(true);
   // The new PIN is in the vault and fiskaly (the sandbox) takes it.
