@@ -64,6 +64,9 @@ export interface ReceiptTse {
   processData: string;
 }
 
+/** What a receipt can lack: the seller's name or address (the screens name them in their language). */
+export type MissingReceiptContent = 'seller-name' | 'seller-address';
+
 export interface ReceiptModel {
   environment: ReceiptEnvironment;
   /** Not a fiscal receipt: sandbox or TEST, or a TRAINING receipt in LIVE. */
@@ -103,8 +106,8 @@ export interface ReceiptModel {
   qrCodeData: string;
   /** The receipt check (signature over the Finish log) on this very QR text. */
   signatureCheck: { valid: boolean; failed: string[] };
-  /** Legally required content the input did not have (printed as a gap, named here). */
-  missingRequiredContent: string[];
+  /** Legally required content (§ 6 KassenSichV) the input did not have: printed as a gap, named here by code. */
+  missingRequiredContent: MissingReceiptContent[];
 }
 
 export type ReceiptCheckName = 'format' | 'algorithm' | 'log-time-format' | 'public-key' | 'serial-number' | 'start-time' | 'signature';

@@ -118,8 +118,8 @@ export function buildReceiptModel(input: ReceiptModelInput): ReceiptModel {
     qrCodeData: receipt.qrCodeData,
     signatureCheck: { valid: check.valid, failed: check.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`) },
     missingRequiredContent: [
-      ...(seller.name === '' ? ['seller name (Name des Unternehmers)'] : []),
-      ...(seller.addressLines.length === 0 ? ['seller address (Anschrift des Unternehmers)'] : []),
+      ...(seller.name === '' ? (['seller-name'] as const) : []),
+      ...(seller.addressLines.length === 0 ? (['seller-address'] as const) : []),
     ],
   };
 }

@@ -148,7 +148,7 @@ export const de = {
     documents: {
       title: 'Unterlagen speichern',
       intro:
-        'Speichert den Übergabebericht dieser Filiale (§ 146a Abs. 4 AO: PDF, JSON, XML) und die Wiederherstellungsdatei mit PIN und PUK aller TSS dieses Laptops, verschlüsselt mit der Passphrase des Tresors.',
+        'Speichert den Übergabebericht dieser Filiale (§ 146a Abs. 4 AO: PDF, JSON, XML) und die Wiederherstellungsdatei mit PIN und PUK dieser TSS, verschlüsselt mit der Passphrase des Tresors, in einen Ordner Ihrer Wahl.',
       button: 'Unterlagen speichern',
       recoverySaved: 'Wiederherstellungsdatei:',
       nextStore: 'Nächste Filiale einrichten',
@@ -309,6 +309,7 @@ export const de = {
     qrAlt: 'QR-Code des Belegs (DSFinV-K) mit den signierten Belegdaten, gedruckt {{size}} mm breit',
     qrFailed: 'Der QR-Code konnte nicht gezeichnet werden. Drucken Sie den Beleg trotzdem; die Daten stehen darüber im Klartext.',
     missingContent: 'Auf diesem Beleg fehlen Pflichtangaben. Ergänzen Sie sie für die nächste Filiale unter „Stammdaten für das Finanzamt“:',
+    missing: { 'seller-name': 'Name des Unternehmers', 'seller-address': 'Anschrift des Unternehmers' },
   },
   verify: {
     title: 'Prüfung des Belegs',

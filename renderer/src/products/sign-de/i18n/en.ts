@@ -143,7 +143,7 @@ export const en: SignDeMessages = {
     documents: {
       title: 'Save the documents',
       intro:
-        'Saves this store’s handover report (§ 146a (4) AO: PDF, JSON, XML) and the recovery file with the PIN and PUK of every TSS on this laptop, sealed with the vault passphrase.',
+        'Saves this store’s handover report (§ 146a (4) AO: PDF, JSON, XML) and the recovery file with this TSS’s PIN and PUK, sealed with the vault passphrase, into a folder you choose.',
       button: 'Save the documents',
       recoverySaved: 'Recovery file:',
       nextStore: 'Set up the next store',
@@ -304,6 +304,7 @@ export const en: SignDeMessages = {
     qrAlt: 'Receipt QR code (DSFinV-K) with the signed receipt data, printed {{size}} mm wide',
     qrFailed: 'The QR code could not be drawn. Print the receipt anyway; its data is written out above it.',
     missingContent: 'This receipt lacks required content. Add it for the next store under “Master data for the tax office”:',
+    missing: { 'seller-name': 'Name of the seller', 'seller-address': 'Address of the seller' },
   },
   verify: {
     title: 'Receipt check',

@@ -100,7 +100,7 @@ export function ReceiptPreview({ model, width }: { model: ReceiptModel; width: P
           <p>{t('receipt.missingContent')}</p>
           <ul>
             {model.missingRequiredContent.map((entry) => (
-              <li key={entry}>{entry}</li>
+              <li key={entry}>{t(`receipt.missing.${entry}`)}</li>
             ))}
           </ul>
         </div>

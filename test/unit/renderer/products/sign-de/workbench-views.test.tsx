@@ -289,6 +289,14 @@ describe('receipt preview', () => {
     expect(a11yProblems(html)).toEqual([]);
   });
 
+  it('names missing receipt content in the screen’s language, never main’s code', async () => {
+    const lacking = { ...model, missingRequiredContent: ['seller-name', 'seller-address'] as const };
+    const de = await render(<ReceiptPreview model={{ ...lacking, missingRequiredContent: [...lacking.missingRequiredContent] }} width={80} />, {}, 'de');
+    expect(de).toContain('<li>Name des Unternehmers</li><li>Anschrift des Unternehmers</li>');
+    const en = await render(<ReceiptPreview model={{ ...lacking, missingRequiredContent: [...lacking.missingRequiredContent] }} width={80} />, {}, 'en');
+    expect(en).toContain('<li>Name of the seller</li><li>Address of the seller</li>');
+  });
+
   it('is 576 dots wide on 80 mm paper and 384 on 58 mm (CSS), with the same QR at 4 dots per module', async () => {
     const narrow = await render(<ReceiptPreview model={model} width={58} />, {}, 'en');
     expect(narrow).toContain('class="receipt receipt--58 receipt--training"');

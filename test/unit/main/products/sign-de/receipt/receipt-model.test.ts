@@ -124,7 +124,7 @@ describe('buildReceiptModel', () => {
     const { storeAddress: _address, ...withoutAddress } = input;
     const model = buildReceiptModel(withoutAddress);
     expect(model.seller.addressLines).toEqual([]);
-    expect(model.missingRequiredContent).toEqual(['seller address (Anschrift des Unternehmers)']);
+    expect(model.missingRequiredContent).toEqual(['seller-address']);
     expect(buildReceiptModel({ ...input, storeAddress: ' \n ' }).missingRequiredContent).toHaveLength(1);
   });
 
