@@ -1,3 +1,4 @@
+import { serialKey } from '../../../../preload/contract/sign-de/store-rules';
 import { randomBytes } from 'node:crypto';
 import { sandboxSerials as inventSerials } from '../../../../preload/contract/sign-de/sandbox-serials';
 import { StoreRecords } from '../store/store-records';
@@ -30,7 +31,7 @@ export interface KnownSerial {
 export async function knownSerials(dataDir: string): Promise<Map<string, KnownSerial[]>> {
   const known = new Map<string, KnownSerial[]>();
   const add = (use: KnownSerial) => {
-    const key = use.serialNumber.toLowerCase();
+    const key = serialKey(use.serialNumber);
     const uses = known.get(key) ?? [];
     if (!uses.some((other) => other.storeName === use.storeName && other.runId === use.runId)) known.set(key, [...uses, use]);
   };
@@ -54,7 +55,7 @@ export interface DuplicateSerial {
 /** The plan's tills whose serial another store on this laptop already has; the plan's own earlier runs are not counted. */
 export function duplicateSerials(plan: Pick<StorePlan, 'storeName' | 'clients'>, known: Map<string, KnownSerial[]>): DuplicateSerial[] {
   return plan.clients.flatMap((client) => {
-    const usedBy = (known.get(client.serialNumber.toLowerCase()) ?? []).filter((use) => use.storeName !== plan.storeName);
+    const usedBy = (known.get(serialKey(client.serialNumber)) ?? []).filter((use) => use.storeName !== plan.storeName);
     return usedBy.length > 0 ? [{ serialNumber: client.serialNumber, usedBy }] : [];
   });
 }

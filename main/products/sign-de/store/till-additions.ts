@@ -1,3 +1,4 @@
+import { serialKey } from '../../../../preload/contract/sign-de/store-rules';
 import { randomUUID } from 'node:crypto';
 import type { ClientPlan } from '../../../../preload/contract/sign-de/store-plan';
 import type { StoreRecord, StoreTill } from '../../../../preload/contract/sign-de/store-record';
@@ -50,7 +51,7 @@ async function chooseClientIds(
 ): Promise<StoreTill[]> {
   const requested = new Map<string, ClientPlan>();
   for (const till of tills) {
-    const key = till.serialNumber.toLowerCase();
+    const key = serialKey(till.serialNumber);
     if (requested.has(key)) throw new AppError('E_SERIAL_TAKEN', `The serial number ${till.serialNumber} is given twice (serial numbers must differ, also in case).`);
     requested.set(key, till);
   }
@@ -60,15 +61,15 @@ async function chooseClientIds(
     const serverIds = new Set(atServer.map((c) => c.id));
     const earlier = record.pendingTills ?? [];
     const earlierIds = new Set(earlier.map((t) => t.clientId));
-    const taken = new Set([...record.tills.map((t) => t.serialNumber), ...atServer.filter((c) => !earlierIds.has(c.id)).map((c) => c.serialNumber)].map((s) => s.toLowerCase()));
+    const taken = new Set([...record.tills.map((t) => t.serialNumber), ...atServer.filter((c) => !earlierIds.has(c.id)).map((c) => c.serialNumber)].map(serialKey));
     const next: StoreTill[] = [];
     for (const till of earlier) {
-      const again = requested.get(till.serialNumber.toLowerCase());
+      const again = requested.get(serialKey(till.serialNumber));
       if (again) next.push({ ...detailsOf(again, now), serialNumber: till.serialNumber, clientId: till.clientId });
       else if (serverIds.has(till.clientId)) next.push(till);
     }
     for (const [key, till] of requested) {
-      if (next.some((t) => t.serialNumber.toLowerCase() === key)) continue;
+      if (next.some((t) => serialKey(t.serialNumber) === key)) continue;
       if (taken.has(key)) throw new AppError('E_SERIAL_TAKEN', `The serial number ${till.serialNumber} is already a till of this store (serial numbers must differ, also in case).`);
       next.push({ ...detailsOf(till, now), serialNumber: till.serialNumber, clientId: randomUUID() });
     }
