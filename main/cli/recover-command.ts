@@ -49,6 +49,8 @@ export async function recoverCommand(name: CommandName, target: string | undefin
   }
   const connection = await connectWithFlags(values, io.services().signDe.connections, io.env);
   await unblockAdminPin(connection.client, vault, tssId);
+  // The store overview warned of the blocked PIN: that ends with the new one, as in the app.
+  await io.services().signDe.tss.forgetPinBlock(tssId);
   io.out('The admin PIN is set anew, checked with an admin login and stored in the vault.');
   return EXIT.ok;
 }
