@@ -1,13 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../preload/contract/core/vault';
 import { useApp } from '../../state/store-context';
 import type { ImportSummary } from './vault-slice';
 import { BusySubmit, PassphraseField, usePassphraseSubmit } from '../../ui/PassphraseForm';
-import { TextField } from '../../ui/TextField';
-import { passphraseProblem } from '../../ui/passphrase-problem';
 import { readFileAsBase64 } from './read-file';
 import { ActionError } from '../../ui/ActionError';
+import { NewPassphraseFields, newPassphraseReady } from './NewPassphraseFields';
 
 /**
  * Imports a recovery file from another laptop: the file (read here as base64), the file's passphrase, and
@@ -30,9 +28,7 @@ export function ImportRecoveryForm() {
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const newProblem = passphraseProblem(vaultPassphrase, attempted, { min: MIN_PASSPHRASE_LENGTH });
-  const repeatProblem = newProblem ? null : passphraseProblem(repeat, attempted, { repeatOf: vaultPassphrase });
-  const vaultReady = newVault ? vaultPassphrase.length >= MIN_PASSPHRASE_LENGTH && repeat === vaultPassphrase : vaultPassphrase !== '';
+  const vaultReady = newVault ? newPassphraseReady(vaultPassphrase, repeat) : vaultPassphrase !== '';
 
   const { onSubmit, field } = usePassphraseSubmit({
     busy,
@@ -91,24 +87,13 @@ export function ImportRecoveryForm() {
       {newVault ? (
         <>
           <p className="muted">{t('backup.newVaultHint')}</p>
-          <TextField
-            label={t('backup.newVaultPassphraseLabel')}
-            hint={t('vault.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-            type="password"
-            autoComplete="new-password"
-            value={vaultPassphrase}
-            onChange={setVaultPassphrase}
-            error={newProblem ? t('vault.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) : null}
-            showError={attempted}
-          />
-          <TextField
-            label={t('backup.newVaultRepeatLabel')}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            error={repeatProblem ? t('vault.passphraseMismatch') : null}
-            showError={attempted}
+          <NewPassphraseFields
+            labels={{ passphrase: t('backup.newVaultPassphraseLabel'), repeat: t('backup.newVaultRepeatLabel') }}
+            passphrase={vaultPassphrase}
+            repeat={repeat}
+            tried={attempted}
+            onPassphrase={setVaultPassphrase}
+            onRepeat={setRepeat}
           />
         </>
       ) : (
