@@ -3,46 +3,26 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../preload/contract';
 import type { TssOverview } from '../../../preload/contract/sign-de/tss';
-import { type Services, createServices } from '../../../main/services';
+import type { Services } from '../../../main/services';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
+import { type ServicesWithVault, servicesWithVault } from '../../support/services';
 import { makeTempDir } from '../../support/temp-dir';
-import { nextEvent } from '../../support/events';
 
-const masterData = {
-  taxpayer: { legalName: 'Bäckerei Muster GmbH', taxNumber: '21/815/08150', bundesland: 'BE' },
-  establishment: { street: 'Musterstraße', houseNumber: '12', postcode: '10115', town: 'Berlin' },
-};
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('the sandbox reset and the store overview', () => {
-  let dir: ReturnType<typeof makeTempDir>;
+  let under: ServicesWithVault;
   let services: Services;
+  let call: ServicesWithVault['call'];
 
   beforeEach(async () => {
-    dir = makeTempDir('tss-sandbox-');
-    services = createServices({ dataDir: dir.path, version: '1', vaultOptions: { unsafeTestOnlyScryptLog2N: 10 } });
-    await call('vault:setup', { passphrase: TEST_PASSPHRASE });
+    under = await servicesWithVault('tss-sandbox-');
+    ({ services, call } = under);
   });
-  afterEach(async () => {
-    await services.close();
-    dir.remove();
-  });
+  afterEach(() => under.close());
 
-  async function call<T = unknown>(channel: string, payload?: unknown): Promise<T> {
-    const result = (await services.dispatch(channel, payload)) as Result<T>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  async function provision(storeName: string): Promise<string> {
-    const end = nextEvent(services.events, 'provisioning:finished');
-    await call('provisioning:start', { plan: { storeName, environment: 'sandbox', masterData, clients: [{ serialNumber: 'KASSE-1' }] } });
-    const report = await end;
-    expect(report.status).toBe('done');
-    return report.tssId;
-  }
+  const provision = (storeName: string) => under.provisionSandboxStore(storeName);
 
   it('shows the TSS certificate’s expiry, and a blocked admin PIN until the PUK recovery sets a new one', async () => {
     const tssId = await provision('Filiale Ost');

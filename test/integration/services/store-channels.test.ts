@@ -2,53 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../preload/contract';
 import type { StoreRecord } from '../../../preload/contract/sign-de/store-record';
 import type { TssOverview } from '../../../preload/contract/sign-de/tss';
 import { storesFolder } from '../../../main/products/sign-de/store/store-records';
-import { type Services, createServices } from '../../../main/services';
+import type { Services } from '../../../main/services';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
-import { makeTempDir } from '../../support/temp-dir';
-import { nextEvent } from '../../support/events';
+import { MASTER_DATA as masterData } from '../../support/master-data';
+import { type ServicesWithVault, servicesWithVault } from '../../support/services';
 
-const masterData = {
-  taxpayer: { legalName: 'Bäckerei Muster GmbH', taxNumber: '21/815/08150', bundesland: 'BE' },
-  establishment: { street: 'Musterstraße', houseNumber: '12', postcode: '10115', town: 'Berlin' },
-};
 
 /** The store record's channels over the real services and the built-in sandbox. */
 describe('the store channels', () => {
-  let dir: ReturnType<typeof makeTempDir>;
+  let under: ServicesWithVault;
   let services: Services;
+  let dir: { path: string };
+  let call: ServicesWithVault['call'];
 
   beforeEach(async () => {
-    dir = makeTempDir();
-    services = createServices({ dataDir: dir.path, version: '1', vaultOptions: { unsafeTestOnlyScryptLog2N: 10 } });
-    await call('vault:setup', { passphrase: TEST_PASSPHRASE });
+    under = await servicesWithVault('tss-store-ch-');
+    ({ services, call } = under);
+    dir = { path: under.dataDir };
   });
-  afterEach(async () => {
-    await services.close();
-    dir.remove();
-  });
+  afterEach(() => under.close());
 
-  async function call<T = unknown>(channel: string, payload?: unknown): Promise<T> {
-    const result = (await services.dispatch(channel, payload)) as Result<T>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  async function provision(storeName: string): Promise<string> {
-    const end = nextEvent(services.events, 'provisioning:finished');
-    await call('provisioning:start', { plan: { storeName, environment: 'sandbox', masterData, clients: [{ serialNumber: 'KASSE-1' }, { serialNumber: 'KASSE-2' }] } });
-    const report = (await end) as { status: string; tssId: string };
-    expect(report.status).toBe('done');
-    return report.tssId;
-  }
+  const provision = (storeName: string) => under.provisionSandboxStore(storeName, ['KASSE-1', 'KASSE-2']);
 
   it('gets the record, changes the address, adds a till, deregisters one and disables the TSS, each recorded', async () => {
     const tssId = await provision('Filiale Mitte');
     const record = await call<StoreRecord>('store:get', { tssId });
-    expect(record).toMatchObject({ tssId, storeName: 'Filiale Mitte', masterData: { taxpayer: { legalName: 'Bäckerei Muster GmbH' } } });
+    expect(record).toMatchObject({ tssId, storeName: 'Filiale Mitte', masterData: { taxpayer: { legalName: masterData.taxpayer.legalName } } });
     expect(services.signDe.storeRecords).toBeDefined();
 
     const moved = { ...masterData, establishment: { ...masterData.establishment, street: 'Neue Straße' } };

@@ -2,16 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result, SavedFile } from '../../../preload/contract';
-import { type Services, createServices } from '../../../main/services';
+import type { SavedFile } from '../../../preload/contract';
+import type { Services } from '../../../main/services';
 import { TEST_PASSPHRASE } from '../../support/provisioning';
-import { makeTempDir } from '../../support/temp-dir';
+import { MASTER_DATA as masterData } from '../../support/master-data';
+import { type ServicesWithVault, servicesWithVault } from '../../support/services';
 import { nextEvent } from '../../support/events';
 
-const masterData = {
-  taxpayer: { legalName: 'Bäckerei Muster GmbH', taxNumber: '21/815/08150', bundesland: 'BE' },
-  establishment: { street: 'Musterstraße', houseNumber: '12', postcode: '10115', town: 'Berlin' },
-};
 const API_SECRET = 'Zk3q9XbR2mW7pL0sV5tY8uN1cE4hJ6gA';
 const ORG_ID = '0b5e7c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 
@@ -22,24 +19,17 @@ const forms = (secret: string) => {
 };
 
 describe('the support bundle', () => {
-  let dir: ReturnType<typeof makeTempDir>;
+  let under: ServicesWithVault;
   let services: Services;
+  let dir: { path: string };
+  let call: ServicesWithVault['call'];
 
   beforeEach(async () => {
-    dir = makeTempDir('tss-bundle-');
-    services = createServices({ dataDir: dir.path, version: '9.8.7', logShell: 'app', vaultOptions: { unsafeTestOnlyScryptLog2N: 10 } });
-    await call('vault:setup', { passphrase: TEST_PASSPHRASE });
+    under = await servicesWithVault('tss-bundle-', { version: '9.8.7', logShell: 'app' });
+    ({ services, call } = under);
+    dir = { path: under.dataDir };
   });
-  afterEach(async () => {
-    await services.close();
-    dir.remove();
-  });
-
-  async function call<T = unknown>(channel: string, payload?: unknown): Promise<T> {
-    const result = (await services.dispatch(channel, payload)) as Result<T>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  afterEach(() => under.close());
 
   it('holds logs, settings, journals, store records, the audit log and versions, and no PIN, PUK, API secret or passphrase in any form', async () => {
     // A store provisioned in the sandbox: its PIN and PUK are in the vault, its journal and record on disk.
