@@ -223,3 +223,6 @@ export interface MigrationRunReport {
   mapping: PosMapping | null;
   error?: { code: string; message: string; step: MigrationStepName };
 }
+
+/** The old TSE's decommissioning reason in the store record and the handover (German, as the form is). */
+export const V1_DECOMMISSIONING_REASON = 'TSE-Tausch: Umstellung von fiskaly SIGN DE V1 auf V2';
