@@ -202,7 +202,7 @@ function replacedTseBlock(replaced: HandoverReplacedTse): string {
   // The form has no field for the old TSE (reference §2.4): the new notification lists the tills with the new one. VERIFY.
   return `<div class="keep box">
 <h3>TSE-Tausch: ersetzte TSE (fiskaly SIGN DE V1)</h3>
-<p>Die Kassen oben sind dieselben wie vorher (gleiche Seriennummern, sofern nicht bei einer Kasse anders angegeben); sie signieren jetzt mit der neuen TSE. Die alte TSE wurde außer Betrieb genommen.</p>
+<p>Die Kassen oben sind dieselben wie vorher (gleiche Seriennummern, sofern nicht bei einer Kasse anders angegeben); sie signieren jetzt mit der neuen TSE. ${replaced.decommissioning_date ? 'Die alte TSE wurde außer Betrieb genommen.' : '<strong>Die alte TSE ist noch nicht außer Betrieb genommen</strong> (V1-TSS noch nicht deaktiviert).'}</p>
 ${table(rows)}
 <table class="postings">
 <tr><th>Kasse (Seriennummer)</th><th>V1-Client-ID</th><th>V2-Client-ID</th></tr>

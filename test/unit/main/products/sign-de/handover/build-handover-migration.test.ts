@@ -56,6 +56,9 @@ describe('buildHandover of a store migrated from V1', () => {
     const replaced = buildHandover(record, NOW).replaced_tse;
     expect(replaced).toMatchObject({ export: null, decommissioning_date: null, decommissioning_reason: null });
     expect(Elster146aHandoverSchema.parse(buildHandover(record, NOW)).replaced_tse).toEqual(replaced);
+    const html = renderHandoverHtml(buildHandover(record, NOW), { storeName: 'Filiale 12', tseDecommissioning: null });
+    expect(html).toContain('Die alte TSE ist noch nicht außer Betrieb genommen');
+    expect(html).not.toContain('Die alte TSE wurde außer Betrieb genommen');
   });
 
   it('has no replaced TSE for a store provisioned anew', () => {
@@ -72,6 +75,7 @@ describe('buildHandover of a store migrated from V1', () => {
     expect(html).toContain('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(html).toContain('KASSE-02 (V1: KASSE_02)');
     expect(html).toContain('v1c-2');
+    expect(html).toContain('Die alte TSE wurde außer Betrieb genommen');
     expect(renderHandoverHtml(buildHandover(fullStoreRecord(), NOW), { storeName: 'x', tseDecommissioning: null })).not.toContain('ersetzte TSE');
   });
 
