@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeControlCharacter, findControlCharacter } from '../core/control-characters';
 import type { RunStatus } from '../core/runs';
-import { StoreMasterData } from './master-data';
+import { StoreMasterData, TillDetails } from './master-data';
 import type { StepName } from './provisioning-steps';
 import { CLIENT_SERIAL_PATTERN, STORE_NAME_MAX, serialKey } from './store-rules';
 
@@ -112,6 +112,8 @@ export const MigrationPlan = z
     baseUrlV1: z.url(),
     baseUrlV2: z.url(),
     serialFixes: z.array(SerialFix).default([]),
+    /** Per till, what the handover needs of it (kind, software, dates), as provisioning's plan has it. */
+    tillDetails: z.array(TillDetails.extend({ v1ClientId: id })).default([]),
     /** Taxpayer and Betriebsstätte for the handover; required in TEST and LIVE as for provisioning. */
     masterData: StoreMasterData.optional(),
   })

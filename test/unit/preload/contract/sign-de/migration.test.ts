@@ -13,6 +13,8 @@ const plan = {
 describe('MigrationPlan', () => {
   it('takes a sandbox plan without fixes and defaults them to none', () => {
     expect(MigrationPlan.parse(plan).serialFixes).toEqual([]);
+    expect(MigrationPlan.parse(plan).tillDetails).toEqual([]);
+    expect(MigrationPlan.parse({ ...plan, tillDetails: [{ v1ClientId: 'c1', kind: '1', commissioningDate: '2021-03-01' }] }).tillDetails).toHaveLength(1);
   });
 
   it('wants master data in TEST and LIVE', () => {
