@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeControlCharacter, findControlCharacter } from '../core/control-characters';
 import type { RunStatus } from '../core/runs';
+import { EnvironmentId } from '../core/settings';
 import { StoreMasterData, TillDetails } from './master-data';
 import type { StepName } from './provisioning-steps';
 import { CLIENT_SERIAL_PATTERN, STORE_NAME_MAX, serialKey } from './store-rules';
@@ -83,7 +84,7 @@ export type TssInventory = z.output<typeof TssInventory>;
 export const MigrationInventory = z.object({
   /** ISO time the inventory was read. */
   takenAt: z.iso.datetime({ offset: true }),
-  environment: z.enum(['sandbox', 'test', 'live']),
+  environment: EnvironmentId,
   baseUrlV1: z.url(),
   stores: z.array(TssInventory),
   /** V2 TSS the same key already has: a previous, interrupted run may have made one. */
@@ -108,7 +109,7 @@ export const MigrationPlan = z
       .trim()
       .min(1, 'every store needs a name')
       .max(STORE_NAME_MAX),
-    environment: z.enum(['sandbox', 'test', 'live']),
+    environment: EnvironmentId,
     baseUrlV1: z.url(),
     baseUrlV2: z.url(),
     serialFixes: z.array(SerialFix).default([]),
@@ -174,7 +175,7 @@ export const POS_MAPPING_SCHEMA = 'tss-companion-pos-mapping/1';
 export const PosMapping = z.object({
   schema: z.literal(POS_MAPPING_SCHEMA),
   storeName: z.string(),
-  environment: z.enum(['sandbox', 'test', 'live']),
+  environment: EnvironmentId,
   v1TssId: id,
   /** ISO time from which receipts carry V2 data (the first verified V2 receipt); absent before the cut-over. */
   cutOverAt: z.iso.datetime({ offset: true }).optional(),
@@ -212,7 +213,7 @@ export interface TillReceiptCheck {
 export interface MigrationRunReport {
   runId: string;
   storeName: string;
-  environment: 'sandbox' | 'test' | 'live';
+  environment: EnvironmentId;
   status: RunStatus;
   phase: MigrationPhase;
   /** The steps whose effect is durable, as the journal has them. */
