@@ -10,3 +10,10 @@ export const receiptPdfName = (storeName: string, widthMm: 80 | 58, now: Date): 
 /** The TSS's export: `<store>-<first 8 of the TSS id>-<date>.tar`. */
 export const exportTarName = (storeName: string | null, tssId: string, now: Date): string =>
   `${fileNamePart(storeName ?? '', 'tss')}-${tssId.slice(0, 8)}-${fileDate(now)}.tar`;
+
+/** The POS vendor's mapping after a V1 → V2 migration: `pos-mapping-<store>-<date>.json` and `.csv`. */
+export const posMappingName = (storeName: string, extension: 'json' | 'csv', now: Date): string =>
+  `pos-mapping-${fileNamePart(storeName, 'store')}-${fileDate(now)}.${extension}`;
+
+/** The V1 TSS's export, kept before it is disabled: `v1-<store>-<first 8 of the V1 TSS id>-<date>.tar`. */
+export const v1ExportTarName = (storeName: string, v1TssId: string, now: Date): string => `v1-${exportTarName(storeName, v1TssId, now)}`;

@@ -60,6 +60,21 @@ export const Elster146aHandoverSchema = z.strictObject({
       env,
     }),
   ),
+  replaced_tse: z
+    .strictObject({
+      serial_number: nullableText,
+      bsi_certification_id: nullableText,
+      activation_date: germanDate.nullable(),
+      decommissioning_date: germanDate.nullable(),
+      decommissioning_reason: nullableText,
+      art: z.literal('3'),
+      fiskaly: z.strictObject({ tss_id: z.string().min(1), api: z.literal('v1'), env }),
+      export: z.strictObject({ file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable(),
+      tills: z.array(
+        z.strictObject({ serial_number: z.string().min(1), v1_serial_number: nullableText, v1_client_id: z.string().min(1), v2_client_id: z.string().min(1) }),
+      ),
+    })
+    .nullable(),
   due_date: germanDate.nullable(),
 });
 

@@ -30,6 +30,25 @@ export interface HandoverEas {
   fiskaly: { tss_id: string; client_id: string; env: 'SANDBOX' | 'TEST' | 'LIVE' };
 }
 
+/**
+ * The TSE a migration from SIGN DE V1 took out of use (a TSE swap): the form has no field for it, the new
+ * notification lists the tills with the new TSE; this names the old one, its decommissioning and the V1
+ * export archive (reference sign-de-v1-and-migration.md §6 points 5–7).
+ */
+export interface HandoverReplacedTse {
+  serial_number: string | null;
+  bsi_certification_id: string | null;
+  activation_date: string | null;
+  decommissioning_date: string | null;
+  decommissioning_reason: string | null;
+  art: '3';
+  fiskaly: { tss_id: string; api: 'v1'; env: 'SANDBOX' | 'TEST' | 'LIVE' };
+  /** The V1 export kept (file name and SHA-256), to be retained ten years (§ 147 AO). */
+  export: { file: string; sha256: string } | null;
+  /** Per till: the same EAS on the new TSE, its V1 client replaced by the V2 client. */
+  tills: Array<{ serial_number: string; v1_serial_number: string | null; v1_client_id: string; v2_client_id: string }>;
+}
+
 export interface Elster146aHandover {
   schema: typeof HANDOVER_SCHEMA;
   /** ISO 8601 with the Berlin offset. */
@@ -49,6 +68,8 @@ export interface Elster146aHandover {
   eas: HandoverEas[];
   /** The commissioning test posting, so the store's process documentation can explain it. */
   test_postings: Array<{ transaction_number: number; signature_counter: string | null; client_serial_number: string; time: string; env: 'SANDBOX' | 'TEST' | 'LIVE' }>;
+  /** The old TSE where this TSS replaced a SIGN DE V1 TSS; null otherwise. */
+  replaced_tse: HandoverReplacedTse | null;
   /** When the notification is due (a month after the latest acquisition, or commissioning if none is given). */
   due_date: string | null;
 }

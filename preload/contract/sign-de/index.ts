@@ -16,3 +16,6 @@ export * from './store-record';
 export * from './store-rules';
 export * from './tax-number';
 export * from './tss';
+export * from './migration';
+export * from './migration-inventory';
+export * from './migration-serials';

@@ -24,6 +24,8 @@ export interface StoreRecord {
   tills: StoreTill[];
   /** The commissioning test postings (a real transaction in TEST and LIVE, documented for the store). */
   testPostings: TestPosting[];
+  /** Set where this TSS replaced a SIGN DE V1 TSS (a migration: a TSE swap, the tills unchanged). */
+  replacedTse?: ReplacedTse;
   /** Notifiable changes, oldest first. */
   changes: Array<{ at: string; what: 'commissioned' | 'tills-added' | 'address-changed' | 'till-deregistered' | 'tss-disabled'; detail?: string }>;
 }
@@ -56,4 +58,34 @@ export interface HandoverFiles {
   pdf: { path: string; bytes: number };
   json: { path: string; bytes: number };
   xml: { path: string; bytes: number };
+}
+
+/**
+ * The old TSE a migration replaced: the V1 TSS, its decommissioning once its disable was read back, the V1
+ * export kept in the store's folder, and per till its V1 client. The tills themselves are the record's tills:
+ * the same EAS, now on the new TSE.
+ */
+export interface ReplacedTse {
+  tssId: string;
+  /** V1's `certificate_serial` (format VERIFY, reference §4.1); the old TSE's serial for ELSTER. */
+  serialNumber?: string;
+  /** V1 names none (reference §4.1); the technician may add it from the old TSE's papers. */
+  bsiCertificationId?: string;
+  /** Unix seconds, as V1 gives time_init. */
+  timeInit?: number;
+  /** Disabling the V1 TSS decommissions the old TSE: its Berlin date, once the disable is read back. */
+  decommissioning?: Decommissioning;
+  /** The full V1 export kept before the disable: its file name in the store's folder and SHA-256 (hex). */
+  export?: { file: string; sha256: string };
+  tills: ReplacedTseTill[];
+}
+
+export interface ReplacedTseTill {
+  /** The till's V2 client id (StoreTill.clientId). */
+  clientId: string;
+  v1ClientId: string;
+  /** V1's serial where a confirmed fix changed it (ELSTER then sees a new EAS). */
+  v1SerialNumber?: string;
+  /** ISO time the V1 client was made (time_creation): when the till started using the old TSE. */
+  v1RegisteredAt?: string;
 }

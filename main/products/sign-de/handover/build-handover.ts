@@ -1,8 +1,8 @@
 import type { EnvironmentId } from '../../../../preload/contract/core/settings';
 import { berlinIsoDate } from '../../../../preload/contract/sign-de/german-format';
-import { HANDOVER_SCHEMA, type Elster146aHandover, type HandoverEas } from '../../../../preload/contract/sign-de/handover';
+import { HANDOVER_SCHEMA, type Elster146aHandover, type HandoverEas, type HandoverReplacedTse } from '../../../../preload/contract/sign-de/handover';
 import { dueDate } from '../../../../preload/contract/sign-de/master-data';
-import type { StoreRecord, StoreTill } from '../../../../preload/contract/sign-de/store-record';
+import type { ReplacedTse, StoreRecord, StoreTill } from '../../../../preload/contract/sign-de/store-record';
 import { toElsterTaxNumber } from '../../../../preload/contract/sign-de/tax-number';
 
 /**
@@ -44,7 +44,27 @@ export function buildHandover(record: StoreRecord, now: Date): Elster146aHandove
       time: posting.time,
       env: envName(posting.environment),
     })),
+    replaced_tse: record.replacedTse ? replacedTseOf(record, record.replacedTse) : null,
     due_date: handoverDueDate(record, commissionedOn),
+  };
+}
+
+/** The old TSE of a migration from V1, with its tills' V1 → V2 clients in the record's till order. */
+function replacedTseOf(record: StoreRecord, replaced: ReplacedTse): HandoverReplacedTse {
+  const v1Of = new Map(replaced.tills.map((till) => [till.clientId, till]));
+  return {
+    serial_number: replaced.serialNumber ?? null,
+    bsi_certification_id: replaced.bsiCertificationId ?? null,
+    activation_date: germanDate(unixBerlinDate(replaced.timeInit)),
+    decommissioning_date: germanDate(replaced.decommissioning?.date),
+    decommissioning_reason: replaced.decommissioning?.reason ?? null,
+    art: '3',
+    fiskaly: { tss_id: replaced.tssId, api: 'v1', env: envName(record.environment) },
+    export: replaced.export ? { file: replaced.export.file, sha256: replaced.export.sha256 } : null,
+    tills: record.tills.flatMap((till) => {
+      const v1 = v1Of.get(till.clientId);
+      return v1 ? [{ serial_number: till.serialNumber, v1_serial_number: v1.v1SerialNumber ?? null, v1_client_id: v1.v1ClientId, v2_client_id: till.clientId }] : [];
+    }),
   };
 }
 
@@ -57,8 +77,7 @@ function easOf(record: StoreRecord, till: StoreTill, commissionedOn: string | un
     manufacturer: till.manufacturer ?? null,
     model: till.model ?? null,
     acquisition_date: germanDate(till.acquisitionDate),
-    // Inbetriebnahme in this Betriebsstätte: the commissioning run's date unless the technician gave one.
-    commissioning_date: germanDate(till.commissioningDate ?? tillRegisteredOn(till) ?? commissionedOn),
+    commissioning_date: germanDate(easCommissioning(record, till, commissionedOn)),
     decommissioning_date: germanDate(till.decommissioning?.date),
     decommissioning_reason: till.decommissioning?.reason ?? null,
     tse: {
@@ -76,10 +95,26 @@ function easOf(record: StoreRecord, till: StoreTill, commissionedOn: string | un
  * added to an initialised TSS starts using it then), as a Berlin calendar date. VERIFY (reference §5.3).
  */
 function tseActivation(record: StoreRecord, till: StoreTill): string | undefined {
-  const initialised = record.tss.timeInit === undefined ? undefined : berlinIsoDate(new Date(record.tss.timeInit * 1000).toISOString());
+  const initialised = unixBerlinDate(record.tss.timeInit);
   const registered = tillRegisteredOn(till);
   if (!initialised) return registered;
   return registered && registered > initialised ? registered : initialised;
+}
+
+/**
+ * Inbetriebnahme in this Betriebsstätte: the technician's date, else the till's registration, else the
+ * commissioning run's date. A till a migration moved from V1 was in use long before: its V1 client's
+ * registration, or nothing (the technician adds it), never the day of the TSE swap.
+ */
+function easCommissioning(record: StoreRecord, till: StoreTill, commissionedOn: string | undefined): string | undefined {
+  if (till.commissioningDate) return till.commissioningDate;
+  const migrated = record.replacedTse?.tills.find((v1) => v1.clientId === till.clientId);
+  if (migrated) return migrated.v1RegisteredAt ? berlinIsoDate(migrated.v1RegisteredAt) : undefined;
+  return tillRegisteredOn(till) ?? commissionedOn;
+}
+
+function unixBerlinDate(seconds: number | undefined): string | undefined {
+  return seconds === undefined ? undefined : berlinIsoDate(new Date(seconds * 1000).toISOString());
 }
 
 function tillRegisteredOn(till: StoreTill): string | undefined {
@@ -90,19 +125,21 @@ function tillRegisteredOn(till: StoreTill): string | undefined {
 function commissioningDate(record: StoreRecord): string | undefined {
   const commissioned = record.changes.find((change) => change.what === 'commissioned');
   if (commissioned) return berlinIsoDate(commissioned.at);
-  return record.tss.timeInit === undefined ? undefined : berlinIsoDate(new Date(record.tss.timeInit * 1000).toISOString());
+  return unixBerlinDate(record.tss.timeInit);
 }
 
 /**
  * A month after the latest notifiable event: the latest acquisition (or, where none is given, commissioning),
- * or a later decommissioning of a till or the TSE, which is due within a month too (§ 146a(4) AO).
+ * or a later decommissioning of a till or the TSE, or a TSE swap, which is due within a month too (§ 146a(4) AO).
  */
 function handoverDueDate(record: StoreRecord, commissionedOn: string | undefined): string | null {
   const acquisitions = record.tills.flatMap((till) => (till.acquisitionDate ? [till.acquisitionDate] : []));
-  const commissionings = record.tills.map((till) => till.commissioningDate ?? tillRegisteredOn(till) ?? commissionedOn);
+  const commissionings = record.tills.map((till) => easCommissioning(record, till, commissionedOn));
   const start = acquisitions.length > 0 ? acquisitions : commissionings.filter(isDate);
   const decommissionings = [...record.tills.map((till) => till.decommissioning?.date), record.tss.decommissioning?.date].filter(isDate);
-  const latest = [...start, ...decommissionings].sort().at(-1);
+  // A TSE swap is notifiable too: the new TSE's commissioning and the old one's decommissioning.
+  const swap = record.replacedTse ? [commissionedOn, record.replacedTse.decommissioning?.date].filter(isDate) : [];
+  const latest = [...start, ...decommissionings, ...swap].sort().at(-1);
   return latest ? germanDate(dueDate(latest)) : null;
 }
 

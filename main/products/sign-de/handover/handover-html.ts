@@ -1,5 +1,5 @@
 import { berlinDateTime, berlinZoneName } from '../../../../preload/contract/sign-de/german-format';
-import type { Elster146aHandover, HandoverEas } from '../../../../preload/contract/sign-de/handover';
+import type { Elster146aHandover, HandoverEas, HandoverReplacedTse } from '../../../../preload/contract/sign-de/handover';
 import { BUNDESLAENDER, type Bundesland } from '../../../../preload/contract/sign-de/tax-number';
 import { escapeHtml } from '../../../printing/html-escape';
 import { formBsiId } from './handover-xml';
@@ -119,6 +119,7 @@ ${table(siteRows)}
 <h2 class="keep">Elektronische Aufzeichnungssysteme und TSE</h2>
 ${handover.eas.map((eas, i) => easBlock(eas, i, handover.eas.length)).join('\n')}
 ${notes.tseDecommissioning ? tseDecommissioningBlock(notes.tseDecommissioning) : ''}
+${handover.replaced_tse ? replacedTseBlock(handover.replaced_tse) : ''}
 </section>
 ${testPostingsSection(handover)}
 <section class="keep">
@@ -178,6 +179,36 @@ ${table([
   ['Grund', decommissioning.reason],
 ])}
 <p class="small">Das ELSTER-Formular hat hierfür kein eigenes Feld: Kassen mit neuer TSE werden mit deren Daten neu mitgeteilt; Kassen ohne TSE mit ihrer Außerbetriebnahme.</p>
+</div>`;
+}
+
+function replacedTseBlock(replaced: HandoverReplacedTse): string {
+  const bsi = formBsiId(replaced.bsi_certification_id);
+  const rows: Row[] = [
+    ['Seriennummer der alten TSE', replaced.serial_number, 'fiskaly SIGN DE V1: certificate_serial'],
+    ['BSI-Zertifizierungs-ID', bsi === null ? null : `BSI-K-TR-${bsi}`, 'aus den Unterlagen der alten TSE'],
+    ['Inbetriebnahme / Aktivierung der alten TSE', replaced.activation_date],
+    ['Außerbetriebnahme der alten TSE', replaced.decommissioning_date, 'Deaktivierung der V1-TSS'],
+    ['Grund', replaced.decommissioning_reason],
+    ['V1-Export (Datei)', replaced.export?.file ?? null, 'vollständiger Export vor der Deaktivierung, 10 Jahre aufbewahren (§ 147 AO)'],
+    ['V1-Export (SHA-256)', replaced.export?.sha256 ?? null],
+  ];
+  const tills = replaced.tills
+    .map(
+      (till) =>
+        `<tr><td class="value">${escapeHtml(till.serial_number)}${till.v1_serial_number ? ` (V1: ${escapeHtml(till.v1_serial_number)})` : ''}</td><td class="value">${escapeHtml(till.v1_client_id)}</td><td class="value">${escapeHtml(till.v2_client_id)}</td></tr>`,
+    )
+    .join('\n');
+  // The form has no field for the old TSE (reference §2.4): the new notification lists the tills with the new one. VERIFY.
+  return `<div class="keep box">
+<h3>TSE-Tausch: ersetzte TSE (fiskaly SIGN DE V1)</h3>
+<p>Die Kassen oben sind dieselben wie vorher (gleiche Seriennummern, sofern nicht bei einer Kasse anders angegeben); sie signieren jetzt mit der neuen TSE. ${replaced.decommissioning_date ? 'Die alte TSE wurde außer Betrieb genommen.' : '<strong>Die alte TSE ist noch nicht außer Betrieb genommen</strong> (V1-TSS noch nicht deaktiviert).'}</p>
+${table(rows)}
+<table class="postings">
+<tr><th>Kasse (Seriennummer)</th><th>V1-Client-ID</th><th>V2-Client-ID</th></tr>
+${tills}
+</table>
+<p class="small">fiskaly (nicht für ELSTER): V1-TSS-ID <span class="value">${escapeHtml(replaced.fiskaly.tss_id)}</span>, ${escapeHtml(replaced.fiskaly.env)}</p>
 </div>`;
 }
 

@@ -72,3 +72,37 @@ export function bareStoreRecord(): StoreRecord {
     changes: [],
   };
 }
+
+/**
+ * A LIVE store migrated from V1 on 30 November 2026 (evening): the new TSS initialised at 21:00 UTC, two tills
+ * moved over (the second with a confirmed serial fix), the V1 TSS disabled the same evening, its export kept.
+ */
+export function migratedStoreRecord(): StoreRecord {
+  const full = fullStoreRecord();
+  return {
+    ...full,
+    tssId: 'c0ffee00-1111-4222-8333-444455556666',
+    storeName: 'Filiale 12',
+    // 2026-11-30T21:00:00Z: 22:00 in Berlin, still 30 November.
+    tss: { serialNumber: 'b'.repeat(64), bsiCertificationId: 'BSI-K-TR-0717-2025', timeInit: Date.UTC(2026, 10, 30, 21, 0) / 1000 },
+    tills: [
+      { serialNumber: 'KASSE-01', clientId: 'aaaaaaaa-0000-4000-8000-000000000001', kind: '1', acquisitionDate: '2020-09-01', registeredAt: '2026-11-30T21:05:00Z' },
+      { serialNumber: 'KASSE-02', clientId: 'aaaaaaaa-0000-4000-8000-000000000002', kind: '1', registeredAt: '2026-11-30T21:05:00Z' },
+    ],
+    testPostings: [],
+    changes: [{ at: '2026-11-30T21:10:00.000Z', what: 'commissioned' }],
+    replacedTse: {
+      tssId: '812487af-04f7-489d-9fdd-cfdfbd4e0019',
+      serialNumber: 'v1-cert-serial-0042',
+      // 2020-09-28T08:00:03Z
+      timeInit: 1601280003,
+      decommissioning: { date: '2026-11-30', reason: 'TSE-Tausch: Umstellung von fiskaly SIGN DE V1 auf V2' },
+      export: { file: 'v1-Filiale-12-812487af-2026-11-30.tar', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+      tills: [
+        // 2020-09-28T22:30:00Z is 29 September in Berlin.
+        { clientId: 'aaaaaaaa-0000-4000-8000-000000000001', v1ClientId: 'v1c-1', v1RegisteredAt: '2020-09-28T22:30:00Z' },
+        { clientId: 'aaaaaaaa-0000-4000-8000-000000000002', v1ClientId: 'v1c-2', v1SerialNumber: 'KASSE_02' },
+      ],
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { CSV_BOM, csvCell, excelCsv } from './csv';
+export { POS_MAPPING_CSV_COLUMNS, buildPosMapping, posMappingCsv, posMappingJson, type PosMappingInput } from './pos-mapping';
+export { tssInventory, type V1ClientFields, type V1TransactionFields, type V1TssFields } from './inventory';
+export { attachReplacedTse, replacedTseOf, type ReplacedTseInput } from './replaced-tse';
