@@ -8,7 +8,7 @@ import type { CommandIo } from './command-io';
 export const HANDOVER_USAGE = 'usage: tss-companion handover (--run RUN_ID | --tss TSS_ID) --out DIR [--json]';
 
 /**
- * `tss-companion handover`: the store's § 146a(4) AO handover as PDF, JSON (elster146a-handover/1) and the
+ * `tss-companion handover`: the store's § 146a(4) AO handover as PDF, JSON (elster146a-handover/2) and the
  * experimental ELSTER XML, written into DIR; the paths on stdout, or with --json the handover JSON itself
  * (the paths then on stderr). A run names its store by its TSS.
  */

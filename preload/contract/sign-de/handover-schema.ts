@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HANDOVER_SCHEMA, type Elster146aHandover } from './handover';
 
 /**
- * The `elster146a-handover/1` JSON as a schema (handover.ts): strict objects, every key required, null only
+ * The `elster146a-handover/2` JSON as a schema (handover.ts): strict objects, every key required, null only
  * where the type allows it. Dates TT.MM.JJJJ; the tax number in its 13-digit ELSTER form.
  */
 const germanDate = z.string().regex(/^(0[1-9]|[12][0-9]|3[01])\.(0[1-9]|1[0-2])\.[0-9]{4}$/, 'a date TT.MM.JJJJ');

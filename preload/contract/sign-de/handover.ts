@@ -1,10 +1,10 @@
 /**
  * The handover a store keeps for its § 146a(4) AO notification, one per Betriebsstätte, as the JSON file
- * `elster146a-handover/1` (elster-146a-notification.md §5.5): same keys, every key present, null where the
+ * `elster146a-handover/2` (elster-146a-notification.md §5.5): same keys, every key present, null where the
  * technician has not given it. Dates TT.MM.JJJJ as ELSTER takes them. The PDF and the experimental XML are
  * made from the same object.
  */
-export const HANDOVER_SCHEMA = 'elster146a-handover/1';
+export const HANDOVER_SCHEMA = 'elster146a-handover/2';
 
 export interface HandoverTse {
   serial_number: string;

@@ -129,7 +129,7 @@ ${testPostingsSection(handover)}
 ${signature('Techniker/in')}
 ${signature('Betreiber/in (Steuerpflichtige/r)')}
 </div>
-<p class="small">Hinweis, keine Steuerberatung: im Zweifel mit der steuerlichen Beratung klären. Maschinenlesbar dazu: die JSON-Datei (elster146a-handover/1) und die XML-Datei (experimentell – in Mein ELSTER prüfen).</p>
+<p class="small">Hinweis, keine Steuerberatung: im Zweifel mit der steuerlichen Beratung klären. Maschinenlesbar dazu: die JSON-Datei (elster146a-handover/2) und die XML-Datei (experimentell – in Mein ELSTER prüfen).</p>
 </section>
 </body>
 </html>

@@ -6,10 +6,10 @@ import { bareStoreRecord, fullStoreRecord } from './store-record-fixture';
 const NOW = new Date('2026-05-20T10:15:00Z');
 
 describe('buildHandover', () => {
-  it('maps the full store record to elster146a-handover/1, valid against the schema', () => {
+  it('maps the full store record to elster146a-handover/2, valid against the schema', () => {
     const handover = buildHandover(fullStoreRecord(), NOW);
     expect(Elster146aHandoverSchema.parse(handover)).toEqual(handover);
-    expect(handover.schema).toBe('elster146a-handover/1');
+    expect(handover.schema).toBe('elster146a-handover/2');
     expect(handover.generated_at).toBe('2026-05-20T12:15:00+02:00');
     expect(handover.taxpayer).toEqual({ name: 'Müller & Söhne GmbH', tax_number_elster: '2893081508152', bundesland: 'BW', vat_id: 'DE123456789' });
     expect(handover.establishment).toEqual({
