@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Sandbox } from '../../main/products/sign-de/sandbox/server';
 import { DEFAULT_ORGANIZATION } from '../../main/products/sign-de/sandbox/organizations';
 import type { ApiResponse } from './sandbox-api';
@@ -35,6 +36,25 @@ export class SandboxV1Api {
     return response;
   }
 
+  /** A new V1 TSS (INITIALIZED unless told), its id. */
+  async tss(state: 'UNINITIALIZED' | 'INITIALIZED' = 'INITIALIZED', id: string = randomUUID()): Promise<string> {
+    const response = await this.request('PUT', `/tss/${id}`, { state });
+    if (response.status !== 200) throw new Error(`could not create the V1 TSS: ${JSON.stringify(response.body)}`);
+    return id;
+  }
+
+  /** A new till on a V1 TSS, its id. */
+  async client(tssId: string, serialNumber = 'KASSE-01', id: string = randomUUID()): Promise<string> {
+    const response = await this.request('PUT', `/tss/${tssId}/client/${id}`, { serial_number: serialNumber });
+    if (response.status !== 200) throw new Error(`could not create the V1 client: ${JSON.stringify(response.body)}`);
+    return id;
+  }
+
+  /** PUT /tss/{tss}/tx/{tx}, with ?last_revision=N when given. */
+  tx(tssId: string, txId: string, body: unknown, lastRevision?: number | string): Promise<ApiResponse> {
+    return this.request('PUT', `/tss/${tssId}/tx/${txId}${lastRevision === undefined ? '' : `?last_revision=${lastRevision}`}`, body);
+  }
+
   /** PUT /_sandbox/v1: V1's switches (all replaced). */
   async switches(body: unknown): Promise<ApiResponse> {
     const response = await fetch(`${new URL(this.sandbox.url).origin}/_sandbox/v1`, {
@@ -45,3 +65,18 @@ export class SandboxV1Api {
     return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
   }
 }
+
+/** A finishing body with a receipt of `amount` euros (cash). */
+export const receiptBody = (clientId: string, state: 'FINISHED' | 'CANCELLED' = 'FINISHED', amount = '14.28') => ({
+  state,
+  client_id: clientId,
+  schema: {
+    standard_v1: {
+      receipt: {
+        receipt_type: state === 'CANCELLED' ? 'CANCELLATION' : 'RECEIPT',
+        amounts_per_vat_rate: state === 'CANCELLED' ? [] : [{ vat_rate: 'NORMAL', amount }],
+        ...(state === 'CANCELLED' ? {} : { amounts_per_payment_type: [{ payment_type: 'CASH', amount, currency_code: 'EUR' }] }),
+      },
+    },
+  },
+});
