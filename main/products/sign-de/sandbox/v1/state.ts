@@ -46,6 +46,8 @@ export interface V1Signature {
 export interface V1TransactionStep {
   revision: number;
   operation: 'Start' | 'Update' | 'Finish';
+  /** The transaction's state after this step. */
+  state: V1TransactionState;
   timestamp: number;
   signature: V1Signature;
 }

@@ -88,5 +88,5 @@ export const latestRevision = (record: V1TransactionRecord): number => record.st
 
 function step(tss: V1TssRecord, record: V1TransactionRecord, revision: number, operation: V1TransactionStep['operation'], timestamp: number): V1TransactionStep {
   const signature = signV1Step(tss, `${record.number};${operation};${record.state};${timestamp};${JSON.stringify(record.schema ?? null)}`);
-  return { revision, operation, timestamp, signature };
+  return { revision, operation, state: record.state, timestamp, signature };
 }

@@ -42,7 +42,8 @@ describe('V1 exports', () => {
     const entries = await readExportTar(file.body);
     const names = entries.map((e) => e.name);
     expect(names).toContain('tss.json');
-    expect(names.filter((n) => n.startsWith('transactions/'))).toHaveLength(3);
+    // Start and Finish of each of the three.
+    expect(names.filter((n) => n.startsWith('transactions/'))).toHaveLength(6);
     expect(names.some((n) => n.includes(later))).toBe(false);
     const again = await v1.request<Buffer>('GET', `/tss/${tssId}/export/${exportId}/file`);
     expect(Buffer.compare(again.body, file.body)).toBe(0);

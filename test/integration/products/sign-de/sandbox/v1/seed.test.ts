@@ -49,7 +49,9 @@ describe('the v1-store seed (a store on SIGN DE V1, to practise the migration)',
     expect(exports.body.data).toEqual([expect.objectContaining({ _id: V1_STORE_SEED.exportId, state: 'COMPLETED' })]);
     const file = await v1.request<Buffer>('GET', `/tss/${store}/export/${V1_STORE_SEED.exportId}/file`);
     const entries = await readExportTar(file.body);
-    expect(entries.filter((e) => e.name.startsWith('transactions/'))).toHaveLength(50);
+    const steps = entries.filter((e) => e.name.startsWith('transactions/')).map((e) => JSON.parse(e.data.toString('utf8')) as { number: number; operation: string });
+    expect(steps).toHaveLength(100);
+    expect(steps.filter((s) => s.operation === 'Finish').map((s) => s.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
   it('has a second V1 TSS already DISABLED', async () => {
