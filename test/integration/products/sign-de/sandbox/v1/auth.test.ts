@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../../../../main/products/sign-de/sandbox/server';
 import { DEFAULT_ORGANIZATION } from '../../../../../../main/products/sign-de/sandbox/organizations';
-import { SandboxApi, startSandbox } from '../../../../../support/sandbox-api';
+import { type SandboxApi, startSandbox } from '../../../../../support/sandbox-api';
 import { SandboxV1Api } from '../../../../../support/sandbox-v1-api';
 
 describe('V1 auth (/api/v1/auth, its own token family)', () => {
