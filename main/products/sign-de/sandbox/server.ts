@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createSandboxCa } from '../tse';
 import { ApiError, errorBody } from './api-error';
@@ -253,8 +253,10 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
     request.caller = { organization, tokenId: access.tokenId };
   });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('Request-Id', randomBytes(16).toString('hex'));
+    // V1's errors came with an x-request-id header (sign-de-v1-and-migration.md §4.5), unknown routes' too.
+    if (request.url.startsWith('/api/v1/')) reply.header('x-request-id', randomUUID());
     // Nothing leaves the sandbox before the state it may show is on the disk.
     if (!writer?.pending) return payload;
     try {

@@ -29,6 +29,3 @@ export function clientOfTss(ctx: SandboxContext, tss: V1TssRecord, clientId: str
 export function refuseDisabled(tss: V1TssRecord): void {
   if (tss.state === 'DISABLED') throw new ApiError(400, 'E_TSS_DISABLED', 'The TSS is DISABLED: it takes no more changes (exports remain possible)');
 }
-
-/** Lists of V1 keep V2's envelope (`data`, `count`, `_type`), with V1's `_version`. */
-export { V1_VERSION } from './views';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../api-error';
 import type { Caller, SandboxContext } from '../context';
@@ -14,7 +13,8 @@ export const V1_PREFIX = '/api/v1';
 /**
  * SIGN DE V1 below /api/v1, beside V2 (sign-de-v1-and-migration.md §8): the same organizations and keys,
  * its own token family, errors in V2's body shape with an x-request-id header, JSON everywhere and flat
- * form-encoded bodies unless strictJson (§3.1). The state lives in the sandbox state's `v1` part.
+ * form-encoded bodies unless strictJson (§3.1). The state lives in the sandbox state's `v1` part. Not served:
+ * DELETE of an export (#13) and the signed `/log` (#10), optional in §8.
  */
 export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
   void app.register(
@@ -37,11 +37,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         request.caller = await v1Caller(ctx, request.headers.authorization);
       });
 
-      v1.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('x-request-id', randomUUID());
-        return payload;
-      });
-
+      // The x-request-id header is set in server.ts (onSend), so unknown routes below /api/v1 carry it too.
+      // No request limits (429) and no 444 pending-request lock on V1: none is documented for it (VERIFY).
       for (const routes of [v1AuthRoutes, v1TssRoutes, v1ClientRoutes, v1TransactionRoutes, v1ExportRoutes]) routes(v1, ctx);
     },
     { prefix: V1_PREFIX },

@@ -69,6 +69,12 @@ describe('V1 auth (/api/v1/auth, its own token family)', () => {
     expect((await v1.request('GET', '/tss')).status).toBe(200);
   });
 
+  it('answers an unknown V1 route 404 with an x-request-id too', async () => {
+    const response = await v1.request('GET', '/tss/x/log', undefined, { token: null });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers a call without a bearer token 401 without a code', async () => {
     const response = await v1.request('GET', '/tss', undefined, { token: null });
     expect(response.status).toBe(401);
