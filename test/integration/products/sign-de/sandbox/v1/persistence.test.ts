@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../../../main/products/sign-de/sandbox/server';
+import { type Sandbox, createSandbox } from '../../../../../../main/products/sign-de/sandbox/server';
+import { startSharedSandbox } from '../../../../../../main/products/sign-de/sandbox/shared';
 import { V1_STORE_SEED } from '../../../../../../main/products/sign-de/sandbox/v1/seed';
 import { type SandboxProcess, spawnStandaloneSandbox } from '../../../../../support/sandbox-process';
 import { SandboxV1Api, receiptBody } from '../../../../../support/sandbox-v1-api';
@@ -73,6 +74,29 @@ describe('V1 state is kept like V2’s (the state file)', () => {
     }
     expect(Object.keys(JSON.parse(readFileSync(stateFile, 'utf8')).v1.tss)).toHaveLength(1);
   });
+
+  it('is shared across processes like V2’s: a guest sees the owner’s V1 data, and keeps it when it takes over', async () => {
+    const folder = join(tempDir(), 'sandbox');
+    const owner = await startSharedSandbox(folder, { deployDelayMs: 0 }, { pollMs: 100 });
+    const guest = await startSharedSandbox(folder, { deployDelayMs: 0 }, { pollMs: 100 });
+    try {
+      expect([owner.role, guest.role]).toEqual(['owner', 'guest']);
+      const viaOwner = new SandboxV1Api({ url: owner.url } as Sandbox);
+      await viaOwner.login();
+      const tssId = await viaOwner.tss();
+      const viaGuest = new SandboxV1Api({ url: guest.url } as Sandbox);
+      viaGuest.token = viaOwner.token;
+      expect((await viaGuest.request('GET', `/tss/${tssId}`)).body.state).toBe('INITIALIZED');
+      await owner.close();
+      await expect.poll(() => guest.role, { timeout: 20_000 }).toBe('owner');
+      const afterTakeover = new SandboxV1Api({ url: guest.url } as Sandbox);
+      afterTakeover.token = viaOwner.token;
+      expect((await afterTakeover.request('GET', `/tss/${tssId}`)).body.state).toBe('INITIALIZED');
+    } finally {
+      await owner.close();
+      await guest.close();
+    }
+  }, 60_000);
 
   it('npm run sandbox -- --seed v1-store --state FILE starts with the store; after a kill and a restart it is there once, changes kept', async () => {
     const stateFile = join(tempDir(), 'state.json');
