@@ -206,6 +206,7 @@ export function buildProgram(version: string, output: ProgramOutput, run: (name:
       .option('--export-per-log-ms <ms>', 'and per log')
       .option('--list-tx-per-minute <n>', 'rate limit of transaction lists')
       .option('--export-polls-per-minute <n>', 'rate limit of export polls')
+      .option('--seed <v1-store>', 'add a seed at the start: v1-store = a store still on SIGN DE V1, to practise the migration')
       .addHelpText(
         'after',
         '\nIts organization’s API key and secret: FISKALY_API_KEY and FISKALY_API_SECRET (both, never as flags; the\n' +

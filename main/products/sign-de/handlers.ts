@@ -52,8 +52,8 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
     },
     'tss:overview': ({ tssId }) => tss.overview(tssId),
     // Confirmed in the page (a dialog); the sandbox's training data only, never the vault or this laptop's records.
-    'sandbox:reset': async () => {
-      await resetSharedSandbox(await connections.sandboxUrl());
+    'sandbox:reset': async ({ seed }) => {
+      await resetSharedSandbox(await connections.sandboxUrl(), seed);
       return {};
     },
     'tss:set-client-state': ({ tssId, clientId, state }) => tss.setClientState(tssId, clientId, state),

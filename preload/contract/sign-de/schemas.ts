@@ -65,5 +65,6 @@ export const signDeRequestSchemas = {
   }),
   'handover:save': z.strictObject({ tssId: Id, destination: SaveDestination }),
   // Said on purpose: the page asks first, and a stray call without it is refused.
-  'sandbox:reset': z.strictObject({ confirm: z.literal('reset') }),
+  // seed: after the reset, add a store still on SIGN DE V1 to practise the migration on (the sandbox's `v1-store`).
+  'sandbox:reset': z.strictObject({ confirm: z.literal('reset'), seed: z.enum(['v1-store']).optional() }),
 } as const satisfies Record<SignDeChannel, z.ZodType>;

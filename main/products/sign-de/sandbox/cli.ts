@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PRODUCTS, sandboxBaseUrl } from '../../../../preload/contract/core/products';
 import { type Sandbox, createSandbox } from './server';
+import { SANDBOX_SEEDS } from './v1/options';
+import { V1_STORE_SEED } from './v1/seed';
 
 const USAGE =
   'usage: npm run sandbox -- [--port 8787] [--api-key KEY --api-secret SECRET] [--env TEST|LIVE] [--state FILE] [--deploy-delay-ms 3000]\n' +
-  '  [--export-base-ms 3000] [--export-per-log-ms 20] [--list-tx-per-minute 20] [--export-polls-per-minute 12]';
+  '  [--export-base-ms 3000] [--export-per-log-ms 20] [--list-tx-per-minute 20] [--export-polls-per-minute 12] [--seed v1-store]';
 
 const CliOptions = z
   .object({
@@ -19,6 +21,7 @@ const CliOptions = z
     'export-per-log-ms': z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(3_600_000).optional(),
     'list-tx-per-minute': z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).optional(),
     'export-polls-per-minute': z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).optional(),
+    seed: z.enum(SANDBOX_SEEDS, { error: `must be one of: ${SANDBOX_SEEDS.join(', ')}` }).optional(),
   })
   .refine((o) => (o['api-key'] === undefined) === (o['api-secret'] === undefined), {
     message: '--api-key and --api-secret go together',
@@ -42,6 +45,7 @@ export function parseSandboxArgs(argv: string[]): z.output<typeof CliOptions> {
         'export-per-log-ms': { type: 'string' },
         'list-tx-per-minute': { type: 'string' },
         'export-polls-per-minute': { type: 'string' },
+        seed: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -66,6 +70,7 @@ export async function runSandboxCli(argv: string[], print: (line: string) => voi
     deployDelayMs: args['deploy-delay-ms'],
     exportDuration: { baseMs: args['export-base-ms'], perLogMs: args['export-per-log-ms'] },
     limits: { listTransactionsPerMinute: args['list-tx-per-minute'], exportPollsPerMinute: args['export-polls-per-minute'] },
+    seed: args.seed,
     organizations:
       args['api-key'] && args['api-secret']
         ? [{ apiKey: args['api-key'], apiSecret: args['api-secret'], env: args.env }]
@@ -74,6 +79,10 @@ export async function runSandboxCli(argv: string[], print: (line: string) => voi
   print(`fiskaly SIGN DE v2 sandbox at ${sandbox.url}`);
   for (const org of sandbox.organizations) {
     print(`organization ${org.id} (${org.env}): api_key=${org.apiKey} api_secret=${org.apiSecret}`);
+  }
+  print(`fiskaly SIGN DE v1 (same keys) at ${new URL(sandbox.url).origin}/api/v1`);
+  if (args.seed === 'v1-store') {
+    print(`seed v1-store: V1 TSS ${V1_STORE_SEED.tssId} (${V1_STORE_SEED.description}, INITIALIZED, 3 tills), V1 TSS ${V1_STORE_SEED.disabledTss.tssId} (DISABLED)`);
   }
   const others = (['sign-at', 'sign-es', 'unified'] as const).map((id) => `${PRODUCTS[id].label} ${sandboxBaseUrl(sandbox.url, id)}`);
   print(`auth only (same keys): ${others.join(', ')}`);

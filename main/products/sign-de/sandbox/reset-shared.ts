@@ -1,11 +1,12 @@
 import { AppError } from '../../../core/errors';
+import type { SandboxSeed } from './v1/options';
 
 /**
  * Empties the built-in sandbox while it runs, whichever process serves it: its control route forgets every
  * TSS, client, transaction and export and every token (the organizations, the CA and the state file stay;
- * the reset is saved before it answers). Loopback only: the address comes from the sandbox itself.
+ * the reset is saved before it answers). With a seed, the seed's data is added after the reset. Loopback only: the address comes from the sandbox itself.
  */
-export async function resetSharedSandbox(baseUrl: string): Promise<void> {
+export async function resetSharedSandbox(baseUrl: string, seed?: SandboxSeed): Promise<void> {
   const url = new URL(baseUrl);
   if (url.hostname !== '127.0.0.1') throw new AppError('E_SANDBOX_RESET_FAILED', 'The built-in sandbox answers only on this computer; it was not reset.');
   let response: Response;
@@ -13,7 +14,7 @@ export async function resetSharedSandbox(baseUrl: string): Promise<void> {
     response = await fetch(`${url.origin}/_sandbox/reset`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify(seed ? { seed } : {}),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {

@@ -611,6 +611,7 @@ export const de = {
     cancel: 'Abbrechen',
     done: 'Die Sandbox ist zurückgesetzt.',
     failed: 'Die Sandbox konnte nicht zurückgesetzt werden.',
+    withV1Store: 'Mit V1-Filiale (Migration üben): danach eine Filiale auf SIGN DE V1 mit drei Kassen, offenen Transaktionen und einer zweiten, bereits deaktivierten TSS',
   },
 };
 

@@ -606,5 +606,6 @@ export const en: SignDeMessages = {
     cancel: 'Cancel',
     done: 'The sandbox has been reset.',
     failed: 'The sandbox could not be reset.',
+    withV1Store: 'With a store on V1 (practise the migration): afterwards a store on SIGN DE V1 with three tills, open transactions and a second TSS already disabled',
   },
 };

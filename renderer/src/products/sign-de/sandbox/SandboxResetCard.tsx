@@ -9,16 +9,18 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 export function SandboxResetCard() {
   const { t } = useTranslation('sign-de');
   const titleId = useId();
+  const seedId = useId();
   const resetSandbox = useApp((state) => state.resetSandbox);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [withV1Store, setWithV1Store] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; error: BridgeError } | null>(null);
 
   const reset = async () => {
     setAsking(false);
     setBusy(true);
     setOutcome(null);
-    const result = await resetSandbox();
+    const result = await resetSandbox(withV1Store ? 'v1-store' : undefined);
     setBusy(false);
     setOutcome(result.ok ? { ok: true } : { ok: false, error: result.error });
   };
@@ -29,6 +31,10 @@ export function SandboxResetCard() {
         {t('sandboxReset.title')}
       </h2>
       <p className="muted">{t('sandboxReset.hint')}</p>
+      <div className="checkbox">
+        <input id={seedId} type="checkbox" checked={withV1Store} disabled={busy} onChange={(event) => setWithV1Store(event.target.checked)} />
+        <label htmlFor={seedId}>{t('sandboxReset.withV1Store')}</label>
+      </div>
       <div className="actions">
         <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => !busy && setAsking(true)}>
           {busy ? t('common.working') : t('sandboxReset.button')}
