@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { v1UrlBeside } from '../../../../../../main/products/sign-de/api-v1/base-url';
 import { exportArchive, hasUstarMagic } from '../../../../../../main/products/sign-de/api-v1/export-archive';
 import { V1ClientSchema, V1ExportSchema, V1TransactionSchema, V1TssSchema, v1ListOf } from '../../../../../../main/products/sign-de/api-v1/resources';
 
@@ -35,5 +36,12 @@ describe('V1 resources', () => {
     const tar = Buffer.alloc(512);
     tar.write('ustar', 257, 'latin1');
     expect(hasUstarMagic(tar)).toBe(true);
+  });
+});
+
+describe('V1 base URL', () => {
+  it('sits beside the V2 base on the same host, and nothing else is taken for one', () => {
+    expect(v1UrlBeside('http://127.0.0.1:4100/api/v2/')).toBe('http://127.0.0.1:4100/api/v1');
+    expect(() => v1UrlBeside('http://127.0.0.1:4100/api/v1')).toThrow(/not a V2 base URL/);
   });
 });
