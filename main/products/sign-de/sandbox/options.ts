@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SANDBOX_SEEDS, V1Options } from './v1/options';
 
 export const OrganizationOption = z.object({
   id: z.uuid().optional(),
@@ -73,6 +74,10 @@ export const SandboxOptions = z.object({
   faults: FaultOptions.default(FaultOptions.parse({})),
   limits: LimitOptions.default(LimitOptions.parse({})),
   exportDuration: ExportDurationOptions.default(ExportDurationOptions.parse({})),
+  /** SIGN DE V1 below /api/v1: strict modes and fault switches. */
+  v1: V1Options.default(V1Options.parse({})),
+  /** Data added at start unless already there (v1-store: a store still on SIGN DE V1, to practise the migration). */
+  seed: z.enum(SANDBOX_SEEDS).optional(),
 });
 
 export type SandboxOptionsInput = z.input<typeof SandboxOptions>;

@@ -23,6 +23,12 @@ import { lockStateFile } from './state-lock';
 import { StateWriter } from './state-writer';
 import { RequestLimits, pendingResourceKey } from './request-limits';
 import { removeOrphanTempFiles } from '../../../core/durable/private-folder';
+import type { SandboxSeed } from './v1/options';
+import { v1ControlRoutes } from './v1/control';
+import { registerV1 } from './v1/plugin';
+import { applySeed } from './v1/seed';
+import { forgetV1SigningKeys } from './v1/signing';
+import { v1Of } from './v1/state';
 import { dirname } from 'node:path';
 
 export interface Sandbox {
@@ -33,8 +39,10 @@ export interface Sandbox {
   instance: string;
   organizations: OrganizationRecord[];
   faults: FaultInjector;
-  /** Forgets every TSS, client, transaction and export (organizations and keys stay). */
+  /** Forgets every TSS, client, transaction and export, V1's too (organizations and keys stay). */
   reset(): void;
+  /** Adds a seed's data unless it is there already (v1-store: a store still on SIGN DE V1). */
+  seed(name: SandboxSeed): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +91,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
   const state: SandboxState = loaded ?? emptyState(organizations);
   state.organizations = organizations;
   state.ca ??= await createSandboxCa(new Date(nowMs()));
+  v1Of(state);
   writer = options.stateFile && lock ? new StateWriter(options.stateFile, () => JSON.stringify(state), lock.assertOwner) : null;
   if (lockLost) writer?.refuse(lockLost);
 
@@ -108,6 +117,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     limits: new RequestLimits(() => Math.floor(nowMs() / 1000)),
     sleep,
   };
+  if (options.seed) await applySeed(ctx, options.seed);
   // Written once at start: a new file, a CA or token key made just now, and a folder that cannot be
   // written shows at once, not at the first request.
   if (writer) {
@@ -127,10 +137,13 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     ctx.tokens.clear();
     ctx.limits.clear();
     forgetSigningKeys();
+    forgetV1SigningKeys();
     ctx.persist();
   };
+  const seed = (name: SandboxSeed) => applySeed(ctx, name);
   const instance = randomBytes(16).toString('hex');
-  controlRoutes(app, ctx, { faults, reset, instance });
+  controlRoutes(app, ctx, { faults, reset, seed, instance });
+  v1ControlRoutes(app, ctx);
 
   try {
     await app.listen({ host: options.host, port: options.port });
@@ -149,6 +162,7 @@ export async function createSandbox(input: SandboxOptionsInput = {}, hooks: Sand
     organizations,
     faults,
     reset,
+    seed,
     close: async () => {
       ctx.keys.close();
       faults.releaseHung();
@@ -215,8 +229,11 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
   const pending = new Set<string>();
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/v2')) return;
+    // V1 (/api/v1) takes the same network faults; its auth and switches are its own (v1/plugin.ts).
+    const v1 = request.url.startsWith('/api/v1/');
+    if (!request.url.startsWith('/api/v2') && !v1) return;
     if (!(await faults.beforeRequest(request, reply))) return reply;
+    if (v1) return;
     const resource = pendingResourceKey(request.method, request.url);
     if (resource !== null) {
       if (pending.has(resource)) {
@@ -229,7 +246,8 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
       if (request.raw.socket?.destroyed || reply.raw.closed) release();
     }
     if (request.routeOptions.config?.public) return;
-    const access = await ctx.tokens.verifyAccess(requireBearer(request.headers.authorization));
+    // V1 tokens open V2 too unless strictTokens (sign-de-v1-and-migration.md §2, VERIFY).
+    const access = await ctx.tokens.verifyAccess(requireBearer(request.headers.authorization), 'sign-de', ctx.options.v1.strictTokens ? [] : ['sign-de-v1']);
     const organization = ctx.state.organizations.find((o) => o.id === access.organizationId);
     if (!organization) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the organization of this token no longer exists');
     request.caller = { organization, tokenId: access.tokenId };
@@ -273,6 +291,7 @@ function buildApp(ctx: SandboxContext, faults: FaultInjector, writer: StateWrite
   });
 
   for (const routes of [authRoutes, tssRoutes, adminRoutes, clientRoutes, transactionRoutes, exportRoutes, productAuthRoutes]) routes(app, ctx);
+  registerV1(app, ctx);
   return app;
 }
 

@@ -1,3 +1,5 @@
+import { type V1State, emptyV1State } from './v1/state';
+
 /**
  * Everything the sandbox knows, as plain JSON so a state file can hold it. Times are unix seconds, as the
  * API reports them; records are keyed by their ids (lower-cased UUIDs).
@@ -117,6 +119,8 @@ export interface SandboxState {
   ca?: { certificatePem: string; privateKeyPem: string };
   /** The token signing key (JWK), made once so tokens survive a restart. */
   tokenKey?: { privateJwk: Record<string, unknown>; publicJwk: Record<string, unknown> };
+  /** SIGN DE V1 (/api/v1): absent in state files written before it existed. */
+  v1?: V1State;
 }
 
 export const emptyState = (organizations: OrganizationRecord[]): SandboxState => ({
@@ -126,4 +130,5 @@ export const emptyState = (organizations: OrganizationRecord[]): SandboxState =>
   clients: {},
   transactions: {},
   exports: {},
+  v1: emptyV1State(),
 });

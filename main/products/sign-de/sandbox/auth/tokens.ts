@@ -17,11 +17,14 @@ export interface TokenSet {
   refresh_token_expires_at: number;
 }
 
+/** Who a token is for: a product, or SIGN DE's V1 API, whose tokens are a family of their own (V1 doc §2). */
+export type TokenFamily = ProductId | 'sign-de-v1';
+
 export interface VerifiedAccess {
   organizationId: string;
   tokenId: string;
   /** The product the token was issued for: a SIGN AT token opens nothing of SIGN DE, and the other way round. */
-  product: ProductId;
+  product: TokenFamily;
 }
 
 interface Lifetimes {
@@ -60,7 +63,7 @@ export class TokenService {
   }
 
   /** SIGN DE's tokens carry no product claim (as before); the other products' name theirs. */
-  async login(organization: OrganizationRecord, product: ProductId = 'sign-de'): Promise<TokenSet> {
+  async login(organization: OrganizationRecord, product: TokenFamily = 'sign-de'): Promise<TokenSet> {
     const key = cacheKey(product, organization.apiKey);
     const cached = this.cache.get(key);
     const now = this.now();
@@ -77,7 +80,7 @@ export class TokenService {
   }
 
   /** A refresh token buys a new pair; a bad or expired one is a 401, as on the real API since v2.1.9. */
-  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined, product: ProductId = 'sign-de'): Promise<TokenSet> {
+  async refresh(refreshToken: string, findOrganization: (id: string) => OrganizationRecord | undefined, product: TokenFamily = 'sign-de'): Promise<TokenSet> {
     const claims = await this.verify(refreshToken, 'refresh');
     const organization = claims && claims.product === product ? findOrganization(claims.organizationId) : undefined;
     if (!organization) throw unauthorized();
@@ -86,11 +89,13 @@ export class TokenService {
     return fresh;
   }
 
-  async verifyAccess(token: string, product: ProductId = 'sign-de'): Promise<VerifiedAccess> {
+  /** `alsoAccepted`: other families this API takes too (SIGN DE V1 and V2 take each other's unless strict). */
+  async verifyAccess(token: string, product: TokenFamily = 'sign-de', alsoAccepted: readonly TokenFamily[] = []): Promise<VerifiedAccess> {
+    const accepts = (family: TokenFamily) => family === product || alsoAccepted.includes(family);
     const known = this.verified.get(token);
-    if (known && known.exp > this.now() && known.product === product) return known;
+    if (known && known.exp > this.now() && accepts(known.product)) return known;
     const claims = await this.verify(token, 'access');
-    if (!claims || claims.product !== product) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
+    if (!claims || !accepts(claims.product)) throw new ApiError(401, 'E_UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired');
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.set(token, claims);
     return claims;
@@ -102,7 +107,7 @@ export class TokenService {
     this.verified.clear();
   }
 
-  private async issue(organization: OrganizationRecord, product: ProductId): Promise<TokenSet> {
+  private async issue(organization: OrganizationRecord, product: TokenFamily): Promise<TokenSet> {
     const now = this.now();
     const { accessSeconds, refreshSeconds } = this.lifetimes();
     const productClaim = product === 'sign-de' ? {} : { product };
@@ -136,7 +141,7 @@ export class TokenService {
       if (payload.token_use !== use || typeof payload.organization_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         return null;
       }
-      const product = (payload.product ?? 'sign-de') as ProductId;
+      const product = (payload.product ?? 'sign-de') as TokenFamily;
       return { organizationId: payload.organization_id, tokenId: payload.jti, exp: payload.exp, product };
     } catch {
       return null;
@@ -164,7 +169,7 @@ async function importKeys(key: NonNullable<SandboxState['tokenKey']>): Promise<S
   };
 }
 
-const cacheKey = (product: ProductId, apiKey: string): string => (product === 'sign-de' ? apiKey : `${product}:${apiKey}`);
+const cacheKey = (product: TokenFamily, apiKey: string): string => (product === 'sign-de' ? apiKey : `${product}:${apiKey}`);
 
 /** Wrong key or secret: the real API answers 401 with no `code` at all. */
 export const unauthorized = (): ApiError => new ApiError(401, undefined, 'Unauthorized');

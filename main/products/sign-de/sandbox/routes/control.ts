@@ -4,6 +4,8 @@ import { ApiError } from '../api-error';
 import type { SandboxContext } from '../context';
 import type { FaultInjector } from '../faults';
 import { FaultOptions } from '../options';
+import { SANDBOX_SEEDS, type SandboxSeed } from '../v1/options';
+import { v1Of } from '../v1/state';
 
 const TokenLifetimes = z.object({
   accessTokenSeconds: z.number().int().min(1).max(86_400).optional(),
@@ -11,6 +13,7 @@ const TokenLifetimes = z.object({
   /** true: every token issued so far (access and refresh, every product) is refused from now on. */
   revokeTokens: z.literal(true).optional(),
 });
+const ResetBody = z.strictObject({ seed: z.enum(SANDBOX_SEEDS).optional() });
 const DeployDelay = z.object({ deployDelayMs: z.number().int().min(0).max(120_000) });
 
 /** Control bodies are a few small numbers: 16 KB is plenty, and keeps a flood out. */
@@ -29,7 +32,11 @@ const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
 };
 
 /** /_sandbox/: the knobs a trainer or a test turns at run time. Not part of the fiskaly API. */
-export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control: { faults: FaultInjector; reset(): void; instance: string }): void {
+export function controlRoutes(
+  app: FastifyInstance,
+  ctx: SandboxContext,
+  control: { faults: FaultInjector; reset(): void; seed(name: SandboxSeed): Promise<void>; instance: string },
+): void {
   app.get('/_sandbox/status', async () => ({
     instance: control.instance,
     organizations: ctx.state.organizations.map((o) => ({ id: o.id, name: o.name, env: o.env, api_key: o.apiKey })),
@@ -37,6 +44,12 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     clients: Object.keys(ctx.state.clients).length,
     transactions: Object.keys(ctx.state.transactions).length,
     exports: Object.keys(ctx.state.exports).length,
+    v1: {
+      tss: Object.keys(v1Of(ctx.state).tss).length,
+      clients: Object.keys(v1Of(ctx.state).clients).length,
+      transactions: Object.keys(v1Of(ctx.state).transactions).length,
+      exports: Object.keys(v1Of(ctx.state).exports).length,
+    },
     faults: control.faults.current,
     fault_counts: control.faults.counts,
     access_token_seconds: ctx.options.accessTokenSeconds,
@@ -66,8 +79,11 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, control
     return { deployDelayMs: ctx.options.deployDelayMs };
   });
 
-  app.post('/_sandbox/reset', CONTROL_ROUTE, async () => {
+  // `{seed: "v1-store"}` empties the sandbox, then adds the seed (both saved before the answer).
+  app.post('/_sandbox/reset', CONTROL_ROUTE, async (request) => {
+    const { seed } = parse(ResetBody, request.body ?? {});
     control.reset();
+    if (seed) await control.seed(seed);
     return {};
   });
 }
