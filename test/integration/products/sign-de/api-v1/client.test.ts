@@ -109,6 +109,17 @@ describe('V1 client against the sandbox’s /api/v1 with the store on V1', () =>
     expect(await client.listActiveTransactions(STORE)).toEqual([]);
   });
 
+  it('sends JSON bodies only, so a V1 that refuses anything else (strict mode) takes every write', async () => {
+    const { client } = await start({ v1: { strictJson: true } });
+    expect((await client.cancelTransaction(STORE, ACTIVE_REV1!.id)).transaction.state).toBe('CANCELLED');
+    const exportId = randomUUID();
+    expect((await client.triggerExport(STORE, exportId)).id).toBe(exportId);
+    expect((await client.disableTss(STORE)).tss.state).toBe('DISABLED');
+    // The switch bites: the documented curl's form body is refused.
+    await v1.login();
+    expect((await v1.request('PUT', `/tss/${CLOSED}`, 'state=DISABLED', { contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+  });
+
   it('disables the V1 TSS once, reads it back, and sends nothing more to one disabled already', async () => {
     const { client, attempts } = await start();
     const result = await client.disableTss(STORE);
