@@ -124,6 +124,27 @@ export const EXPLANATIONS: Record<string, Explanation> = {
     de: 'fiskaly kennt diesen Export nicht (mehr). Starten Sie den Export neu.',
     en: 'fiskaly does not know this export (any more). Start the export again.',
   },
+  // SIGN DE V1 (the migration's V1 client, api-v1/).
+  E_TX_UPSERT: {
+    de: 'fiskaly hat die Änderung der Transaktion abgelehnt: Revision oder Zustand passen nicht, etwa weil sie inzwischen an anderer Stelle geändert wurde. Laden Sie die Übersicht neu und versuchen Sie es erneut.',
+    en: 'fiskaly refused the change to the transaction: its revision or state does not fit, e.g. it was changed elsewhere meanwhile. Reload the overview and try again.',
+  },
+  E_V1_CANCEL_NOT_CONFIRMED: {
+    de: 'fiskaly hat den Abbruch der V1-Transaktion nicht bestätigt. Setzen Sie den Lauf fort; die Transaktion wird erneut geprüft.',
+    en: 'fiskaly did not confirm the cancellation of the V1 transaction. Resume the run; the transaction is checked again.',
+  },
+  E_V1_DISABLE_NOT_CONFIRMED: {
+    de: 'fiskaly hat die Außerbetriebnahme der V1-TSS angenommen, sie ist aber noch nicht außer Betrieb. Setzen Sie den Lauf fort; der Zustand wird erneut gelesen.',
+    en: 'fiskaly accepted disabling the V1 TSS, but it does not read back as disabled. Resume the run; its state is read again.',
+  },
+  E_V1_EXPORT_FAILED: {
+    de: 'Der V1-Export ist bei fiskaly gescheitert oder wurde abgebrochen. Setzen Sie den Lauf fort, um einen neuen Export anzustoßen.',
+    en: 'The V1 export failed or was cancelled at fiskaly. Resume the run to start a new export.',
+  },
+  E_V1_EXPORT_EMPTY: {
+    de: 'Die Exportdatei der V1-TSS kam leer an. Setzen Sie den Lauf fort, um sie erneut herunterzuladen.',
+    en: 'The V1 TSS export file came back empty. Resume the run to download it again.',
+  },
 };
 
 export function explain(code: string, status: number): Explanation {
