@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import type { SliceTools } from '../state/store-types';
+import type { AppStoreState, SliceTools } from '../state/store-types';
+import type { ActionOnView } from '../state/ui-error';
 import {
   SIGN_DE_NAMESPACE,
   type SignDeMessages,
@@ -8,6 +9,7 @@ import {
   createSignDeSlices,
   initialSignDeState,
   signDeMessages,
+  signDeHomeActions,
   signDeScreens,
 } from './sign-de';
 
@@ -24,6 +26,9 @@ export const createProductSlices = (tools: SliceTools) => ({ ...createSignDeSlic
 export const productScreens = { ...signDeScreens };
 
 export const productHomeCards: readonly ComponentType[] = [SignDeHomeCards];
+
+/** The row actions each wing's Home cards show with their error beside the row (see `actionsOnView`). */
+export const productHomeActions = (state: AppStoreState): ActionOnView[] => [...signDeHomeActions(state)];
 
 /** Each wing's cards on the settings screen (SIGN DE: resetting the built-in sandbox). */
 export const productSettingsCards: readonly ComponentType[] = [SignDeSettingsCards];

@@ -27,6 +27,7 @@ export interface SliceTools {
   /**
    * Calls main for `operation`: marks it busy, clears its old error, and resolves to the value or to
    * null after recording the failure. A blocked admin PIN opens the PUK recovery (for `tssId` if known).
+   * `subject` is the row the action was for, where a screen lists several (see `UiError.subject`).
    */
-  call<T>(operation: Operation, call: () => Promise<Result<T>>, context?: { tssId?: string | null }): Promise<T | null>;
+  call<T>(operation: Operation, call: () => Promise<Result<T>>, context?: { tssId?: string | null; subject?: string }): Promise<T | null>;
 }

@@ -46,6 +46,21 @@ export type Operation =
 /** A failed bridge call as the UI shows it: at most one per operation, the newest one. */
 export interface UiError extends BridgeError {
   operation: Operation;
+  /** The row the action was for (a TSS id, a run id) where a screen lists several: its error shows beside that row. */
+  subject?: string;
+}
+
+/**
+ * What a view shows an action's error beside: the operation (wherever it failed), or `operation:subject`
+ * (only for that row). See `shownBeside`.
+ */
+export type ActionOnView = Operation | `${Operation}:${string}`;
+
+export const actionOnRow = (operation: Operation, subject: string): ActionOnView => `${operation}:${subject}`;
+
+/** Whether the view shows `error` beside its action: the action is on it, for any row or for the error's own. */
+export function shownBeside(error: UiError, actions: readonly string[]): boolean {
+  return actions.includes(error.operation) || (error.subject !== undefined && actions.includes(actionOnRow(error.operation, error.subject)));
 }
 
 /**
@@ -132,6 +147,8 @@ export const besideActionOperations: readonly Operation[] = [
   'printReceipt',
   'printPdf',
   'printEscpos',
+  'loadTssSummary',
+  'abandonRun',
 ];
 
 /** The errors a navigation leaves behind: a failed load stays (the screens still lack its data), an action's goes. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/store-context';
-import { type ErrorArea, type Operation, type UiError, besideActionOperations, operationArea, retryableOperations } from '../state/ui-error';
+import { type ActionOnView, type ErrorArea, type Operation, type UiError, besideActionOperations, operationArea, retryableOperations, shownBeside } from '../state/ui-error';
 import { describeError } from './error-text';
 
 interface ErrorNoticesProps {
@@ -11,7 +11,7 @@ interface ErrorNoticesProps {
   /** …or only these operations' errors (shown beside the button that started them). */
   operations?: readonly Operation[];
   /** The frame's: the actions the current view shows (their errors are beside them); others' errors appear here. */
-  actionsOnView?: readonly Operation[];
+  actionsOnView?: readonly ActionOnView[];
 }
 
 /** Failed bridge calls, in plain language, with what to do next and a way to act on it. */
@@ -22,7 +22,7 @@ export function ErrorNotices({ areas, exclude, operations, actionsOnView }: Erro
     const area = operationArea[error.operation];
     if (operations) return operations.includes(error.operation);
     // An action's error is shown beside the action (ActionError); here only when the view does not show that action.
-    if (besideActionOperations.includes(error.operation)) return actionsOnView !== undefined && !actionsOnView.includes(error.operation);
+    if (besideActionOperations.includes(error.operation)) return actionsOnView !== undefined && !shownBeside(error, actionsOnView);
     return (!areas || areas.includes(area)) && !exclude?.includes(area);
   });
   if (errors.length === 0) return null;

@@ -10,6 +10,7 @@ import { en } from './i18n/en';
  */
 export { createSignDeSlices, initialSignDeState } from './sign-de-slices';
 export { SignDeHomeCards } from './SignDeHomeCards';
+export { signDeHomeActions } from './stores/home-row-actions';
 export { SandboxResetCard as SignDeSettingsCards } from './sandbox/SandboxResetCard';
 export type { SignDeMessages } from './i18n/de';
 export type { WizardStep } from './wizard/wizard-rules';

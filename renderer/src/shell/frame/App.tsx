@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { productScreens } from '../../products';
 import { useApp } from '../../state/store-context';
 import type { Screen } from '../../state/store-types';
-import type { Operation } from '../../state/ui-error';
+import type { ActionOnView } from '../../state/ui-error';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotices } from '../../ui/ErrorNotices';
 import { FileChooserDialog } from '../../ui/save/FileChooserDialog';
@@ -61,7 +61,7 @@ export function App() {
   const wizardStep = useApp((state) => state.wizard.step);
   const environment = useApp((state) => state.settings?.environment ?? 'unknown');
   // Joined, so the selector's answer is a string that only changes when the actions do.
-  const onView = useApp((state) => actionsOnView(state).join(' ')).split(' ') as Operation[];
+  const onView = useApp((state) => actionsOnView(state).join(' ')).split(' ') as ActionOnView[];
   const CurrentScreen = screenComponents[screen];
   usePreloadScreensWhenIdle();
 

@@ -31,7 +31,8 @@ export function createAppStore(bridge: CompanionApi, initial: Partial<AppState> 
         if (result.ok) return result.value;
         // The recovery opens first: its navigation drops old errors, not this one, which says why it opened.
         if (result.error.code === 'E_ADMIN_PIN_BLOCKED') get().openRecovery(context?.tssId ?? null, 'blocked');
-        set((state) => ({ errors: withError(state.errors, { operation, ...result.error }) }));
+        const subject = context?.subject;
+        set((state) => ({ errors: withError(state.errors, { operation, ...result.error, ...(subject === undefined ? {} : { subject }) }) }));
         return null;
       },
     };

@@ -1,7 +1,7 @@
 import type { AppStoreState, Screen } from '../../state/store-types';
-import type { ErrorArea, Operation } from '../../state/ui-error';
+import type { ActionOnView, ErrorArea, Operation } from '../../state/ui-error';
 import { vaultNeed } from '../../state/vault-need';
-import type { WizardStep } from '../../products';
+import { type WizardStep, productHomeActions } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
   plan: ['vault', 'orgs', 'run'],
@@ -40,11 +40,12 @@ function vaultAction(state: AppStoreState): Operation | null {
  * The actions (of `besideActionOperations`) the current view shows with their error beside them; the frame
  * shows the errors of the others, so none is ever invisible. Mirrors what the screens render.
  */
-export function actionsOnView(state: AppStoreState): Operation[] {
+export function actionsOnView(state: AppStoreState): ActionOnView[] {
   const vaultForm = vaultAction(state);
   switch (state.screen) {
     case 'home':
-      return vaultForm === 'setupVault' ? ['setupVault', 'importRecovery'] : vaultForm ? [vaultForm] : [];
+      // The vault card, and the products' cards with an error beside each row's buttons.
+      return [...(vaultForm === 'setupVault' ? (['setupVault', 'importRecovery'] as const) : vaultForm ? [vaultForm] : []), ...productHomeActions(state)];
     case 'recovery': {
       const { tssId, puk } = state.recovery;
       return ['importRecovery', ...(tssId ? (['unblockPin'] as const) : []), ...(tssId && puk === null ? (['revealPuk'] as const) : [])];

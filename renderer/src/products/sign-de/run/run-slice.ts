@@ -95,8 +95,8 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
       set((current) => ({ run: resuming, runReport: null, wizard: { ...current.wizard, step: 'run' } }));
       get().navigate('wizard');
       const answer = options.repair
-        ? await call('repairRun', () => bridge.provisioning.repair({ runId }), { tssId: resuming.tssId })
-        : await call('resumeRun', () => bridge.provisioning.resume({ runId }), { tssId: resuming.tssId });
+        ? await call('repairRun', () => bridge.provisioning.repair({ runId }), { tssId: resuming.tssId, subject: runId })
+        : await call('resumeRun', () => bridge.provisioning.resume({ runId }), { tssId: resuming.tssId, subject: runId });
       if (!answer && get().run.runId === runId && get().run.phase === 'running') {
         set({ run: previous.runId === runId ? previous : { ...resuming, phase: report?.status === 'cancelled' ? 'cancelled' : 'failed', error: report?.error ?? null } });
       }
@@ -106,7 +106,7 @@ export function createRunSlice({ bridge, set, get, call }: SliceTools): RunActio
     async abandonRun(runId) {
       const state = get();
       if (isRunActive(state.run.phase) && state.run.runId === runId) return false;
-      const report = await call('abandonRun', () => bridge.provisioning.abandon({ runId }));
+      const report = await call('abandonRun', () => bridge.provisioning.abandon({ runId }), { subject: runId });
       if (!report) return false;
       set((current) => ({ runs: current.runs && withReport(current.runs, report) }));
       return true;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../../ui/ActionError';
 import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';
 import { type StoreRow, storeRows } from './store-rows';
@@ -104,6 +105,7 @@ function StoreItem({ row }: { row: StoreRow }) {
           </button>
         )}
       </div>
+      <ActionError operations={['loadTssSummary']} subject={row.tssId} />
     </li>
   );
 }

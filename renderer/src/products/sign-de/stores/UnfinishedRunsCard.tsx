@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunReport } from '../../../../../preload/contract/sign-de/runs';
+import { ActionError } from '../../../ui/ActionError';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { explainCode } from '../../../ui/error-text';
 import { isRunActive, isStepName, journalPosition, needsPukRecovery } from '../run/run-progress';
-import { unfinishedStatuses } from './stores-slice';
+import { unfinishedRunOperations, unfinishedRuns } from './home-row-actions';
 import { RunStatusText } from './run-status-text';
 import { useApp } from '../../../state/store-context';
 
@@ -13,7 +14,7 @@ export function UnfinishedRunsCard() {
   const { t } = useTranslation('sign-de');
   const runs = useApp((state) => state.runs);
   const titleId = useId();
-  const unfinished = (runs ?? []).filter((run) => unfinishedStatuses.includes(run.status));
+  const unfinished = unfinishedRuns(runs);
   if (unfinished.length === 0) return null;
 
   return (
@@ -123,6 +124,7 @@ function UnfinishedRun({ run }: { run: RunReport }) {
           </button>
         )}
       </div>
+      <ActionError operations={unfinishedRunOperations} subject={run.runId} />
       {otherActive && <p className="muted">{t('unfinished.otherActive')}</p>}
       {elsewhere && <p className="muted">{t('unfinished.busyElsewhere')}</p>}
       <ConfirmDialog

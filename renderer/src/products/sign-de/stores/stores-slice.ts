@@ -36,7 +36,7 @@ export function createStoresSlice({ bridge, set, call }: SliceTools): StoresActi
     },
 
     async loadTssSummary(tssId) {
-      const summary = await call('loadTssSummary', () => bridge.tss.overview({ tssId }), { tssId });
+      const summary = await call('loadTssSummary', () => bridge.tss.overview({ tssId }), { tssId, subject: tssId });
       if (summary) set((state) => ({ tssSummaries: { ...state.tssSummaries, [tssId]: summary } }));
     },
   };
