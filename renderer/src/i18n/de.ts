@@ -308,6 +308,7 @@ export const de = {
       'api-credentials': 'API-Schlüssel',
     },
     file: 'Datei: {{name}}',
+    reasons: { pukRecovery: 'PUK-Wiederherstellung', recoveryExport: 'Wiederherstellungsdatei gespeichert', recoveryImport: 'Wiederherstellungsdatei importiert' },
   },
 };
 

@@ -300,5 +300,6 @@ export const en: Messages = {
       'api-credentials': 'API key',
     },
     file: 'File: {{name}}',
+    reasons: { pukRecovery: 'PUK recovery', recoveryExport: 'Recovery file saved', recoveryImport: 'Recovery file imported' },
   },
 };

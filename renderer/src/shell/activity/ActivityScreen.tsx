@@ -4,6 +4,7 @@ import type { BridgeError } from '../../../../preload/contract/core/result';
 import { FailureDetail } from '../../ui/FailureDetail';
 import type { ActivityPage } from '../../../../preload/contract/core/activity';
 import { useApp } from '../../state/store-context';
+import { isKnownKind, reasonKey } from './activity-labels';
 
 /** Entries per page: a screen's worth at 1366×768. */
 export const ACTIVITY_PAGE = 20;
@@ -72,6 +73,10 @@ export function ActivityScreen() {
 
 function ActivityTable({ page, onPage, busy }: { page: ActivityPage; onPage(offset: number): void; busy: boolean }) {
   const { t, i18n } = useTranslation();
+  const reasonText = (reason: string) => {
+    const key = reasonKey(reason);
+    return key ? t(`activity.reasons.${key}`) : reason;
+  };
   const captionId = useId();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   const from = page.offset + 1;
@@ -103,7 +108,7 @@ function ActivityTable({ page, onPage, busy }: { page: ActivityPage; onPage(offs
                   {entry.storeName && <div>{entry.storeName}</div>}
                   <code className="path">{entry.entryId}</code>
                 </td>
-                <td>{entry.reason}</td>
+                <td>{reasonText(entry.reason)}</td>
               </tr>
             ))}
           </tbody>
@@ -121,9 +126,6 @@ function ActivityTable({ page, onPage, busy }: { page: ActivityPage; onPage(offs
   );
 }
 
-const KNOWN_KINDS = ['admin-pin', 'admin-puk', 'api-credentials'] as const;
-type KnownKind = (typeof KNOWN_KINDS)[number];
-const isKnownKind = (kind: string): kind is KnownKind => (KNOWN_KINDS as readonly string[]).includes(kind);
 
 function formatTime(format: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
