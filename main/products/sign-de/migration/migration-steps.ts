@@ -104,7 +104,10 @@ export class MigrationSteps implements StepExecutor<MigrationRecord> {
 
   /** A provisioning step on the new TSS; it is marked done in the TSS's own record too. */
   private async prepareStep(step: MigrationStepName & JournalData['done'][number], context: StepContext): Promise<Change> {
-    this.prepare ??= new ProvisioningSteps(v2Journal(this.journal), { vault: this.deps.vault, clientFor: () => this.v2, clientConcurrency: this.deps.clientConcurrency }, {});
+    if (!this.prepare) {
+      this.prepare = new ProvisioningSteps(v2Journal(this.journal), { vault: this.deps.vault, clientFor: () => this.v2, clientConcurrency: this.deps.clientConcurrency }, {});
+      await this.prepare.begin();
+    }
     const change = await this.prepare.run(step, context);
     return (d) => {
       change?.(d.v2);
