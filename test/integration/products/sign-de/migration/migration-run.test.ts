@@ -16,7 +16,7 @@ import { clientFor } from '../../../../support/fiskaly-client';
 import { v1ClientFor } from '../../../../support/fiskaly-v1-client';
 import { testVault } from '../../../../support/provisioning';
 import { type SandboxApi, startSandbox } from '../../../../support/sandbox-api';
-import { SandboxV1Api } from '../../../../support/sandbox-v1-api';
+import { SandboxV1Api, receiptBody } from '../../../../support/sandbox-v1-api';
 import { makeTempDir } from '../../../../support/temp-dir';
 
 class Crash extends Error {}
@@ -158,6 +158,57 @@ describe('migrating the seeded V1 store to V2 against the sandbox', () => {
     const failed = await startMigration(planOf({ v1TssId: SEED.disabledTss.tssId, serialFixes: [] }), await deps(), { confirmCutOver: true }).catch((e: unknown) => e);
     expect(failed).toMatchObject({ code: 'E_V1_TSS_DISABLED', next: 'abandon' });
     expect((await api.control('GET', '/status')).body).toMatchObject({ tss: 0 });
+  });
+
+  it('does not disable V1 while a V1 transaction is ACTIVE again (a till signed late); a resume after it is closed does', async () => {
+    const lateTx = '5d1e2f30-0001-4a5b-8c6d-7e8f90a1b299';
+    const failed = await startMigration(
+      planOf(),
+      await deps({
+        failpoint: async (name) => {
+          if (name !== 'before:v1-disable') return;
+          await v1api.login();
+          expect((await v1api.tx(SEED.tssId, lateTx, { state: 'ACTIVE', client_id: SEED.clients[0].id })).status).toBe(200);
+        },
+      }),
+      { confirmCutOver: true },
+    ).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'E_V1_NOT_READY_TO_DISABLE', step: 'v1-disable' });
+    expect((await v1api.request('GET', `/tss/${SEED.tssId}`)).body).toMatchObject({ state: 'INITIALIZED' });
+    expect(disablePuts()).toBe(0);
+    expect((await v1api.tx(SEED.tssId, lateTx, receiptBody(SEED.clients[0].id), 1)).status).toBe(200);
+    const [run] = await migrationRuns.list(dir.path);
+    expect((await resumeMigration(run!.runId, await deps())).status).toBe('done');
+    await expectMigrated(run!.runId);
+  });
+
+  it('gets through V1 faults: a refused login, a lost answer to the disable, a stale revision, an export stuck in PENDING', async () => {
+    await v1api.switches({ faults: { auth401: 1 } });
+    const refused = await startMigration(planOf(), await deps(), { confirmCutOver: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ step: 'v1-auth' });
+    expect((await api.control('GET', '/status')).body).toMatchObject({ tss: 0 });
+    await v1api.switches({ faults: { disable5xx: 1, disable5xxAfterChange: true, staleRevision: 1 } });
+    const [first] = await migrationRuns.list(dir.path);
+    const report = await resumeMigration(first!.runId, await deps());
+    expect(report.status).toBe('done');
+    await expectMigrated(report.runId);
+    // The disable went through with its answer lost (502); the retry found it disabled and changed nothing.
+    expect(allAttempts.flat().some((a) => a.method === 'PUT' && a.path === `/tss/${SEED.tssId}` && a.outcome === 502)).toBe(true);
+
+    sandbox.reset();
+    await sandbox.seed('v1-store');
+    dir.remove();
+    dir = makeTempDir();
+    allAttempts = [];
+    await v1api.switches({ faults: { exportStuckPending: true } });
+    const stuck = await startMigration(planOf(), await deps(), { confirmCutOver: true }).catch((e: unknown) => e);
+    expect(stuck).toMatchObject({ code: 'E_EXPORT_NOT_COMPLETED', step: 'v1-export' });
+    expect((await v1api.request('GET', `/tss/${SEED.tssId}`)).body).toMatchObject({ state: 'INITIALIZED' });
+    await v1api.switches({});
+    const [run] = await migrationRuns.list(dir.path);
+    expect((await resumeMigration(run!.runId, await deps())).status).toBe('done');
+    await expectMigrated(run!.runId);
+    expect(new Set(exportPuts().map((a) => a.path)).size).toBe(1);
   });
 
   it('survives a crash at every step boundary: one V2 TSS, one client per till, one export, V1 disabled once and last', async () => {
