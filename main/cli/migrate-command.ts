@@ -157,7 +157,9 @@ async function confirmCutOverOf(storeName: string, environment: EnvironmentId, v
   if (environment === 'live' && values['confirm-live'] !== storeName) {
     throw new UsageError(`Migrating in fiskaly LIVE disables the V1 TSS for good: add --confirm-live "${storeName}" (the store's name), or --prepare-only.`);
   }
-  if (confirmedAt || values.yes) return true;
+  if (values.yes) return true;
+  // Confirmed when the run began its cut-over: it stays confirmed.
+  if (confirmedAt) return false;
   if (!hasTerminal(io.stdin as { isTTY?: boolean } | undefined)) {
     throw new UsageError('The cut-over closes V1’s open transactions and then disables V1 for good: add --yes to confirm it, or --prepare-only to only set V2 up. Nothing was changed.');
   }

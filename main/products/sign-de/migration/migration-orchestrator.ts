@@ -11,7 +11,7 @@ export interface MigrationDeps extends MigrationStepDeps, Pick<ExecutionHooks<Mi
 export interface MigrationResumeOptions {
   /**
    * The technician confirmed the cut-over (typed, or `--yes`): the run goes on past the prepare phase and
-   * writes to V1. Without it a run prepares V2 and stops, V1 untouched.
+   * writes to V1. Without it a run prepares V2 and stops, V1 untouched (a run confirmed before stays confirmed).
    */
   confirmCutOver?: boolean;
   /** Serial fixes confirmed after the inventory refused a serial (they replace the plan's, before V1 is read again). */
@@ -41,7 +41,8 @@ export async function resumeMigration(runId: string, deps: MigrationDeps, option
     const journal = await migrationRuns.load(deps.dataDir, runId);
     if (options.confirmCutOver || (options.serialFixes && !journal.data.done.includes('v1-read'))) {
       await journal.update((d) => {
-        if (options.confirmCutOver && !d.cutOverConfirmedAt) d.cutOverConfirmedAt = new Date().toISOString();
+        // A confirmation again before the quiet check passed (a till was still signing, and is switched now) counts from now.
+        if (options.confirmCutOver && (!d.cutOverConfirmedAt || !d.done.includes('v1-quiet-check'))) d.cutOverConfirmedAt = new Date().toISOString();
         if (options.serialFixes && !d.done.includes('v1-read')) d.plan.serialFixes = options.serialFixes;
       });
     }

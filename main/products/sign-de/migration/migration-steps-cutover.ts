@@ -27,7 +27,7 @@ export const v1ExportFileName = (v1TssId: string): string => `v1-export-${v1TssI
  */
 export async function quietCheck({ journal, v1 }: CutOverDeps): Promise<void> {
   const since = Math.floor(Date.parse(journal.data.cutOverConfirmedAt!) / 1000);
-  const recent = (await v1.listTransactions(journal.data.plan.v1TssId)).filter((tx) => (tx.timeStart ?? 0) > since);
+  const recent = (await v1.listTransactions(journal.data.plan.v1TssId)).filter((tx) => (tx.timeStart ?? 0) >= since);
   if (recent.length > 0) {
     throw new MigrationError(
       'E_V1_STILL_SIGNING',

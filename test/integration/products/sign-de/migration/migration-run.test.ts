@@ -182,6 +182,33 @@ describe('migrating the seeded V1 store to V2 against the sandbox', () => {
     await expectMigrated(run!.runId);
   });
 
+  it('stops the cut-over while a till still signs on V1, and goes on once it is confirmed again', async () => {
+    const lateTx = '5d1e2f30-0001-4a5b-8c6d-7e8f90a1b298';
+    const failed = await startMigration(
+      planOf(),
+      await deps({
+        failpoint: async (name) => {
+          if (name !== 'before:v1-quiet-check') return;
+          await v1api.login();
+          expect((await v1api.tx(SEED.tssId, lateTx, { state: 'ACTIVE', client_id: SEED.clients[1].id })).status).toBe(200);
+        },
+      }),
+      { confirmCutOver: true },
+    ).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'E_V1_STILL_SIGNING', step: 'v1-quiet-check' });
+    const [run] = await migrationRuns.list(dir.path);
+    // Nothing written to V1 yet, and a resume without a new confirmation stops again.
+    expect((await v1api.request('GET', `/tss/${SEED.tssId}/tx/${SEED.activeTransactions[0].id}`)).body).toMatchObject({ state: 'ACTIVE' });
+    await expect(resumeMigration(run!.runId, await deps())).rejects.toMatchObject({ code: 'E_V1_STILL_SIGNING' });
+    const started = ((await v1api.request('GET', `/tss/${SEED.tssId}/tx/${lateTx}`)).body as { time_start: number }).time_start;
+    // V1 counts whole seconds: the new confirmation comes in a later second than the late transaction.
+    while (Math.floor(Date.now() / 1000) <= started) await new Promise((resolve) => setTimeout(resolve, 50));
+    const report = await resumeMigration(run!.runId, await deps(), { confirmCutOver: true });
+    expect(report.status).toBe('done');
+    expect(report.closedTransactions.map((c) => c.txId)).toContain(lateTx);
+    await expectMigrated(run!.runId);
+  });
+
   it('gets through V1 faults: a refused login, a lost answer to the disable, a stale revision, an export stuck in PENDING', async () => {
     await v1api.switches({ faults: { auth401: 1 } });
     const refused = await startMigration(planOf(), await deps(), { confirmCutOver: true }).catch((e: unknown) => e);
