@@ -4,6 +4,7 @@ import type { RunFlow } from '../../../core/runs/run-flow';
 import { provisioningFlow } from '../provisioning/provisioning-flow';
 import { toProvisioningError } from '../provisioning/provisioning-error';
 import type { StepName } from '../provisioning/journal';
+import { MigrationError } from './migration-error';
 import { MIGRATION_JOURNAL, type MigrationRecord } from './migration-journal';
 
 const PREPARE: readonly string[] = MIGRATION_STEPS.prepare;
@@ -30,6 +31,14 @@ export const migrationFlow: RunFlow<MigrationRecord> = {
     if (!isPrepareStep(step)) return false;
     return !record.v2.done.includes(step) || Boolean(provisioningFlow.mustRepeat?.(step, record.v2));
   },
+  // A new TSS fiskaly no longer shows as it confirmed it: the steps go again (the reconciliation redoes it).
+  maxPasses: 2,
+  unverified: (missing, passes, step) =>
+    new MigrationError(
+      'E_SERVER_DID_NOT_KEEP',
+      `fiskaly confirmed the new TSS's setup but does not show ${missing.join(' and ')}, after ${passes} tries. Resume the run later; if it happens again, contact fiskaly support.`,
+      step,
+    ),
   failure: toProvisioningError,
   refusals: {
     abandoned: 'This migration was abandoned and is not continued. Start a new migration of the store.',

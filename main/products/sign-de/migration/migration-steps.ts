@@ -102,13 +102,26 @@ export class MigrationSteps implements StepExecutor<MigrationRecord> {
     }
   }
 
-  /** A provisioning step on the new TSS; it is marked done in the TSS's own record too. */
-  private async prepareStep(step: MigrationStepName & JournalData['done'][number], context: StepContext): Promise<Change> {
+  /**
+   * Once the prepare phase is done: the new TSS as fiskaly shows it now (INITIALIZED, every till's client
+   * REGISTERED). What is missing sends the run through its steps again, the reconciliation redoing it.
+   */
+  async verify(): Promise<string[]> {
+    if (!this.journal.data.done.includes('admin-logout')) return [];
+    return (await this.provisioning()).verify();
+  }
+
+  private async provisioning(): Promise<ProvisioningSteps> {
     if (!this.prepare) {
       this.prepare = new ProvisioningSteps(v2Journal(this.journal), { vault: this.deps.vault, clientFor: () => this.v2, clientConcurrency: this.deps.clientConcurrency }, {});
       await this.prepare.begin();
     }
-    const change = await this.prepare.run(step, context);
+    return this.prepare;
+  }
+
+  /** A provisioning step on the new TSS; it is marked done in the TSS's own record too. */
+  private async prepareStep(step: MigrationStepName & JournalData['done'][number], context: StepContext): Promise<Change> {
+    const change = await (await this.provisioning()).run(step, context);
     return (d) => {
       change?.(d.v2);
       if (!d.v2.done.includes(step)) d.v2.done.push(step);
