@@ -91,7 +91,9 @@ export async function migrateCommand(parsed: Record<string, unknown>, io: Comman
     try {
       report = await running(() => resumeMigration(runId, deps, { confirmCutOver, ...(serialFixes && resumeId ? { serialFixes } : {}) }));
     } catch (error) {
-      throw new RunFailure(error, { runId, resume: resumeLine(runId, values, io) });
+      // A till still signing on V1 is switched first; the resume then confirms the cut-over anew.
+      const again = (error as { code?: string }).code === 'E_V1_STILL_SIGNING' ? ' --yes' : '';
+      throw new RunFailure(error, { runId, resume: `${resumeLine(runId, storeName!, values, io)}${again}` });
     }
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else printSummary(report, io);
@@ -168,8 +170,9 @@ async function confirmCutOverOf(storeName: string, environment: EnvironmentId, v
   return true;
 }
 
-function resumeLine(runId: string, values: MigrateValues, io: CommandIo): string {
-  const where = values.sandbox ? '--sandbox' : `--base-url-v1 ${values['base-url-v1']} --base-url-v2 ${values['base-url-v2']}${values.live ? ' --live' : ''}`;
+function resumeLine(runId: string, storeName: string, values: MigrateValues, io: CommandIo): string {
+  const live = values.live ? ` --live --confirm-live ${JSON.stringify(storeName)}` : '';
+  const where = values.sandbox ? '--sandbox' : `--base-url-v1 ${values['base-url-v1']} --base-url-v2 ${values['base-url-v2']}${live}`;
   const dataDir = io.dataDirGiven ? ` --data-dir ${JSON.stringify(io.dataDir)}` : '';
   return `tss-companion migrate ${where} --resume ${runId}${dataDir}`;
 }
