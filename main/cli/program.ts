@@ -11,6 +11,7 @@ export interface Parsed {
 /** Every command (a subcommand spelt with its parent, `runs resume`) the parser hands on. */
 export type CommandName =
   | 'provision'
+  | 'migrate'
   | 'runs'
   | 'runs resume'
   | 'runs abandon'
@@ -121,6 +122,25 @@ export function buildProgram(version: string, output: ProgramOutput, run: (name:
   connectionOptions(provision);
   storeOptions(provision);
   leaf(provision, 'provision');
+
+  leaf(
+    program
+      .command('migrate')
+      .usage('(--sandbox | --base-url-v1 URL --base-url-v2 URL [--live]) [--tss V1_TSS_ID] [--prepare-only | --resume RUN_ID] [--json] [--yes] [--confirm-live NAME]')
+      .description('move a store from SIGN DE V1 to V2: new TSS and clients, V1 closed, exported and disabled last')
+      .option('--sandbox', 'use the built-in sandbox of the data folder (its /api/v1 and /api/v2)')
+      .option('--base-url-v1 <url>', 'fiskaly SIGN DE V1 (e.g. https://kassensichv.io/api/v1), key from FISKALY_API_KEY/SECRET')
+      .option('--base-url-v2 <url>', 'fiskaly SIGN DE V2 (e.g. https://kassensichv-middleware.fiskaly.com/api/v2)')
+      .option('--live', 'the key is a LIVE key (with the base URLs)')
+      .option('--tss <v1-tss-id>', 'the V1 TSS to migrate (else the one in use)')
+      .option('--store <name>', 'the store’s name (else the V1 TSS description)')
+      .option('--prepare-only', 'set V2 up and stop; V1 stays untouched (resume later for the cut-over)')
+      .option('--resume <run-id>', 'continue a migration run where it stopped')
+      .option('--yes', 'accept the suggested serial fixes and confirm the cut-over (unattended use)')
+      .option('--confirm-live <name>', 'in LIVE: the store’s name, to disable its V1 TSS for good')
+      .option('--json', 'print the run report with the POS mapping as JSON'),
+    'migrate',
+  );
 
   const runs = program.command('runs').description('list provisioning runs, unfinished first, each with what to do next').option('--json', 'print the list as JSON');
   leaf(runs, 'runs');

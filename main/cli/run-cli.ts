@@ -9,7 +9,7 @@ import { type CommandName, type Parsed, buildProgram } from './program';
 export type CliIo = Omit<CommandIo, 'dataDir' | 'dataDirGiven' | 'services'>;
 
 /** Commands that write into the data folder: it is made owner-only (and crashed writers' temp files removed) first. */
-const WRITING: ReadonlySet<string> = new Set(['provision', 'runs', 'store', 'recover', 'vault', 'handover']);
+const WRITING: ReadonlySet<string> = new Set(['provision', 'migrate', 'runs', 'store', 'recover', 'vault', 'handover']);
 
 /**
  * Runs one command line; every failure becomes one clear line on stderr (and with --json a JSON object on
@@ -75,6 +75,8 @@ async function dispatch(name: CommandName, parsed: Parsed, io: CommandIo): Promi
   switch (name) {
     case 'provision':
       return (await import('./provision-command')).provisionCommand(values, io);
+    case 'migrate':
+      return (await import('./migrate-command')).migrateCommand(values, io);
     case 'runs':
       return (await import('./runs-command')).listRunsCommand(values, io);
     case 'runs resume':

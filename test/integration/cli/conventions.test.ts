@@ -10,6 +10,7 @@ const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '../../../pac
 /** Every command as the help names it (a subcommand with its parent). */
 const COMMANDS = [
   ['provision'],
+  ['migrate'],
   ['runs'],
   ['runs', 'resume'],
   ['runs', 'abandon'],
