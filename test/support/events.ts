@@ -5,9 +5,9 @@ import type { BridgeEventName, BridgeEvents } from '../../preload/contract';
 export function nextEvent<E extends BridgeEventName>(events: EventHub, name: E, matches: (payload: BridgeEvents[E]) => boolean = () => true): Promise<BridgeEvents[E]> {
   return new Promise((resolve) => {
     const stop = events.subscribe((event, payload) => {
-      if ((event as BridgeEventName) !== name || !matches(payload as BridgeEvents[E])) return;
+      if ((event as BridgeEventName) !== name || !matches(payload as unknown as BridgeEvents[E])) return;
       stop();
-      resolve(payload as BridgeEvents[E]);
+      resolve(payload as unknown as BridgeEvents[E]);
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { Empty } from '../core/channels';
 import type { SavedFile } from '../core/files';
 import type { KnownTss } from './known-tss';
+import type { MigrationInventory, MigrationRunReport } from './migration';
 import type { ReceiptModel, ReceiptVerification } from './receipt';
 import type { RunReport } from './runs';
 import type { StaleCloseResult, StalePreview } from './stale-transactions';
@@ -39,6 +40,13 @@ export const signDeChannels = [
   'store:duplicate-serials',
   'handover:save',
   'sandbox:reset',
+  'migration:inventory',
+  'migration:start',
+  'migration:resume',
+  'migration:cancel',
+  'migration:abandon',
+  'migration:list',
+  'migration:save-documents',
 ] as const;
 
 export type SignDeChannel = (typeof signDeChannels)[number];
@@ -82,6 +90,17 @@ export interface SignDeChannelResponses {
   'sandbox:reset': Empty;
   /** The handover as PDF, JSON and experimental XML, saved together. */
   'handover:save': HandoverFiles;
+  /** V1 read only: the organization's V1 TSS, or one of them, with tills, ACTIVE transactions and problems. */
+  'migration:inventory': MigrationInventory;
+  /** A migration run started in main (prepare only, or through the cut-over when confirmed). */
+  'migration:start': { runId: string };
+  /** Continues a run: after a crash or a cancel, with the cut-over confirmed, or with confirmed serial fixes. */
+  'migration:resume': { runId: string };
+  'migration:cancel': Empty;
+  'migration:abandon': MigrationRunReport;
+  'migration:list': MigrationRunReport[];
+  /** The POS mapping (JSON, CSV), the V1 export archive and the handover of the new TSS, into one chosen folder. */
+  'migration:save-documents': { mappingJson: SavedFile; mappingCsv: SavedFile; exportArchive: SavedFile; handover: HandoverFiles };
 }
 
 /** SIGN DE's reads the first screen (Home's cards) needs, answered together by `app:start` (no payload each). */

@@ -1,3 +1,5 @@
+import type { RunProgress } from '../core/runs';
+import type { MigrationRunReport, MigrationStepName } from './migration';
 import type { ProgressEvent, RunReport } from './runs';
 import type { ExportProgress } from './tss';
 
@@ -9,6 +11,15 @@ export interface SignDeEvents {
   'provisioning:finished': RunReport;
   /** A TAR export's progress (elapsed, fiskaly's estimate), then saved or failed. */
   'tss:export-progress': ExportProgress;
+  /** Every step of a migration run (step names of MIGRATION_STEPS), with the share done. */
+  'migration:progress': MigrationProgressEvent;
+  /** A migration run ended or stopped (done, failed with what to do next, cancelled, or waiting for the cut-over). */
+  'migration:finished': MigrationRunReport;
 }
 
-export const signDeEvents = ['provisioning:progress', 'provisioning:finished', 'tss:export-progress'] as const satisfies readonly (keyof SignDeEvents)[];
+/** A migration's progress: the run engine's step progress, with the store's name. */
+export interface MigrationProgressEvent extends RunProgress<MigrationStepName> {
+  storeName: string;
+}
+
+export const signDeEvents = ['provisioning:progress', 'provisioning:finished', 'tss:export-progress', 'migration:progress', 'migration:finished'] as const satisfies readonly (keyof SignDeEvents)[];

@@ -4,6 +4,7 @@ import type { SignDeChannel } from './channels';
 import { STALE_MAX_HOURS, STALE_MAX_IDS, STALE_MIN_HOURS } from './stale-transactions';
 import { Decommissioning, StoreMasterData } from './master-data';
 import { ClientPlan, StorePlan } from './store-plan';
+import { MigrationPlan, SerialFix } from './migration';
 import { MAX_CLIENTS, MAX_PIN_LENGTH, MIN_PIN_LENGTH } from './store-rules';
 
 const ByRun = z.strictObject({ runId: Id });
@@ -67,4 +68,13 @@ export const signDeRequestSchemas = {
   // Said on purpose: the page asks first, and a stray call without it is refused.
   // seed: after the reset, add a store still on SIGN DE V1 to practise the migration on (the sandbox's `v1-store`).
   'sandbox:reset': z.strictObject({ confirm: z.literal('reset'), seed: z.enum(['v1-store']).optional() }),
+  // Read only: without `v1TssId` every V1 TSS of the organization, else that one.
+  'migration:inventory': z.strictObject({ environment: z.enum(['sandbox', 'test', 'live']), organizationId: Id.optional(), v1TssId: Id.optional() }),
+  // `confirmCutOver`: the technician typed the confirmation (LIVE: the store's name) to go past the prepare phase.
+  'migration:start': z.strictObject({ plan: MigrationPlan, organizationId: Id.optional(), confirmCutOver: z.boolean(), passphrase: ConfirmPassphrase }),
+  'migration:resume': z.strictObject({ runId: Id, confirmCutOver: z.boolean().optional(), serialFixes: z.array(SerialFix).max(199).optional(), passphrase: ConfirmPassphrase }),
+  'migration:cancel': ByRun,
+  'migration:abandon': ByRun,
+  'migration:list': NoPayload,
+  'migration:save-documents': z.strictObject({ runId: Id, destination: SaveDestination }),
 } as const satisfies Record<SignDeChannel, z.ZodType>;
