@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../core/durable/atomic-file';
 import type { SaveTargets } from '../../core/files/save-targets';
 import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
+import { migrationHandlers } from './migration/migration-handlers';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
 import type { SignDeServices } from './services';
 import { resetSharedSandbox } from './sandbox/reset-shared';
@@ -23,7 +24,7 @@ const remembered = (files: SaveTargets, saved: HandoverFiles): HandoverFiles => 
 
 /** The bridge channels SIGN DE answers: organizations, runs, recovery, the store overview, receipts and handover. */
 export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess, files: SaveTargets): HandlerSet {
-  const { connections, runs, organizations, tss, documents, handover } = services;
+  const { connections, runs, organizations, tss, documents, handover, migrations } = services;
   return {
     'orgs:list': () => organizations.list(),
     'orgs:save': (input) => organizations.save(input),
@@ -92,5 +93,6 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
     },
     ...storeHandlers(services, vault),
     'handover:save': async ({ tssId, destination }) => remembered(files, await handover.save(tssId, { outDir: files.folder(destination) ?? undefined })),
+    ...migrationHandlers(services, vault, files),
   };
 }
