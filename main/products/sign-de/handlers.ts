@@ -24,7 +24,7 @@ const remembered = (files: SaveTargets, saved: HandoverFiles): HandoverFiles => 
 
 /** The bridge channels SIGN DE answers: organizations, runs, recovery, the store overview, receipts and handover. */
 export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAccess, files: SaveTargets): HandlerSet {
-  const { connections, runs, organizations, tss, documents, handover, migrations } = services;
+  const { connections, runs, organizations, tss, documents, handover } = services;
   return {
     'orgs:list': () => organizations.list(),
     'orgs:save': (input) => organizations.save(input),

@@ -110,6 +110,8 @@ export class MigrationRunManager {
     const baseUrlV2 = await this.connections.v2UrlFor(plan.environment);
     const baseUrlV1 = plan.environment === 'sandbox' ? await this.connections.v1UrlFor('sandbox') : allowedV1Url(plan.baseUrlV1, baseUrlV2);
     await this.vault.unlocked();
+    // The organization's key is in the vault (else no run is made): both clients are made before the first step.
+    await this.connections.clientFor(plan.environment, organizationId);
     return this.runs.start(() => prepareMigration({ ...plan, baseUrlV1, baseUrlV2 }, this.dataDir, organizationId), options);
   }
 
