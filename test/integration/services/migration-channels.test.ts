@@ -111,6 +111,31 @@ describe('the migration channels', () => {
     expect(list.map((r) => [r.runId, r.status])).toEqual([[runId, 'done']]);
   });
 
+  it('stops at an unconfirmed serial, goes on with the confirmed fix; a cancel leaves the run to resume', async () => {
+    const { plan } = await planFromInventory();
+    const refused = finished();
+    const { runId } = await app.call<{ runId: string }>('migration:start', { plan: { ...plan, serialFixes: [] }, confirmCutOver: false });
+    expect(await refused).toMatchObject({ runId, status: 'failed', error: { code: 'E_SERIAL_FIX_UNCONFIRMED', step: 'v1-read' } });
+
+    // Cancelled before its next step: nothing of it goes on, the resume takes it up again.
+    const stopped = finished(runId);
+    await app.call('migration:resume', { runId, serialFixes: [FIX] });
+    expect(await app.call('migration:cancel', { runId })).toEqual({});
+    expect(await stopped).toMatchObject({ runId, status: 'cancelled', error: { code: 'E_RUN_CANCELLED' } });
+
+    const prepared = finished(runId);
+    await app.call('migration:resume', { runId, serialFixes: [FIX] });
+    const report = await prepared;
+    expect(report).toMatchObject({ status: 'done', phase: 'prepare' });
+    expect(report.mapping!.tills.find((t) => t.v1ClientId === FIX.v1ClientId)).toMatchObject({ serialNumber: 'KASSE-03', v1SerialNumber: 'KASSE_03' });
+
+    // A prepared run may be given up (V1 untouched, nothing deleted); it is then never continued.
+    const gone = finished(runId);
+    expect(await app.call<MigrationRunReport>('migration:abandon', { runId })).toMatchObject({ runId, status: 'abandoned' });
+    expect(await gone).toMatchObject({ runId, status: 'abandoned' });
+    expect(await dispatch('migration:resume', { runId, confirmCutOver: true })).toMatchObject({ ok: false, error: { code: 'E_RUN_ABANDONED' } });
+  });
+
   it('refuses bad payloads, a LIVE start or resume without the passphrase, and a V1 address of the page’s own', async () => {
     const { plan } = await planFromInventory();
     expect(await dispatch('migration:inventory', { environment: 'elsewhere' })).toMatchObject({ ok: false, error: { code: 'E_INVALID_REQUEST' } });

@@ -33,7 +33,7 @@ export class MigrationRunManager {
     private readonly dataDir: string,
     private readonly vault: SignDeVaultAccess,
     private readonly connections: Connections,
-    events: EventHub,
+    private readonly events: EventHub,
     private readonly handover: HandoverDocuments,
     clientConcurrency: () => number = () => CLIENT_CONCURRENCY.default,
   ) {
@@ -127,8 +127,31 @@ export class MigrationRunManager {
     return saveMigrationDocuments(await this.record(runId), folder, this.dataDir, this.handover);
   }
 
-  abandon(runId: string): Promise<MigrationRunReport> {
-    return this.runs.abandon(runId);
+  /**
+   * Gives a run up (nothing deleted: the new TSS stays at fiskaly, its PIN and PUK in the vault). A prepared
+   * run waiting for the cut-over counts as done to the engine, yet V1 is untouched: it may be given up too.
+   */
+  async abandon(runId: string): Promise<MigrationRunReport> {
+    const record = await this.record(runId);
+    if (record.status !== 'done' || record.done.includes('store-record')) return this.runs.abandon(runId);
+    // Under the run's lock: a run going on here or in another process is refused with E_RUN_BUSY.
+    const lock = await migrationRuns.claim(this.dataDir, runId);
+    let report: MigrationRunReport;
+    try {
+      const journal = await migrationRuns.load(this.dataDir, runId);
+      if (journal.data.status === 'done' && !journal.data.done.includes('store-record')) {
+        await journal.update((d) => {
+          d.status = 'abandoned';
+          d.abandonedAt = new Date().toISOString();
+        });
+      }
+      report = migrationReportOf(journal.data);
+    } finally {
+      await lock.release();
+    }
+    if (report.status !== 'abandoned') return this.runs.abandon(runId);
+    this.events.emit('migration:finished', report);
+    return report;
   }
 
   cancel(runId: string): Record<string, never> {
