@@ -7,6 +7,9 @@ import type { MigrationInventory, MigrationRunReport } from '../../../preload/co
 import type { FilesPort } from '../../../main/core/files/files-port';
 import type { PrintPort } from '../../../main/printing/print-port';
 import { V1_STORE_SEED } from '../../../main/products/sign-de/sandbox/v1/seed';
+import { MigrationPlan } from '../../../preload/contract/sign-de/migration';
+import { migrationRuns } from '../../../main/products/sign-de/migration/migration-flow';
+import { prepareMigration } from '../../../main/products/sign-de/migration/migration-orchestrator';
 import { allowedV1Url } from '../../../main/products/sign-de/migration/migration-urls';
 import { FISKALY_SIGN_DE_V1_URL } from '../../../main/products/sign-de/api-v1/base-url';
 import { nextEvent } from '../../support/events';
@@ -151,6 +154,10 @@ describe('the migration channels', () => {
     // With the passphrase the LIVE start gets as far as the organization's key, which this vault lacks.
     expect(await dispatch('migration:start', { plan: live, organizationId: SEED.tssId, confirmCutOver: true, passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'E_NO_ORGANIZATION' } });
     expect(await dispatch('migration:list')).toEqual({ ok: true, value: [] });
+    // A LIVE run (as a start with the passphrase left it) is not continued without the passphrase either.
+    const liveRun = await prepareMigration(MigrationPlan.parse(live), app.dataDir, 'org-live');
+    expect(await dispatch('migration:resume', { runId: liveRun, confirmCutOver: true })).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect((await migrationRuns.load(app.dataDir, liveRun)).data).toMatchObject({ status: 'running', done: [] });
   });
 
   it('allows only fiskaly’s V1 host or V1 beside the V2 host for TEST and LIVE (a pure rule: no request)', () => {
