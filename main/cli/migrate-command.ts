@@ -3,7 +3,8 @@ import { MigrationPlan, type MigrationRunReport, type SerialFix } from '../../pr
 import type { FiskalyClient } from '../products/sign-de/api/client';
 import { v1UrlBeside } from '../products/sign-de/api-v1/base-url';
 import { FiskalyV1Client } from '../products/sign-de/api-v1/client';
-import { tssInventory } from '../products/sign-de/migration/inventory';
+import type { tssInventory } from '../products/sign-de/migration/inventory';
+import { readTssInventory } from '../products/sign-de/migration/read-inventory';
 import { migrationRuns } from '../products/sign-de/migration/migration-flow';
 import { type MigrationDeps, prepareMigration, resumeMigration } from '../products/sign-de/migration/migration-orchestrator';
 import { printable } from './arguments';
@@ -59,13 +60,8 @@ export async function migrateCommand(parsed: Record<string, unknown>, io: Comman
     let storeName = existing?.plan.storeName;
     if (!existing?.done.includes('v1-read')) {
       // Read only: what the technician confirms before anything changes.
-      const [tss, clients, transactions] = await Promise.all([where.v1.getTss(v1TssId), where.v1.listClients(v1TssId), where.v1.listTransactions(v1TssId)]);
-      storeName ??= values.store ?? tss.description ?? `V1 TSS ${v1TssId.slice(0, 8)}`;
-      const inventory = tssInventory(
-        { _id: tss.id, state: tss.state as 'INITIALIZED', certificate_serial: tss.certificateSerial, time_init: tss.timeInit, time_disable: tss.timeDisable },
-        clients.map((c) => ({ _id: c.id, serial_number: c.serialNumber, time_creation: c.timeCreation })),
-        transactions.map((t) => ({ _id: t.id, client_id: t.clientId, number: t.number, state: t.state as 'ACTIVE', time_start: t.timeStart, time_end: t.timeEnd })),
-      );
+      const inventory = await readTssInventory(where.v1, v1TssId);
+      storeName ??= values.store ?? inventory.tss.description ?? `V1 TSS ${v1TssId.slice(0, 8)}`;
       serialFixes = await confirmSerialFixes(inventory.problems, values, io);
     }
     const confirmCutOver = values['prepare-only'] ? false : await confirmCutOverOf(storeName!, where.environment, values, existing?.cutOverConfirmedAt, io);
