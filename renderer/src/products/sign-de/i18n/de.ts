@@ -647,6 +647,7 @@ export const de = {
         'too-many-tills': 'Zu viele Kassen für eine V2-TSS.',
         'fix-unconfirmed': 'Bestätigen Sie jede geänderte Seriennummer.',
         'store-name': 'Geben Sie der Filiale einen Namen.',
+        'master-data': 'Füllen Sie Steuerpflichtigen und Betriebsstätte aus.',
       },
     },
     prepare: {

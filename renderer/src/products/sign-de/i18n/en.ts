@@ -642,6 +642,7 @@ export const en: SignDeMessages = {
         'too-many-tills': 'Too many tills for one V2 TSS.',
         'fix-unconfirmed': 'Confirm every changed serial number.',
         'store-name': 'Give the store a name.',
+        'master-data': 'Fill in the taxpayer and the Betriebsstätte.',
       },
     },
     prepare: {

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { InventoryProblem, TssInventory } from '../../../../../preload/contract/sign-de/migration';
 import { TextField } from '../../../ui/TextField';
 import { useApp } from '../../../state/store-context';
+import { MasterDataFields } from '../master-data/MasterDataFields';
+import { masterDataProblems } from '../master-data/master-data-draft';
 import { inventoryBlocker, pickedTss } from './migration-progress';
+import { masterDataMissing } from './migration-slice';
 
 const unixTime = (seconds: number | undefined, never: string) => (seconds === undefined ? never : new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16));
 
@@ -19,7 +22,9 @@ export function InventoryStep() {
   const pickId = useId();
   const missingId = useId();
   const tss = pickedTss(migration.inventory, migration.v1TssId);
-  const blocker = inventoryBlocker(tss, migration.fixes, migration.storeName);
+  const environment = useApp((state) => state.settings?.environment ?? null);
+  const setMasterData = useApp((state) => state.setMigrationMasterData);
+  const blocker = inventoryBlocker(tss, migration.fixes, migration.storeName, masterDataMissing(environment, migration.masterData));
 
   return (
     <section className="card" aria-labelledby={pickId}>
@@ -37,10 +42,12 @@ export function InventoryStep() {
         <fieldset className="fieldset">
           <legend>{t('migration.inventory.pickLegend')}</legend>
           {migration.inventory.stores.map((store) => (
-            <label key={store.tss.id} className="choice">
-              <input type="radio" name="v1-tss" checked={store.tss.id === migration.v1TssId} onChange={() => pick(store.tss.id)} />{' '}
-              {t('migration.inventory.tssOption', { description: store.tss.description ?? '—', id: store.tss.id, state: store.tss.state, count: store.tills.length })}
-            </label>
+            <div key={store.tss.id} className="checkbox">
+              <input id={`${pickId}-${store.tss.id}`} type="radio" name={`${pickId}-tss`} checked={store.tss.id === migration.v1TssId} onChange={() => pick(store.tss.id)} />
+              <label htmlFor={`${pickId}-${store.tss.id}`}>
+                {t('migration.inventory.tssOption', { description: store.tss.description ?? '—', id: store.tss.id, state: store.tss.state, count: store.tills.length })}
+              </label>
+            </div>
           ))}
         </fieldset>
       )}
@@ -50,6 +57,7 @@ export function InventoryStep() {
           <TillsTable tss={tss} />
           <ActiveTransactions tss={tss} />
           <Problems tss={tss} />
+          {environment !== 'sandbox' && <MasterDataFields value={migration.masterData} onChange={setMasterData} problems={masterDataProblems(migration.masterData)} showErrors={false} />}
         </>
       )}
       {migration.inventory && (
@@ -137,6 +145,7 @@ function ProblemItem({ problem }: { problem: InventoryProblem }) {
   const { t } = useTranslation('sign-de');
   const fix = useApp((state) => ('v1ClientId' in problem ? state.migration.fixes[problem.v1ClientId] : undefined));
   const setFix = useApp((state) => state.setSerialFix);
+  const confirmId = useId();
   switch (problem.code) {
     case 'too-many-tills':
       return <p className="callout callout--danger">{t('migration.inventory.tooManyTills', { count: problem.count, max: problem.max })}</p>;
@@ -159,10 +168,10 @@ function ProblemItem({ problem }: { problem: InventoryProblem }) {
             spellCheck={false}
             onChange={(to) => setFix(problem.v1ClientId, { to, confirmed: false })}
           />
-          <label className="choice">
-            <input type="checkbox" checked={draft.confirmed} onChange={(event) => setFix(problem.v1ClientId, { ...draft, confirmed: event.target.checked })} />{' '}
-            {t('migration.inventory.fixConfirm')}
-          </label>
+          <div className="checkbox">
+            <input id={confirmId} type="checkbox" checked={draft.confirmed} onChange={(event) => setFix(problem.v1ClientId, { ...draft, confirmed: event.target.checked })} />
+            <label htmlFor={confirmId}>{t('migration.inventory.fixConfirm')}</label>
+          </div>
         </div>
       );
     }

@@ -4,6 +4,7 @@ import { useApp } from '../../../state/store-context';
 import { InventoryStep } from './InventoryStep';
 import { CutOverStep, DecommissionStep, PrepareStep } from './PhaseSteps';
 import { ResultStep } from './ResultStep';
+import { masterDataMissing } from './migration-slice';
 import { MIGRATION_WIZARD_STEPS, type MigrationWizardStep, inventoryBlocker, isMigrated, pickedTss } from './migration-progress';
 
 /** The move of one store from SIGN DE V1 to V2: the run's phases as steps, then what the store gets. */
@@ -37,7 +38,8 @@ function MigrationStepper() {
   const current = useApp((state) => state.migration.step);
   const canVisit = useApp((state) => {
     const { migration } = state;
-    const planned = inventoryBlocker(pickedTss(migration.inventory, migration.v1TssId), migration.fixes, migration.storeName) === null;
+    const missing = masterDataMissing(state.settings?.environment, migration.masterData);
+    const planned = inventoryBlocker(pickedTss(migration.inventory, migration.v1TssId), migration.fixes, migration.storeName, missing) === null;
     const started = migration.run.runId !== null;
     return (step: MigrationWizardStep) =>
       step === 'inventory' || (step === 'prepare' && (planned || started)) || ((step === 'cut-over' || step === 'decommission') && started) || (step === 'result' && isMigrated(migration.report));

@@ -68,6 +68,7 @@ export function CutOverStep() {
   const [typed, setTyped] = useState('');
   const [asking, setAsking] = useState(false);
   const titleId = useId();
+  const closedId = useId();
   const { run, report } = migration;
   const storeName = (run.storeName || migration.storeName).trim();
   const live = environment === 'live';
@@ -93,9 +94,10 @@ export function CutOverStep() {
       </p>
       {canConfirm ? (
         <div className={live ? 'callout callout--danger' : 'callout'}>
-          <label className="choice">
-            <input type="checkbox" checked={closed} onChange={(event) => setClosed(event.target.checked)} /> {t('migration.cutOver.dailyClosing')}
-          </label>
+          <div className="checkbox">
+            <input id={closedId} type="checkbox" checked={closed} onChange={(event) => setClosed(event.target.checked)} />
+            <label htmlFor={closedId}>{t('migration.cutOver.dailyClosing')}</label>
+          </div>
           <TextField label={t('migration.cutOver.confirmLabel', { name: storeName })} hint={t('migration.cutOver.confirmHint')} value={typed} onChange={setTyped} autoComplete="off" spellCheck={false} />
           <div className="actions">
             <button

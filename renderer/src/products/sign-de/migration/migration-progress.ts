@@ -117,12 +117,18 @@ export function serialProblems(tss: TssInventory | null) {
 }
 
 /** Why the picked TSS cannot be migrated now (null when it can): disabled, too many tills, unconfirmed fixes, no name. */
-export function inventoryBlocker(tss: TssInventory | null, fixes: Record<string, FixDraft>, storeName: string): 'none-picked' | 'tss-disabled' | 'too-many-tills' | 'fix-unconfirmed' | 'store-name' | null {
+export function inventoryBlocker(
+  tss: TssInventory | null,
+  fixes: Record<string, FixDraft>,
+  storeName: string,
+  masterDataMissing = false,
+): 'none-picked' | 'tss-disabled' | 'too-many-tills' | 'fix-unconfirmed' | 'store-name' | 'master-data' | null {
   if (!tss) return 'none-picked';
   if (tss.tss.state === 'DISABLED' || tss.problems.some((problem) => problem.code === 'tss-disabled')) return 'tss-disabled';
   if (tss.problems.some((problem) => problem.code === 'too-many-tills')) return 'too-many-tills';
   if (serialProblems(tss).some((problem) => !fixes[problem.v1ClientId]?.confirmed || fixes[problem.v1ClientId]!.to.trim() === '')) return 'fix-unconfirmed';
   if (storeName.trim() === '') return 'store-name';
+  if (masterDataMissing) return 'master-data';
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { ChannelResponse } from '../../../../../preload/contract/channels';
 import type { MigrationProgressEvent } from '../../../../../preload/contract/sign-de/events';
 import type { MigrationInventory, MigrationPlanInput, MigrationRunReport } from '../../../../../preload/contract/sign-de/migration';
 import type { SliceTools } from '../../../state/store-types';
+import { type MasterDataDraft, emptyMasterData, masterDataProblems, masterDataRequired, toStoreMasterData } from '../master-data/master-data-draft';
 import {
   type FixDraft,
   type MigrationRunView,
@@ -30,6 +31,8 @@ export interface MigrationState {
     storeName: string;
     /** Per V1 client id: the serial fix the technician confirms (prefilled with the suggestion). */
     fixes: Record<string, FixDraft>;
+    /** Taxpayer and Betriebsstätte for the handover (TEST and LIVE need them, as for provisioning). */
+    masterData: MasterDataDraft;
     run: MigrationRunView;
     report: MigrationRunReport | null;
     documents: MigrationDocuments | null;
@@ -45,6 +48,7 @@ export interface MigrationActions {
   pickMigrationTss(v1TssId: string): void;
   setMigrationStoreName(name: string): void;
   setSerialFix(v1ClientId: string, fix: FixDraft): void;
+  setMigrationMasterData(patch: Partial<MasterDataDraft>): void;
   /** Prepare only (`confirmCutOver` false) or through the cut-over; LIVE with the vault passphrase. */
   startMigration(confirmCutOver: boolean, passphrase?: string): Promise<boolean>;
   /** Continues the followed run: after a stop, or into the cut-over once it is confirmed. */
@@ -57,7 +61,7 @@ export interface MigrationActions {
 }
 
 export const initialMigrationState: MigrationState = {
-  migration: { step: 'inventory', inventory: null, v1TssId: null, storeName: '', fixes: {}, run: idleMigrationRun, report: null, documents: null },
+  migration: { step: 'inventory', inventory: null, v1TssId: null, storeName: '', fixes: {}, masterData: emptyMasterData, run: idleMigrationRun, report: null, documents: null },
 };
 
 export function createMigrationSlice({ bridge, set, get, call }: SliceTools): MigrationActions {
@@ -112,13 +116,17 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
       set((state) => ({ migration: { ...state.migration, fixes: { ...state.migration.fixes, [v1ClientId]: fix } } }));
     },
 
+    setMigrationMasterData(change) {
+      set((state) => ({ migration: { ...state.migration, masterData: { ...state.migration.masterData, ...change } } }));
+    },
+
     async startMigration(confirmCutOver, passphrase) {
       const state = get();
       const { migration } = state;
       const environment = state.settings?.environment;
       const tss = pickedTss(migration.inventory, migration.v1TssId);
       if (!environment || !migration.inventory || !tss || isMigrationRunActive(migration.run.phase)) return false;
-      if (inventoryBlocker(tss, migration.fixes, migration.storeName) !== null) return false;
+      if (inventoryBlocker(tss, migration.fixes, migration.storeName, masterDataMissing(environment, migration.masterData)) !== null) return false;
       const organizationId = environment === 'sandbox' ? undefined : state.organizations?.find((organization) => organization.environment === environment)?.id;
       const environmentUrl = state.appInfo?.environments.find((candidate) => candidate.id === environment)?.baseUrl;
       const plan: MigrationPlanInput = {
@@ -128,6 +136,7 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
         baseUrlV1: migration.inventory.baseUrlV1,
         baseUrlV2: v2BaseUrlFor(migration.inventory.baseUrlV1, environmentUrl),
         serialFixes: confirmedFixes(tss, migration.fixes),
+        ...(masterDataRequired(environment, migration.masterData) ? { masterData: toStoreMasterData(migration.masterData) } : {}),
       };
       patch({ run: { ...idleMigrationRun, phase: 'starting', storeName: plan.storeName }, report: null, documents: null });
       const started = await call('startMigration', () =>
@@ -186,4 +195,10 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
       return documents;
     },
   };
+}
+
+/** Whether the plan still lacks master data it needs (TEST and LIVE; the sandbox only once some is typed). */
+export function masterDataMissing(environment: string | null | undefined, draft: MasterDataDraft): boolean {
+  if (!environment) return true;
+  return masterDataRequired(environment as 'sandbox', draft) && Object.keys(masterDataProblems(draft)).length > 0;
 }
