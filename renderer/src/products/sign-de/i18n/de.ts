@@ -705,7 +705,7 @@ export const de = {
       v2Client: 'V2-Client',
       v2Tss: 'V2-TSS',
       v2TssSerial: 'Seriennummer der V2-TSS',
-      baseUrl: 'Base URL',
+      baseUrl: 'Adresse (Base URL)',
       was: 'vorher {{serial}}',
       disabledAt: 'V1 deaktiviert am',
       export: 'V1-Export',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MIGRATION_STEPS, type MigrationPhase } from '../../../../../preload/contract/sign-de/migration';
+import { MIGRATION_STEPS, type MigrationPhase } from '../../../../../preload/contract/sign-de/migration-steps';
 import type { StepStatus } from '../run/run-progress';
 import type { MigrationRunView } from './migration-progress';
 

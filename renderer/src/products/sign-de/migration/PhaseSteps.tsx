@@ -73,7 +73,7 @@ export function CutOverStep() {
   const storeName = (run.storeName || migration.storeName).trim();
   const live = environment === 'live';
   const activeCount = pickedTss(migration.inventory, migration.v1TssId)?.activeTransactions.length ?? 0;
-  const canConfirm = run.phase === 'idle' || waitsForCutOver(report);
+  const canConfirm = !isMigrationRunActive(run.phase) && (run.phase === 'idle' || waitsForCutOver(report));
   const ready = closed && isTypedConfirmation(typed, storeName, storeName) && !busy;
   const operation = run.runId ? 'resumeMigration' : 'startMigration';
   const go = (passphrase?: string) => (run.runId ? resume(true, passphrase) : start(true, passphrase));

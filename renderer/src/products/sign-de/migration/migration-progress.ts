@@ -1,13 +1,6 @@
 import type { MigrationProgressEvent } from '../../../../../preload/contract/sign-de/events';
-import {
-  MIGRATION_STEP_NAMES,
-  type MigrationInventory,
-  type MigrationPhase,
-  type MigrationRunReport,
-  type MigrationStepName,
-  type SerialFix,
-  type TssInventory,
-} from '../../../../../preload/contract/sign-de/migration';
+import type { MigrationInventory, MigrationRunReport, SerialFix, TssInventory } from '../../../../../preload/contract/sign-de/migration';
+import { MIGRATION_STEP_NAMES, type MigrationPhase, type MigrationStepName } from '../../../../../preload/contract/sign-de/migration-steps';
 import type { RunPhase, StepStatus } from '../run/run-progress';
 
 /** The wizard's steps: the run's phases, then what the store gets. */
