@@ -2,6 +2,7 @@ import type { NextAction } from '../../preload/contract/sign-de/runs';
 import type { RunReport } from '../products/sign-de/provisioning/orchestrator';
 import { ProvisioningError } from '../products/sign-de/provisioning/provisioning-error';
 import { printable } from './arguments';
+import { migrationJson, migrationLines, orderedMigrations } from './migration-runs';
 import { parseClientConcurrency } from './client-concurrency';
 import { connectWithFlags } from './connection';
 import { describeFailure } from './error-report';
@@ -83,18 +84,21 @@ export async function resumeRunCommand(target: string, parsed: Record<string, un
 const wayOut = (next: NextAction, run: Pick<RunReport, 'runId' | 'tssId' | 'environment'>, io: CommandIo) =>
   wayOutCommand(next, { runId: run.runId, environment: run.environment, tssId: run.tssId || undefined, dataDir: io.dataDirGiven ? io.dataDir : undefined });
 
-/** `tss-companion runs`: the provisioning runs on this laptop as a table, unfinished ones first, each with its way out. */
+/** `tss-companion runs`: the provisioning runs on this laptop as a table, unfinished ones first, each with its way out; then the migrations. */
 export async function listRunsCommand(parsed: Record<string, unknown>, io: CommandIo): Promise<number> {
   const runs = await io.services().signDe.runs.list();
+  const migrations = orderedMigrations(await io.services().signDe.migrations.list());
   const finished = (r: RunReport) => r.status === 'done' || r.status === 'abandoned';
   const ordered = [...runs.filter((r) => !finished(r)), ...runs.filter(finished)];
   const nextOf = (run: RunReport) => (finished(run) ? null : wayOut(run.error?.next ?? 'resume', run, io));
   if (parsed.json) {
-    io.out(JSON.stringify(ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.environment, storeName: r.storeName, tssId: r.tssId, error: r.error, next: nextOf(r) })), null, 2));
+    const provisioning = ordered.map((r) => ({ runId: r.runId, status: r.status, environment: r.environment, storeName: r.storeName, tssId: r.tssId, error: r.error, next: nextOf(r) }));
+    io.out(JSON.stringify([...provisioning, ...migrations.map((r) => migrationJson(r, io))], null, 2));
     return EXIT.ok;
   }
   if (runs.length === 0) {
     io.out('No provisioning runs on this laptop yet.');
+    for (const line of migrationLines(migrations, io, table)) io.out(line);
     return EXIT.ok;
   }
   const rows = ordered.map((run) => [run.runId, run.status, run.environment, run.storeName, run.error && !finished(run) ? `${run.error.step}: ${run.error.message}` : '']);
@@ -105,6 +109,7 @@ export async function listRunsCommand(parsed: Record<string, unknown>, io: Comma
     const next = run.error?.next ?? 'resume';
     io.out(printable(`${run.storeName}, next: ${nextOf(run)}${next === 'abandon' ? '' : `  (or: ${wayOut('abandon', run, io)})`}`));
   }
+  for (const line of migrationLines(migrations, io, table)) io.out(line);
   return EXIT.ok;
 }
 

@@ -6,7 +6,7 @@ import type { VaultAccess } from './vault-access';
  * put a secret of someone's choosing into a TSS. The page (which may be compromised) can send any word;
  * it cannot send the vault's recovery passphrase unless the technician types it.
  */
-export type ConfirmedAction = 'switch-to-live' | 'start-live-run' | 'add-live-tills' | 'set-admin-pin' | 'disable-tss';
+export type ConfirmedAction = 'switch-to-live' | 'start-live-run' | 'add-live-tills' | 'set-admin-pin' | 'disable-tss' | 'live-migration';
 
 const ACTION_TEXT: Record<ConfirmedAction, string> = {
   'switch-to-live': 'Switching to fiskaly LIVE',
@@ -14,6 +14,7 @@ const ACTION_TEXT: Record<ConfirmedAction, string> = {
   'add-live-tills': 'Registering tills in fiskaly LIVE',
   'set-admin-pin': 'Setting an admin PIN',
   'disable-tss': 'Disabling a TSS',
+  'live-migration': 'Migrating a store in fiskaly LIVE',
 };
 
 export const ConfirmationErrorCode = {

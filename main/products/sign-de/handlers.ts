@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../core/durable/atomic-file';
 import type { SaveTargets } from '../../core/files/save-targets';
 import { checkNetworkPrinter } from '../../printing';
 import { planConfirmation, requirePassphrase } from '../../vault/confirmation';
+import { migrationHandlers } from './migration/migration-handlers';
 import { listKnownTss, revealPuk, unblockAdminPin } from './provisioning/puk-recovery';
 import type { SignDeServices } from './services';
 import { resetSharedSandbox } from './sandbox/reset-shared';
@@ -92,5 +93,6 @@ export function signDeHandlers(services: SignDeServices, vault: SignDeVaultAcces
     },
     ...storeHandlers(services, vault),
     'handover:save': async ({ tssId, destination }) => remembered(files, await handover.save(tssId, { outDir: files.folder(destination) ?? undefined })),
+    ...migrationHandlers(services, vault, files),
   };
 }

@@ -4,6 +4,7 @@ import type { SaveTargets } from '../../core/files/save-targets';
 import type { PrintPort } from '../../printing/print-port';
 import { Connections } from './connections/connections';
 import { Organizations } from './connections/organizations';
+import { MigrationRunManager } from './migration/migration-run-manager';
 import { ForegroundRuns } from './provisioning/foreground-runs';
 import { RunManager } from './provisioning/run-manager';
 import { HandoverDocuments } from './handover';
@@ -49,11 +50,14 @@ export interface SignDeServices {
   storeRecords: StoreRecords;
   /** The § 146a(4) AO handover of a store (PDF, JSON, XML), from its store record. */
   handover: HandoverDocuments;
+  /** The app's V1 → V2 migrations, in the background (the CLI's `migrate` drives its own in the foreground). */
+  migrations: MigrationRunManager;
 }
 
 export function createSignDeServices(core: SignDeCore): SignDeServices {
   const connections = new Connections(core.dataDir, () => core.vault.unlocked(), { sandbox: { deployDelayMs: 0, ...core.sandbox }, fiskalyUrl: core.fiskalyUrl, exchange: core.exchange });
   const storeRecords = new StoreRecords(core.dataDir);
+  const handover = new HandoverDocuments(core.dataDir, core.printPort, storeRecords);
   return {
     connections,
     runs: new RunManager(core.dataDir, core.vault, connections, core.events, core.clientConcurrency),
@@ -62,13 +66,14 @@ export function createSignDeServices(core: SignDeCore): SignDeServices {
     tss: new TssOperations(core.dataDir, core.vault, connections, { ...core.exports, onProgress: (progress) => core.events.emit('tss:export-progress', progress) }),
     documents: new Documents(core.dataDir, core.printPort),
     storeRecords,
-    handover: new HandoverDocuments(core.dataDir, core.printPort, storeRecords),
+    handover,
+    migrations: new MigrationRunManager(core.dataDir, core.vault, connections, core.events, handover, core.clientConcurrency),
   };
 }
 
 /** Stops exports polling, waits for the runs of this process, closes the sessions and the sandbox. */
 export async function closeSignDeServices(services: SignDeServices): Promise<void> {
   services.tss.stopExports();
-  await services.runs.settle();
+  await Promise.all([services.runs.settle(), services.migrations.settle()]);
   await services.connections.close();
 }

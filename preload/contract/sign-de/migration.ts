@@ -86,6 +86,8 @@ export const MigrationInventory = z.object({
   takenAt: z.iso.datetime({ offset: true }),
   environment: EnvironmentId,
   baseUrlV1: z.url(),
+  /** Where the new TSS is made (main's own address; a plan names the same). */
+  baseUrlV2: z.url().optional(),
   stores: z.array(TssInventory),
   /** V2 TSS the same key already has: a previous, interrupted run may have made one. */
   v2TssIds: z.array(id).default([]),

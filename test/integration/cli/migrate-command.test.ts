@@ -49,6 +49,12 @@ describe('tss-companion migrate', () => {
     expect(first).toMatchObject({ status: 'done', phase: 'prepare', v1: { tssId: V1_STORE_SEED.tssId } });
     expect(first.v1.disabledAt).toBeUndefined();
 
+    // `runs` lists the prepared migration with the line that takes it on to the cut-over.
+    const listed = await cli(['runs', ...dataDir]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${first.runId} +prepared +sandbox`));
+    expect(listed.stdout).toContain(`next: tss-companion migrate --sandbox --resume ${first.runId} --data-dir`);
+
     const unconfirmed = await cli(['migrate', '--sandbox', '--resume', first.runId, ...dataDir]);
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stderr).toMatch(/add --yes to confirm it/);
@@ -59,6 +65,8 @@ describe('tss-companion migrate', () => {
     expect(report).toMatchObject({ runId: first.runId, status: 'done', phase: 'decommission' });
     expect(report.v1.disabledAt).toBeTruthy();
     expect(report.export?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const listedJson = JSON.parse((await cli(['runs', '--json', ...dataDir])).stdout) as Array<{ kind?: string; runId: string; status: string; next: string | null }>;
+    expect(listedJson.find((r) => r.runId === first.runId)).toMatchObject({ kind: 'migration', status: 'done', next: null });
     expect(report.mapping?.tills.map((t) => t.serialNumber)).toEqual(['KASSE-01', 'KASSE-02', 'KASSE-03']);
     expect(report.receipts.every((r) => r.verified)).toBe(true);
     expect(runs()).toHaveLength(1);

@@ -3,6 +3,8 @@ import { AppError } from '../../../core/errors';
 import type { HttpExchange } from '../../../core/session/http-exchange';
 import { FiskalyClient } from '../api/client';
 import type { ApiCredentials } from '../api/session';
+import { FISKALY_SIGN_DE_V1_URL, v1UrlBeside } from '../api-v1/base-url';
+import { FiskalyV1Client } from '../api-v1/client';
 import { FISKALY_SIGN_DE_URL } from '../environments';
 import { DEFAULT_ORGANIZATION } from '../sandbox/organizations';
 import type { SandboxOptionsInput } from '../sandbox/options';
@@ -22,6 +24,8 @@ export class Connections {
   private readonly clients = new Map<string, FiskalyClient>();
   /** Clients made for a caller's own address and key (clientAt), closed with the rest. */
   private readonly named = new Set<FiskalyClient>();
+  /** V1 clients (a migration's) per organization and V1 address: a session of their own (reference: one per API version). */
+  private readonly v1Clients = new Map<string, FiskalyV1Client>();
 
   constructor(
     private readonly dataDir: string,
@@ -47,12 +51,40 @@ export class Connections {
         direct: true,
       });
     } else {
-      if (!organizationId) throw new AppError('E_NO_ORGANIZATION', 'Choose the store’s fiskaly organization (API key) first.');
-      const credentials = await (await this.vault()).get(organizationId, 'api-credentials');
-      if (!credentials) throw new AppError('E_NO_ORGANIZATION', 'The vault has no API key for this organization. Add it on the Home screen.');
-      client = new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials, exchange: this.options.exchange });
+      client = new FiskalyClient({ baseUrl: this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL, credentials: await this.credentialsOf(organizationId), exchange: this.options.exchange });
     }
     this.clients.set(key, client);
+    return client;
+  }
+
+  /** Where V2 answers for an environment: the built-in sandbox, or fiskaly (a second sandbox in tests). */
+  async v2UrlFor(environment: EnvironmentId): Promise<string> {
+    return environment === 'sandbox' ? this.sandboxUrl() : (this.options.fiskalyUrl ?? FISKALY_SIGN_DE_URL);
+  }
+
+  /** Where V1 answers by default: beside the sandbox's V2, else fiskaly's V1 host (beside the test sandbox in tests). */
+  async v1UrlFor(environment: EnvironmentId): Promise<string> {
+    if (environment === 'sandbox') return v1UrlBeside(await this.sandboxUrl());
+    return this.options.fiskalyUrl ? v1UrlBeside(this.options.fiskalyUrl) : FISKALY_SIGN_DE_V1_URL;
+  }
+
+  /**
+   * A V1 client for a migration: the sandbox's /api/v1 with its default organization, or TEST/LIVE with the
+   * organization's key from the vault, reached as the V2 client is (the same exchange). `baseUrl` only where
+   * the caller checked it (allowedV1Url); else the environment's default.
+   */
+  async v1ClientFor(environment: EnvironmentId, organizationId?: string, baseUrl?: string): Promise<FiskalyV1Client> {
+    const url = environment === 'sandbox' ? await this.v1UrlFor('sandbox') : (baseUrl ?? (await this.v1UrlFor(environment)));
+    const key = `${environment}:${organizationId ?? ''}:${url}`;
+    const known = this.v1Clients.get(key);
+    if (known) return known;
+    let client: FiskalyV1Client;
+    if (environment === 'sandbox') {
+      client = new FiskalyV1Client({ baseUrl: url, credentials: { apiKey: DEFAULT_ORGANIZATION.apiKey, apiSecret: DEFAULT_ORGANIZATION.apiSecret }, direct: true });
+    } else {
+      client = new FiskalyV1Client({ baseUrl: url, credentials: await this.credentialsOf(organizationId), exchange: this.options.exchange });
+    }
+    this.v1Clients.set(key, client);
     return client;
   }
 
@@ -74,11 +106,19 @@ export class Connections {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values(), ...this.named].map((c) => c.close()));
+    await Promise.all([...this.clients.values(), ...this.named, ...this.v1Clients.values()].map((c) => c.close()));
     this.clients.clear();
     this.named.clear();
+    this.v1Clients.clear();
     if (this.sandbox) await (await this.sandbox).close();
     this.sandbox = null;
+  }
+
+  private async credentialsOf(organizationId: string | undefined): Promise<ApiCredentials> {
+    if (!organizationId) throw new AppError('E_NO_ORGANIZATION', 'Choose the store’s fiskaly organization (API key) first.');
+    const credentials = await (await this.vault()).get(organizationId, 'api-credentials');
+    if (!credentials) throw new AppError('E_NO_ORGANIZATION', 'The vault has no API key for this organization. Add it on the Home screen.');
+    return credentials;
   }
 
   private startSandbox(): Promise<SharedSandbox> {
@@ -88,7 +128,10 @@ export class Connections {
       .then(({ startSharedSandbox }) =>
         startSharedSandbox(join(this.dataDir, 'sandbox'), this.options.sandbox, {
           // A takeover that could not bind the old port moves the sandbox: the next client uses the new URL.
-          onUrlChange: () => this.clients.delete('sandbox'),
+          onUrlChange: () => {
+            this.clients.delete('sandbox');
+            for (const key of [...this.v1Clients.keys()]) if (key.startsWith('sandbox:')) this.v1Clients.delete(key);
+          },
         }),
       )
       .catch((error: unknown) => {

@@ -19,10 +19,16 @@ export interface MigrationResumeOptions {
   claimed?: HeldRunLock;
 }
 
-/** Makes a migration run durable without starting it (its V2 TSS id and export id chosen); returns its id. */
-export async function prepareMigration(plan: MigrationPlan, dataDir: string): Promise<string> {
+/**
+ * Makes a migration run durable without starting it (its V2 TSS id and export id chosen); returns its id.
+ * `organizationId`: the fiskaly organization (TEST/LIVE) the new TSS is made for, kept with it.
+ */
+export async function prepareMigration(plan: MigrationPlan, dataDir: string, organizationId?: string): Promise<string> {
   const journal = await createMigrationJournal(dataDir, plan);
-  await journal.update((d) => void (d.v2.runId = d.runId));
+  await journal.update((d) => {
+    d.v2.runId = d.runId;
+    if (organizationId) d.v2.organizationId = organizationId;
+  });
   return journal.data.runId;
 }
 

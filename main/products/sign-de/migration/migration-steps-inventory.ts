@@ -4,7 +4,7 @@ import { resolveV2Serials } from '../../../../preload/contract/sign-de/migration
 import type { RecordChange } from '../../../core/runs/run-record';
 import type { FiskalyClient } from '../api/client';
 import type { FiskalyV1Client } from '../api-v1/client';
-import { tssInventory } from './inventory';
+import { readTssInventory } from './read-inventory';
 import { MigrationError } from './migration-error';
 import type { MigrationRecord } from './migration-journal';
 
@@ -36,20 +36,8 @@ export async function inventoryStep(step: MigrationStepName, record: MigrationRe
 
 async function readV1(record: MigrationRecord, v1: FiskalyV1Client): Promise<RecordChange<MigrationRecord>> {
   const { v1TssId } = record.plan;
-  const [tss, clients, transactions] = await Promise.all([v1.getTss(v1TssId), v1.listClients(v1TssId), v1.listTransactions(v1TssId)]);
-  const inventory = tssInventory(
-    { _id: tss.id, description: tss.description, state: tss.state as 'INITIALIZED', certificate_serial: tss.certificateSerial, time_init: tss.timeInit, time_disable: tss.timeDisable },
-    clients.map((c) => ({ _id: c.id, serial_number: c.serialNumber, time_creation: c.timeCreation })),
-    transactions.map((t) => ({
-      _id: t.id,
-      client_id: t.clientId,
-      number: t.number,
-      state: t.state as 'ACTIVE',
-      time_start: t.timeStart,
-      time_end: t.timeEnd,
-      latest_revision: t.latestRevision,
-    })),
-  );
+  const inventory = await readTssInventory(v1, v1TssId);
+  const { tss } = inventory;
   if (tss.state === 'DISABLED') {
     // Reference §6.4 skips the disable of a disabled TSS, but its ACTIVE transactions can never be closed
     // and its tills signed nothing since: that store is set up anew (provisioning), not migrated.
