@@ -134,7 +134,8 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
         storeName: migration.storeName.trim(),
         environment,
         baseUrlV1: migration.inventory.baseUrlV1,
-        baseUrlV2: v2BaseUrlFor(migration.inventory.baseUrlV1, environmentUrl),
+        // Main names its own V2 address in the inventory; an older main did not.
+        baseUrlV2: migration.inventory.baseUrlV2 ?? v2BaseUrlFor(migration.inventory.baseUrlV1, environmentUrl),
         serialFixes: confirmedFixes(tss, migration.fixes),
         ...(masterDataRequired(environment, migration.masterData) ? { masterData: toStoreMasterData(migration.masterData) } : {}),
       };
