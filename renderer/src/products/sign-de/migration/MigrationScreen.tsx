@@ -36,14 +36,13 @@ export function MigrationScreen() {
 function MigrationStepper() {
   const { t } = useTranslation('sign-de');
   const current = useApp((state) => state.migration.step);
-  const canVisit = useApp((state) => {
-    const { migration } = state;
-    const missing = masterDataMissing(state.settings?.environment, migration.masterData);
-    const planned = inventoryBlocker(pickedTss(migration.inventory, migration.v1TssId), migration.fixes, migration.storeName, missing) === null;
-    const started = migration.run.runId !== null;
-    return (step: MigrationWizardStep) =>
-      step === 'inventory' || (step === 'prepare' && (planned || started)) || ((step === 'cut-over' || step === 'decommission') && started) || (step === 'result' && isMigrated(migration.report));
-  });
+  const migration = useApp((state) => state.migration);
+  const environment = useApp((state) => state.settings?.environment);
+  const missing = masterDataMissing(environment, migration.masterData);
+  const planned = inventoryBlocker(pickedTss(migration.inventory, migration.v1TssId), migration.fixes, migration.storeName, missing) === null;
+  const started = migration.run.runId !== null;
+  const canVisit = (step: MigrationWizardStep) =>
+    step === 'inventory' || (step === 'prepare' && (planned || started)) || ((step === 'cut-over' || step === 'decommission') && started) || (step === 'result' && isMigrated(migration.report));
   const goTo = useApp((state) => state.goToMigrationStep);
   return (
     <nav className="stepper" aria-label={t('migration.stepperLabel')}>
