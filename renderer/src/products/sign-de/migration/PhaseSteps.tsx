@@ -83,6 +83,7 @@ export function CutOverStep() {
       <h2 id={titleId} className="card__title">
         {t('migration.steps.cut-over')}
       </h2>
+      {waitsForCutOver(report) && <p role="status">{t('migration.prepare.prepared')}</p>}
       <p>{t('migration.cutOver.intro')}</p>
       <ul>
         <li>{t('migration.cutOver.closeActive', { count: activeCount })}</li>
