@@ -650,6 +650,11 @@ export const de = {
         'master-data': 'Füllen Sie Steuerpflichtigen und Betriebsstätte aus.',
       },
     },
+    unfinished: {
+      intro: 'Diese Migrationen sind nicht fertig. Setzen Sie sie dort fort, wo sie stehen; nichts wird doppelt angelegt.',
+      item: '{{store}}: Schritt „{{phase}}“, {{status}}',
+      continue: 'Weitermachen',
+    },
     prepare: {
       intro: 'Legt die neue V2-TSS an, ohne V1 anzurühren (das geht auch Tage vorher):',
       what: { first: 'eine neue V2-TSS anlegen; PUK und Admin-PIN kommen in den Tresor, bevor sie benutzt werden', second: 'die TSS initialisieren', third: 'jede Kasse mit neuer Client-ID und derselben (oder der bestätigten) Seriennummer anmelden' },

@@ -645,6 +645,11 @@ export const en: SignDeMessages = {
         'master-data': 'Fill in the taxpayer and the Betriebsstätte.',
       },
     },
+    unfinished: {
+      intro: 'These migrations are not finished. Continue each where it stands; nothing is created twice.',
+      item: '{{store}}: step “{{phase}}”, {{status}}',
+      continue: 'Continue',
+    },
     prepare: {
       intro: 'Sets up the new V2 TSS without touching V1 (this can be done days ahead):',
       what: { first: 'create a new V2 TSS; its PUK and admin PIN go into the vault before they are used', second: 'initialize the TSS', third: 'register every till with a new client id and the same (or the confirmed) serial number' },

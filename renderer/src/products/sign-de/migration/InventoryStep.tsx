@@ -7,6 +7,7 @@ import { MasterDataFields } from '../master-data/MasterDataFields';
 import { masterDataProblems } from '../master-data/master-data-draft';
 import { inventoryBlocker, pickedTss } from './migration-progress';
 import { masterDataMissing } from './migration-slice';
+import { UnfinishedMigrations } from './UnfinishedMigrations';
 
 const unixTime = (seconds: number | undefined, never: string) => (seconds === undefined ? never : new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16));
 
@@ -31,6 +32,7 @@ export function InventoryStep() {
       <h2 id={pickId} className="card__title">
         {t('migration.steps.inventory')}
       </h2>
+      <UnfinishedMigrations />
       <p>{t('migration.inventory.intro')}</p>
       <div className="actions">
         <button type="button" className={migration.inventory ? 'button' : 'button button--primary'} aria-disabled={busy || undefined} onClick={() => !busy && void load()}>

@@ -36,6 +36,8 @@ export interface MigrationState {
     run: MigrationRunView;
     report: MigrationRunReport | null;
     documents: MigrationDocuments | null;
+    /** Main's migration runs (null until listed): the unfinished ones can be continued here. */
+    runs: MigrationRunReport[] | null;
   };
 }
 
@@ -43,6 +45,8 @@ export interface MigrationActions {
   /** Opens the migration wizard: a fresh inventory, or the run `runId` where it stopped. */
   openMigration(runId?: string): void;
   goToMigrationStep(step: MigrationWizardStep): void;
+  /** migration:list: the runs main keeps, for continuing an unfinished one. */
+  loadMigrationRuns(): Promise<boolean>;
   /** V1 read only: every V1 TSS of the current environment's organization. */
   loadMigrationInventory(): Promise<boolean>;
   pickMigrationTss(v1TssId: string): void;
@@ -61,7 +65,7 @@ export interface MigrationActions {
 }
 
 export const initialMigrationState: MigrationState = {
-  migration: { step: 'inventory', inventory: null, v1TssId: null, storeName: '', fixes: {}, masterData: emptyMasterData, run: idleMigrationRun, report: null, documents: null },
+  migration: { step: 'inventory', inventory: null, v1TssId: null, storeName: '', fixes: {}, masterData: emptyMasterData, run: idleMigrationRun, report: null, documents: null, runs: null },
 };
 
 export function createMigrationSlice({ bridge, set, get, call }: SliceTools): MigrationActions {
@@ -72,17 +76,30 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
       const current = get().migration;
       if (!runId) {
         if (!isMigrationRunActive(current.run.phase)) set(initialMigrationState);
-      } else if (current.run.runId !== runId) {
-        void call('loadMigrationRuns', () => bridge.migration.list()).then((reports) => {
-          const report = reports?.find((candidate) => candidate.runId === runId);
-          if (report) patch({ run: migrationRunOf(report), report, storeName: report.storeName, v1TssId: report.v1.tssId, step: wizardStepOf(report) });
-        });
+      } else if (current.run.runId !== runId && !isMigrationRunActive(current.run.phase)) {
+        const follow = (report: MigrationRunReport) =>
+          patch({ run: migrationRunOf(report), report, storeName: report.storeName, v1TssId: report.v1.tssId, step: wizardStepOf(report), documents: null });
+        const known = current.runs?.find((candidate) => candidate.runId === runId);
+        if (known) follow(known);
+        else
+          void get()
+            .loadMigrationRuns()
+            .then(() => {
+              const report = get().migration.runs?.find((candidate) => candidate.runId === runId);
+              if (report) follow(report);
+            });
       }
       get().navigate('migration');
     },
 
     goToMigrationStep(step) {
       patch({ step });
+    },
+
+    async loadMigrationRuns() {
+      const runs = await call('loadMigrationRuns', () => bridge.migration.list());
+      if (runs) patch({ runs });
+      return runs !== null;
     },
 
     async loadMigrationInventory() {
@@ -183,7 +200,8 @@ export function createMigrationSlice({ bridge, set, get, call }: SliceTools): Mi
       const current = get().migration.run;
       const run = applyMigrationFinished(current, report);
       if (run === current) return;
-      patch({ run, report, step: wizardStepOf(report) });
+      const runs = get().migration.runs;
+      patch({ run, report, step: wizardStepOf(report), ...(runs ? { runs: [report, ...runs.filter((candidate) => candidate.runId !== report.runId)] } : {}) });
       // A migration stores a PIN and a PUK, and a new store: the lists follow.
       void Promise.all([get().loadKnownTss(), get().loadVault(), get().loadRuns()]);
     },

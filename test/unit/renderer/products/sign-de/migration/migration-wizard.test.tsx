@@ -156,3 +156,25 @@ describe('the migration wizard', () => {
     expect(store.getState().migration.run).toBe(before);
   });
 });
+
+describe('an unfinished migration', () => {
+  it('is listed on the inventory and continued where it stands: a prepared one at the cut-over', async () => {
+    const { store } = await started();
+    await planned(store);
+    await store.getState().startMigration(false);
+    const runId = store.getState().migration.run.runId!;
+    // A new session of the wizard (after a restart): the run is only known from main's list.
+    store.setState({ migration: { ...store.getState().migration, run: { ...store.getState().migration.run, runId: null, phase: 'idle' }, runs: null } });
+    store.getState().openMigration();
+    await store.getState().loadMigrationRuns();
+    const html = await render(store);
+    expect(html).toContain('Filiale Altstadt: Schritt „V2 vorbereiten“');
+    expect(html).toContain('aria-label="Weitermachen: Filiale Altstadt"');
+    store.getState().openMigration(runId);
+    const { migration } = store.getState();
+    expect(migration.run.runId).toBe(runId);
+    expect(migration.step).toBe('cut-over');
+    expect(await store.getState().resumeMigration(true)).toBe(true);
+    expect(store.getState().migration.step).toBe('result');
+  });
+});
