@@ -3,7 +3,7 @@ import { describeControlCharacter, findControlCharacter } from '../core/control-
 import type { RunStatus } from '../core/runs';
 import { EnvironmentId } from '../core/settings';
 import { StoreMasterData, TillDetails } from './master-data';
-import type { StepName } from './provisioning-steps';
+import type { MigrationPhase, MigrationStepName } from './migration-steps';
 import { CLIENT_SERIAL_PATTERN, STORE_NAME_MAX, serialKey } from './store-rules';
 
 /**
@@ -136,28 +136,7 @@ export const MigrationPlan = z
 export type MigrationPlan = z.output<typeof MigrationPlan>;
 export type MigrationPlanInput = z.input<typeof MigrationPlan>;
 
-/** The phases in order; the wizard shows one step each, V1 is touched only from the cut-over on. */
-export const MIGRATION_PHASES = ['inventory', 'prepare', 'cut-over', 'decommission'] as const;
-export type MigrationPhase = (typeof MIGRATION_PHASES)[number];
-
-/** Preparing V2 is provisioning without its test receipt (that one is the cut-over's, per till); a renamed provisioning step fails the typecheck here. */
-const PREPARE_STEPS = ['auth', 'create-tss', 'store-puk', 'deploy', 'store-pin', 'set-pin', 'admin-login', 'initialize', 'clients', 'admin-logout'] as const satisfies readonly StepName[];
-
-/** Every phase's steps, in order: the run engine journals each; a resume starts at the first not done. */
-export const MIGRATION_STEPS = {
-  inventory: ['v1-auth', 'v1-read', 'v2-auth', 'v2-existing-tss'],
-  prepare: PREPARE_STEPS,
-  'cut-over': ['v1-quiet-check', 'v1-close-active', 'v1-export', 'v1-export-download', 'v2-test-receipts', 'receipts-verified'],
-  decommission: ['v1-disable', 'v1-read-back', 'store-record'],
-} as const satisfies Record<MigrationPhase, readonly string[]>;
-export type MigrationStepName = (typeof MIGRATION_STEPS)[MigrationPhase][number];
-
-/** All steps in run order. */
-export const MIGRATION_STEP_NAMES: readonly MigrationStepName[] = MIGRATION_PHASES.flatMap((phase) => MIGRATION_STEPS[phase]);
-
-export function phaseOf(step: MigrationStepName): MigrationPhase {
-  return MIGRATION_PHASES.find((phase) => (MIGRATION_STEPS[phase] as readonly string[]).includes(step))!;
-}
+export { MIGRATION_PHASES, MIGRATION_STEPS, MIGRATION_STEP_NAMES, type MigrationPhase, type MigrationStepName, phaseOf } from './migration-steps';
 
 /** Per till, what the POS vendor sets: the same serial (or its confirmed fix), a new client id, the new TSS. */
 export const PosMappingTill = z.object({

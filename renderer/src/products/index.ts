@@ -10,6 +10,7 @@ import {
   initialSignDeState,
   signDeMessages,
   signDeHomeActions,
+  signDeMigrationActions,
   signDeScreens,
 } from './sign-de';
 
@@ -29,6 +30,9 @@ export const productHomeCards: readonly ComponentType[] = [SignDeHomeCards];
 
 /** The row actions each wing's Home cards show with their error beside the row (see `actionsOnView`). */
 export const productHomeActions = (state: AppStoreState): ActionOnView[] => [...signDeHomeActions(state)];
+
+/** The migration wizard's actions with their error beside them (see `actionsOnView`). */
+export const productMigrationActions = (state: AppStoreState): ActionOnView[] => [...signDeMigrationActions(state)];
 
 /** Each wing's cards on the settings screen (SIGN DE: resetting the built-in sandbox). */
 export const productSettingsCards: readonly ComponentType[] = [SignDeSettingsCards];

@@ -4,7 +4,7 @@ import type { Result } from '../../../preload/contract/core/result';
 import type { Operation } from './ui-error';
 
 /** Every screen by name; the shell's and the products' screens (the shell composes their components). */
-export type Screen = 'home' | 'wizard' | 'recovery' | 'overview' | 'receipt' | 'settings' | 'activity';
+export type Screen = 'home' | 'wizard' | 'recovery' | 'overview' | 'receipt' | 'settings' | 'activity' | 'migration';
 
 /**
  * The renderer's one store: its state and actions. Empty here on purpose: the shell and each product wing

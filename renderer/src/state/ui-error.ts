@@ -41,7 +41,13 @@ export type Operation =
   | 'setMasterData'
   | 'addTills'
   | 'deregisterTill'
-  | 'saveHandover';
+  | 'saveHandover'
+  | 'loadMigrationInventory'
+  | 'loadMigrationRuns'
+  | 'startMigration'
+  | 'resumeMigration'
+  | 'cancelMigration'
+  | 'saveMigrationDocuments';
 
 /** A failed bridge call as the UI shows it: at most one per operation, the newest one. */
 export interface UiError extends BridgeError {
@@ -67,7 +73,7 @@ export function shownBeside(error: UiError, actions: readonly string[]): boolean
  * Where an error is shown: next to the part of a screen it is about. Errors of an area the current view
  * does not show appear in the frame's message region instead, so none is ever invisible.
  */
-export type ErrorArea = 'app' | 'vault' | 'backup' | 'orgs' | 'stores' | 'run' | 'recovery' | 'overview' | 'receipt' | 'handover' | 'store';
+export type ErrorArea = 'app' | 'vault' | 'backup' | 'orgs' | 'stores' | 'run' | 'recovery' | 'overview' | 'receipt' | 'handover' | 'store' | 'migration';
 
 export const operationArea: Record<Operation, ErrorArea> = {
   loadInfo: 'app',
@@ -110,6 +116,12 @@ export const operationArea: Record<Operation, ErrorArea> = {
   printPdf: 'receipt',
   printEscpos: 'receipt',
   handoverReport: 'handover',
+  loadMigrationInventory: 'migration',
+  loadMigrationRuns: 'migration',
+  startMigration: 'migration',
+  resumeMigration: 'migration',
+  cancelMigration: 'migration',
+  saveMigrationDocuments: 'migration',
 };
 
 /** Operations a "try again" button can repeat without asking anything again. */
@@ -149,6 +161,10 @@ export const besideActionOperations: readonly Operation[] = [
   'printEscpos',
   'loadTssSummary',
   'abandonRun',
+  'startMigration',
+  'resumeMigration',
+  'cancelMigration',
+  'saveMigrationDocuments',
 ];
 
 /** The errors a navigation leaves behind: a failed load stays (the screens still lack its data), an action's goes. */

@@ -1,5 +1,6 @@
 import { StoresCard } from './stores/StoresCard';
 import { UnfinishedRunsCard } from './stores/UnfinishedRunsCard';
+import { MigrationCard } from './migration/MigrationCard';
 
 /** What SIGN DE shows on Home: unfinished runs to resume, then the stores and TSS known. */
 export function SignDeHomeCards() {
@@ -7,6 +8,7 @@ export function SignDeHomeCards() {
     <>
       <UnfinishedRunsCard />
       <StoresCard />
+      <MigrationCard />
     </>
   );
 }

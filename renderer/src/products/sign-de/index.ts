@@ -11,6 +11,7 @@ import { en } from './i18n/en';
 export { createSignDeSlices, initialSignDeState } from './sign-de-slices';
 export { SignDeHomeCards } from './SignDeHomeCards';
 export { signDeHomeActions } from './stores/home-row-actions';
+export { migrationActions as signDeMigrationActions } from './migration/migration-actions';
 export { SandboxResetCard as SignDeSettingsCards } from './sandbox/SandboxResetCard';
 export type { SignDeMessages } from './i18n/de';
 export type { WizardStep } from './wizard/wizard-rules';
@@ -24,4 +25,5 @@ export const signDeScreens = {
   recovery: () => import('./recovery/RecoveryScreen').then((module) => module.RecoveryScreen),
   overview: () => import('./overview/OverviewScreen').then((module) => module.OverviewScreen),
   receipt: () => import('./receipt/ReceiptScreen').then((module) => module.ReceiptScreen),
+  migration: () => import('./migration/MigrationScreen').then((module) => module.MigrationScreen),
 } satisfies Partial<Record<Screen, () => Promise<ComponentType>>>;

@@ -7,13 +7,14 @@ import { type RunActions, type RunSliceState, createRunSlice, initialRunState } 
 import { type StoresActions, type StoresState, createStoresSlice, initialStoresState } from './stores/stores-slice';
 import { type WizardActions, type WizardSliceState, createWizardSlice, initialWizardState } from './wizard/wizard-slice';
 import { type SandboxActions, createSandboxSlice } from './sandbox/sandbox-slice';
+import { type MigrationActions, type MigrationState, createMigrationSlice, initialMigrationState } from './migration/migration-slice';
 
-type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & StoreRecordState & ReceiptState;
-type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & StoreRecordActions & ReceiptActions & SandboxActions;
+type SignDeState = StoresState & WizardSliceState & RunSliceState & RecoveryState & OverviewState & StoreRecordState & ReceiptState & MigrationState;
+type SignDeActions = StoresActions & WizardActions & RunActions & RecoveryActions & OverviewActions & StoreRecordActions & ReceiptActions & SandboxActions & MigrationActions;
 
 declare module '../../state/store-types' {
-  interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, StoreRecordState, ReceiptState {}
-  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, StoreRecordActions, ReceiptActions, SandboxActions {}
+  interface AppState extends StoresState, WizardSliceState, RunSliceState, RecoveryState, OverviewState, StoreRecordState, ReceiptState, MigrationState {}
+  interface AppActions extends StoresActions, WizardActions, RunActions, RecoveryActions, OverviewActions, StoreRecordActions, ReceiptActions, SandboxActions, MigrationActions {}
 }
 
 /** SIGN DE's part of the store: stores and runs, the wizard, the run, PUK recovery, the overview, the receipt. */
@@ -25,6 +26,7 @@ export const initialSignDeState: SignDeState = {
   ...initialOverviewState,
   ...initialStoreRecordState,
   ...initialReceiptState,
+  ...initialMigrationState,
 };
 
 export const createSignDeSlices = (tools: SliceTools): SignDeActions => ({
@@ -36,4 +38,5 @@ export const createSignDeSlices = (tools: SliceTools): SignDeActions => ({
   ...createStoreRecordSlice(tools),
   ...createReceiptSlice(tools),
   ...createSandboxSlice(tools),
+  ...createMigrationSlice(tools),
 });

@@ -41,6 +41,7 @@ const lazyScreens = {
   recovery: lazyScreen(productScreens.recovery),
   overview: lazyScreen(productScreens.overview),
   receipt: lazyScreen(productScreens.receipt),
+  migration: lazyScreen(productScreens.migration),
   settings: lazyScreen(() => import('../settings/SettingsScreen').then((module) => module.SettingsScreen)),
   activity: lazyScreen(() => import('../activity/ActivityScreen').then((module) => module.ActivityScreen)),
 } satisfies Record<Exclude<Screen, 'home'>, ReturnType<typeof lazyScreen>>;
@@ -51,6 +52,7 @@ const screenComponents: Record<Screen, ComponentType> = {
   recovery: lazyScreens.recovery.component,
   overview: lazyScreens.overview.component,
   receipt: lazyScreens.receipt.component,
+  migration: lazyScreens.migration.component,
   settings: lazyScreens.settings.component,
   activity: lazyScreens.activity.component,
 };

@@ -1,7 +1,7 @@
 import type { AppStoreState, Screen } from '../../state/store-types';
 import type { ActionOnView, ErrorArea, Operation } from '../../state/ui-error';
 import { vaultNeed } from '../../state/vault-need';
-import { type WizardStep, productHomeActions } from '../../products';
+import { type WizardStep, productHomeActions, productMigrationActions } from '../../products';
 
 const wizardAreas: Record<WizardStep, ErrorArea[]> = {
   plan: ['vault', 'orgs', 'run'],
@@ -22,6 +22,8 @@ export function claimedAreas(screen: Screen, wizardStep: WizardStep): ErrorArea[
       return ['overview', 'store'];
     case 'receipt':
       return ['receipt', 'handover'];
+    case 'migration':
+      return ['migration'];
     default:
       return [];
   }
@@ -54,6 +56,8 @@ export function actionsOnView(state: AppStoreState): ActionOnView[] {
       return wizardActions(state, vaultForm);
     case 'receipt':
       return receiptShown(state, state.receiptRunId) ? printActions : [];
+    case 'migration':
+      return productMigrationActions(state);
     default:
       return [];
   }

@@ -115,6 +115,8 @@ export function createFrameSlice({ bridge, set, get }: SliceTools): FrameActions
         ),
         subscribe(() => bridge.on('provisioning:progress', (payload) => get().receiveProgress(payload))),
         subscribe(() => bridge.on('provisioning:finished', (payload) => get().receiveFinished(payload))),
+        subscribe(() => bridge.on('migration:progress', (payload) => get().receiveMigrationProgress(payload))),
+        subscribe(() => bridge.on('migration:finished', (payload) => get().receiveMigrationFinished(payload))),
       ];
       void get().load();
       void get().loadWorkbench();

@@ -14,6 +14,7 @@ import type { ClientPlan } from '../../../../preload/contract/sign-de/store-plan
 import { buildReceiptModel } from '../../../../main/products/sign-de/receipt/receipt-model';
 import { checkReceipt } from '../../../../main/products/sign-de/tse';
 import { signedTestReceipt } from '../../main/products/sign-de/receipt/signed-receipt';
+import { type FakeMigrationState, handleMigration, initialFakeMigration } from './fake-migration';
 
 export const FAKE_PASSPHRASE = 'correct horse battery staple';
 export const FAKE_PUK = 'PUK-1234567890';
@@ -43,6 +44,8 @@ export interface FakeMainState {
   /** Which save dialog this shell has (the browser shell's in-app one unless set), and what the OS dialog answers (its default path unless set). */
   chooser?: 'native' | 'in-app';
   dialogAnswer?: string | null;
+  /** The V1 store the migration channels read and the runs they made. */
+  migration: FakeMigrationState;
 }
 
 export function initialFakeMain(): FakeMainState {
@@ -62,6 +65,7 @@ export function initialFakeMain(): FakeMainState {
     pinsReceived: [],
     stores: {},
     handoversSaved: {},
+    migration: initialFakeMigration(),
   };
 }
 
@@ -140,7 +144,7 @@ const staleTxId = (index: number) => `00000000-0000-4000-8000-${String(index + 1
 
 const saved = (name: string): SavedFile => ({ path: `/home/tech/TSS Companion/${name}`, bytes: 4096 });
 
-type Emit = (event: 'provisioning:progress' | 'provisioning:finished', payload: ProgressEvent | RunReport) => void;
+type Emit = (event: 'provisioning:progress' | 'provisioning:finished' | 'migration:progress' | 'migration:finished', payload: unknown) => void;
 
 /**
  * Main's answers for the workbench channels, after the request passed its schema (`data` is the
@@ -157,6 +161,7 @@ export function handleWorkbench(state: FakeMainState, channel: Channel, data: un
     return null;
   };
   const overviewOf = (tssId: unknown) => (typeof tssId === 'string' ? state.overviews[tssId] : undefined);
+  if (channel.startsWith('migration:')) return handleMigration(state.migration, channel, request ?? {}, emit, (passphrase) => needConfirmation(state, passphrase));
 
   switch (channel) {
     case 'vault:status':

@@ -5,6 +5,7 @@ import { ErrorNotices } from '../../../ui/ErrorNotices';
 import { useApp } from '../../../state/store-context';
 import { type StoreRow, storeRows } from './store-rows';
 import { RunStatusText } from './run-status-text';
+import { MigrateFromV1Button } from '../migration/MigrateFromV1Button';
 
 /** The stores and TSS this laptop knows (runs and vault), each with its state on demand and its actions. */
 export function StoresCard() {
@@ -21,6 +22,9 @@ export function StoresCard() {
         {t('stores.title')}
       </h2>
       <ErrorNotices areas={['stores']} />
+      <div className="actions">
+        <MigrateFromV1Button />
+      </div>
       {runs === null && known === null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : rows.length === 0 ? (

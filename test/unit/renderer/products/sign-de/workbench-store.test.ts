@@ -230,7 +230,7 @@ describe('printer choice', () => {
 
 describe('where errors show', () => {
   it('every operation has an area, and the frame shows what the current view does not', () => {
-    expect(Object.keys(operationArea)).toHaveLength(40);
+    expect(Object.keys(operationArea)).toHaveLength(46);
     expect(claimedAreas('home', 'plan')).toEqual(['vault', 'backup', 'orgs', 'stores']);
     expect(claimedAreas('wizard', 'run')).toEqual(['run']);
     expect(claimedAreas('settings', 'plan')).toEqual([]);

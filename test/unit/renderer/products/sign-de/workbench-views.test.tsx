@@ -16,6 +16,7 @@ import { StoreProvider } from '../../../../../renderer/src/state/store-context';
 import { pukGroups } from '../../../../../renderer/src/products/sign-de/recovery/puk-groups';
 import type { Operation } from '../../../../../renderer/src/state/ui-error';
 import { emptyDraft } from '../../../../../renderer/src/products/sign-de/wizard/wizard-rules';
+import { initialMigrationState } from '../../../../../renderer/src/products/sign-de/migration/migration-slice';
 import { signedTestReceipt } from '../../../main/products/sign-de/receipt/signed-receipt';
 import { createFakeCompanion, fakeAppInfo } from '../../fakes/fake-companion';
 import { FAKE_PUK, progressEvent, runReport, tssOverview } from '../../fakes/fake-main';
@@ -456,6 +457,10 @@ describe('every failure is visible, once, wherever the technician is', () => {
     ...(['plan', 'run'] as const).map((step): [string, Partial<AppState>] => [`wizard ${step}`, { screen: 'wizard', wizard: { step, draft } }]),
     ['wizard receipt', { screen: 'wizard', wizard: { step: 'receipt', draft }, run: doneRun, receiptRunId: runId }],
     ['wizard receipt and documents', { screen: 'wizard', wizard: { step: 'receipt', draft }, run: { ...doneRun, tssId: '7a1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' } }],
+    ...(['inventory', 'prepare', 'cut-over', 'decommission', 'result'] as const).map((step): [string, Partial<AppState>] => [
+      `migration ${step}`,
+      { screen: 'migration', migration: { ...initialMigrationState.migration, step } },
+    ]),
   ];
 
   it.each(views)('%s', async (_name, view) => {

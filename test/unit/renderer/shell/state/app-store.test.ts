@@ -38,8 +38,8 @@ describe('app store: start', () => {
     expect(state.organizations).toEqual([]);
     expect(state.runs).toEqual([]);
     expect(state.knownTss).toEqual([]);
-    // settings:changed, provisioning:progress, provisioning:finished
-    expect(fake.activeListeners()).toBe(3);
+    // settings:changed, provisioning:progress, provisioning:finished, migration:progress, migration:finished
+    expect(fake.activeListeners()).toBe(5);
     stop();
   });
 
