@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { unixDateTimeIn } from '../../../../../preload/contract/core/date-time';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../../ui/ActionError';
 import { SavedPath } from '../../../ui/SavedPath';
@@ -8,7 +9,7 @@ import { HandoverFilesList } from '../overview/HandoverCard';
 
 /** What the store gets: the POS mapping per till, and its documents saved into one folder. */
 export function ResultStep() {
-  const { t } = useTranslation('sign-de');
+  const { t, i18n } = useTranslation('sign-de');
   const report = useApp((state) => state.migration.report);
   const documents = useApp((state) => state.migration.documents);
   const save = useApp((state) => state.saveMigrationDocuments);
@@ -70,7 +71,7 @@ export function ResultStep() {
       )}
       <dl className="facts">
         <dt>{t('migration.result.disabledAt')}</dt>
-        <dd>{report?.v1.disabledAt ?? '—'}</dd>
+        <dd>{disabledAtText(report?.v1.disabledAt, i18n.language)}</dd>
         <dt>{t('migration.result.export')}</dt>
         <dd>{report?.export ? <code className="path">{`${report.export.file} · SHA-256 ${report.export.sha256}`}</code> : '—'}</dd>
       </dl>
@@ -91,4 +92,10 @@ export function ResultStep() {
       )}
     </section>
   );
+}
+
+/** When V1 was disabled, in the technician's language and German time (main records it as ISO). */
+function disabledAtText(iso: string | undefined, locale: string): string {
+  if (!iso) return '—';
+  return unixDateTimeIn(Date.parse(iso) / 1000, locale, 'Europe/Berlin') ?? iso;
 }

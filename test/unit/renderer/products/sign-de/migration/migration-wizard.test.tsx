@@ -102,6 +102,9 @@ describe('the migration wizard', () => {
     const result = await render(store);
     expect(result).toContain('Zuordnung der Kassen');
     expect(result).toContain('vorher KASSE_03');
+    // When V1 was disabled, in German and German time, not main's ISO text.
+    expect(result).toContain('30.11.2026, 21:15');
+    expect(result).not.toContain('2026-11-30T20:15');
     expect(result).toContain(migration.report!.v2.tssId!);
     expect(result).toContain('>Unterlagen speichern</button>');
   });
