@@ -11,7 +11,7 @@ test('the wizard migrates the seeded V1 store: the serial fix confirmed, V2 prep
   await inventory.getByRole('button', { name: 'Inventur lesen', exact: true }).click();
   // The only V1 TSS still running is picked by itself; the disabled one is listed beside it.
   await expect(inventory.getByLabel(/^Filiale 12 /)).toBeChecked();
-  await expect(inventory.getByText(/Filiale 7 \(geschlossen\).*DISABLED/)).toBeVisible();
+  await expect(inventory.getByText(/Filiale 7 \(geschlossen\).*, abgeschaltet, 1 Kasse$/)).toBeVisible();
   await expect(inventory.getByText('Die Seriennummer „KASSE_03“ ist in V2 nicht erlaubt.')).toBeVisible();
   await expect(inventory.getByLabel('Neue Seriennummer für „KASSE_03“')).toHaveValue('KASSE-03');
   await inventory.getByLabel('Diese Seriennummer bestätigen').check();

@@ -47,7 +47,7 @@ export function InventoryStep() {
             <div key={store.tss.id} className="checkbox">
               <input id={`${pickId}-${store.tss.id}`} type="radio" name={`${pickId}-tss`} checked={store.tss.id === migration.v1TssId} onChange={() => pick(store.tss.id)} />
               <label htmlFor={`${pickId}-${store.tss.id}`}>
-                {t('migration.inventory.tssOption', { description: store.tss.description ?? '—', id: store.tss.id, state: store.tss.state, count: store.tills.length })}
+                {t('migration.inventory.tssOption', { description: store.tss.description ?? '—', id: store.tss.id, state: t(`migration.inventory.tssStates.${store.tss.state}`), count: store.tills.length })}
               </label>
             </div>
           ))}

@@ -58,8 +58,9 @@ describe('the migration wizard', () => {
     expect(html).toContain('KASSE_03');
     expect(html).toContain('2 offene Transaktionen');
     expect(html).toContain('Die Seriennummer „KASSE_03“ ist in V2 nicht erlaubt.');
-    // The second V1 TSS is listed with its state: already disabled.
-    expect(html).toContain('Filiale Alt (abgeschaltet) (22222222-2222-4222-8222-222222222222), DISABLED');
+    // The second V1 TSS is listed with its state in German (not fiskaly's DISABLED), one till in the singular.
+    expect(html).toMatch(/Filiale Alt \(abgeschaltet\) \(22222222-2222-4222-8222-222222222222\), abgeschaltet, (1 Kasse|\d+ Kassen)</);
+    expect(html).not.toContain(', DISABLED,');
     // Not on before the technician confirmed the fix.
     expect(html).toContain('Bestätigen Sie jede geänderte Seriennummer.');
   });
