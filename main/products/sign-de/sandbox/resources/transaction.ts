@@ -18,14 +18,16 @@ const TIMESTAMP_FORMAT = 'unixTime';
 
 const amount = { type: 'string', pattern: '^-?\\d+(\\.\\d{2,5})$' } as const;
 
+/** The receipt types and VAT rate names of `standard_v1` (V1 and V2 share them). */
+export const RECEIPT_TYPES = ['RECEIPT', 'TRAINING', 'TRANSFER', 'ORDER', 'CANCELLATION', 'ABORT', 'BENEFIT_IN_KIND', 'INVOICE', 'OTHER', 'ANNULATION'] as const;
+export const VAT_RATES = ['NORMAL', 'REDUCED_1', 'SPECIAL_RATE_1', 'SPECIAL_RATE_2', 'NULL'] as const;
+export const PAYMENT_TYPES = ['CASH', 'NON_CASH'] as const;
+
 const receiptSchema = {
   type: 'object',
   required: ['receipt_type', 'amounts_per_vat_rate'],
   properties: {
-    receipt_type: {
-      type: 'string',
-      enum: ['RECEIPT', 'TRAINING', 'TRANSFER', 'ORDER', 'CANCELLATION', 'ABORT', 'BENEFIT_IN_KIND', 'INVOICE', 'OTHER', 'ANNULATION'],
-    },
+    receipt_type: { type: 'string', enum: RECEIPT_TYPES },
     amounts_per_vat_rate: {
       type: 'array',
       items: {
@@ -33,7 +35,7 @@ const receiptSchema = {
         required: ['vat_rate', 'amount'],
         properties: {
           // The numeric names are deprecated aliases the API still takes.
-          vat_rate: { type: 'string', enum: ['NORMAL', 'REDUCED_1', 'SPECIAL_RATE_1', 'SPECIAL_RATE_2', 'NULL', '19', '7', '10.7', '5.5', '0'] },
+          vat_rate: { type: 'string', enum: [...VAT_RATES, '19', '7', '10.7', '5.5', '0'] },
           amount,
         },
       },
@@ -44,7 +46,7 @@ const receiptSchema = {
         type: 'object',
         required: ['payment_type', 'amount'],
         properties: {
-          payment_type: { type: 'string', enum: ['CASH', 'NON_CASH'] },
+          payment_type: { type: 'string', enum: PAYMENT_TYPES },
           amount,
           currency_code: { type: 'string', pattern: '^[a-zA-Z]{3}$', default: 'EUR' },
         },

@@ -1,4 +1,5 @@
 import { ApiError } from '../../api-error';
+import { PAYMENT_TYPES, RECEIPT_TYPES, VAT_RATES } from '../../resources/transaction';
 import type { RouteModule, SandboxContext } from '../../context';
 import { v1List, v1ListQuery } from '../lists';
 import { findV1Tss, v1Id, v1State } from '../lookups';
@@ -23,17 +24,14 @@ const schemaSchema = {
           type: 'object',
           required: ['receipt_type', 'amounts_per_vat_rate'],
           properties: {
-            receipt_type: {
-              type: 'string',
-              enum: ['RECEIPT', 'TRAINING', 'TRANSFER', 'ORDER', 'CANCELLATION', 'ABORT', 'BENEFIT_IN_KIND', 'INVOICE', 'OTHER', 'ANNULATION'],
-            },
+            receipt_type: { type: 'string', enum: RECEIPT_TYPES },
             amounts_per_vat_rate: {
               type: 'array',
               maxItems: 5,
               items: {
                 type: 'object',
                 required: ['vat_rate', 'amount'],
-                properties: { vat_rate: { type: 'string', enum: ['NORMAL', 'REDUCED_1', 'SPECIAL_RATE_1', 'SPECIAL_RATE_2', 'NULL'] }, amount },
+                properties: { vat_rate: { type: 'string', enum: VAT_RATES }, amount },
               },
             },
             amounts_per_payment_type: {
@@ -42,7 +40,7 @@ const schemaSchema = {
               items: {
                 type: 'object',
                 required: ['payment_type', 'amount'],
-                properties: { payment_type: { type: 'string', enum: ['CASH', 'NON_CASH'] }, amount, currency_code: { type: 'string', pattern: '^[A-Z]{3}$' } },
+                properties: { payment_type: { type: 'string', enum: PAYMENT_TYPES }, amount, currency_code: { type: 'string', pattern: '^[A-Z]{3}$' } },
               },
             },
           },
